@@ -1,0 +1,72 @@
+//! X-CARRY, X-INFORCE, X-PREV: this year's figures against last year's report, as the
+//! template's cross-year relations declare them. Last year's report may be on another
+//! template version (2020 on gb2019 → 2021 on gb2021); relations whose cells it lacks are skipped.
+
+use super::{Finding, Suggestion};
+use crate::model::{CellValue, Num, Report};
+use crate::template::{CrossYear, Term};
+
+pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    for x in t.cross_year.iter().filter(|x| t.has_rule(x.rule)) {
+        let Some(expected) = expected(report, prev, x) else { continue };
+        let Some(actual) = report.num(x.target.cell) else { continue };
+        if actual == expected {
+            continue;
+        }
+        let target = &t.cells[x.target.cell];
+        let cells = std::iter::once(&x.target)
+            .chain(&x.plus)
+            .chain(&x.minus)
+            .map(|term| t.cells[term.cell].id.clone())
+            .collect();
+        let message = format!(
+            "{}：本年“{}”＝{}，{}，相差{}（建议改为{}）",
+            x.scope,
+            x.target.label,
+            report.text(x.target.cell),
+            expression(report, prev, x, expected),
+            Num::from_scaled((actual - expected).scaled().abs()),
+            expected.display(target.kind),
+        );
+        let mut finding = Finding::new(x.rule, cells, message);
+        finding.suggested = Some(Suggestion { cell: target.id.clone(), value: expected.display(target.kind) });
+        out.push(finding);
+    }
+}
+
+/// Last year's `prev` + this year's `plus` − `minus`; `None` when a cell is missing, invalid,
+/// or last year's cells are all blank (nothing to compare against).
+fn expected(report: &Report, prev: &Report, x: &CrossYear) -> Option<Num> {
+    let prev_cells: Vec<&CellValue> = x.prev.iter().map(|(id, _)| prev.cell_by_id(id)).collect::<Option<_>>()?;
+    if prev_cells.iter().all(|c| c.is_blank()) {
+        return None;
+    }
+    let last: Num = prev_cells.iter().map(|c| c.num()).sum::<Option<Num>>()?;
+    let this = |terms: &[Term]| terms.iter().map(|t| report.num(t.cell)).sum::<Option<Num>>();
+    Some(last + this(&x.plus)? - this(&x.minus)?)
+}
+
+/// 「上年“现行有效件数”＋本年“本年制发件数”－本年“本年废止件数”＝8＋3－1＝10」
+fn expression(report: &Report, prev: &Report, x: &CrossYear, expected: Num) -> String {
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (id, label) in &x.prev {
+        names.push(format!("上年报告“{label}”"));
+        values.push(prev.cell_by_id(id).and_then(CellValue::num).unwrap_or_default().to_string());
+    }
+    let mut push = |terms: &[Term], sign: &str| {
+        for term in terms {
+            names.push(format!("{sign}本年“{}”", term.label));
+            values.push(format!("{sign}{}", report.num(term.cell).unwrap_or_default()));
+        }
+    };
+    push(&x.plus, "＋");
+    push(&x.minus, "－");
+    let join = |v: &[String]| v.iter().enumerate().map(|(i, s)| if i == 0 || s.starts_with(['＋', '－']) { s.clone() } else { format!("＋{s}") }).collect::<String>();
+    if names.len() == 1 {
+        format!("{}＝{}", names[0], values[0])
+    } else {
+        format!("{}＝{}＝{}", join(&names), join(&values), expected)
+    }
+}

@@ -1,0 +1,108 @@
+//! T3-A, T3-B, T3-C, T4-A: the balancing equations the template declares, with the numbers in
+//! the message and, where one changed cell restores balance without breaking another
+//! equation, the value that cell should have.
+
+use super::{Finding, Suggestion};
+use crate::model::{CellKind, CellValue, Num, Report, recompute_totals};
+use crate::template::{Equation, Template, Term};
+
+/// Left and right sums, or `None` when a term holds invalid text (V-NUM reports that).
+fn sums(eq: &Equation, cells: &[CellValue]) -> Option<(Num, Num)> {
+    let side = |terms: &[Term]| terms.iter().map(|t| cells[t.cell].num()).sum::<Option<Num>>();
+    Some((side(&eq.left)?, side(&eq.right)?))
+}
+
+fn broken(eq: &Equation, cells: &[CellValue]) -> bool {
+    sums(eq, cells).is_some_and(|(l, r)| l != r)
+}
+
+pub fn check(report: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    let cells = report.cells();
+    let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
+    let broken_now = active.iter().filter(|e| broken(e, cells)).count();
+    for eq in &active {
+        let Some((left, right)) = sums(eq, cells) else { continue };
+        if left == right {
+            continue;
+        }
+        let mut finding = Finding::new(
+            eq.rule,
+            eq.left.iter().chain(&eq.right).map(|term| t.cells[term.cell].id.clone()).collect(),
+            message(eq, cells, left, right),
+        );
+        if let Some((cell, value)) = suggest(report, &active, eq, broken_now) {
+            let kind = t.cells[cell].kind;
+            finding.message.push_str(&format!("（建议将“{}”改为{}）", t.cell_label(cell), value.display(kind)));
+            finding.suggested = Some(Suggestion { cell: t.cells[cell].id.clone(), value: value.display(kind) });
+        }
+        out.push(finding);
+    }
+}
+
+/// 「自然人列：一＋二＝12＋3＝15，（七）＋四＝13＋1＝14，相差1」
+fn message(eq: &Equation, cells: &[CellValue], left: Num, right: Num) -> String {
+    let side = |terms: &[Term], name: Option<&str>, sum: Num| {
+        let value = |t: &Term| cells[t.cell].num().unwrap_or_default().to_string();
+        match (terms, name) {
+            ([one], _) => format!("{}＝{}", one.short, value(one)),
+            (_, Some(name)) => format!("{name}＝{sum}"),
+            _ => {
+                let names: Vec<&str> = terms.iter().map(|t| t.short.as_str()).collect();
+                let values: Vec<String> = terms.iter().map(value).collect();
+                format!("{}＝{}＝{sum}", names.join("＋"), values.join("＋"))
+            }
+        }
+    };
+    format!(
+        "{}：{}，{}，相差{}",
+        eq.scope,
+        side(&eq.left, None, left),
+        side(&eq.right, eq.right_name.as_deref(), right),
+        Num::from_scaled((left - right).scaled().abs())
+    )
+}
+
+/// Tries each cell of the equation, in the order a reviewer would correct them (the total of a
+/// total equation first, otherwise the last term: 结转下年度 in T3-A), and keeps the first
+/// change that balances this equation and leaves fewer equations broken than before.
+/// With automatic totals on, computed cells are not candidates and the totals follow the change.
+fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: usize) -> Option<(usize, Num)> {
+    let t = report.template;
+    let (left, right) = sums(eq, report.cells())?;
+    let mut candidates: Vec<(&Term, Num)> = Vec::new();
+    if eq.total {
+        candidates.push((&eq.left[0], right - left));
+    }
+    candidates.extend(eq.right.iter().rev().map(|term| (term, left - right)));
+    candidates.extend(eq.left.iter().rev().skip(usize::from(eq.total)).map(|term| (term, right - left)));
+
+    let mut best: Option<(usize, usize, Num)> = None;
+    for (term, delta) in candidates {
+        let cell = term.cell;
+        if report.auto_totals && t.cells[cell].computed {
+            continue;
+        }
+        let value = report.num(cell)? + delta;
+        if !valid(t, cell, value) {
+            continue;
+        }
+        let mut cells = report.cells().to_vec();
+        cells[cell] = CellValue::Number(value);
+        if report.auto_totals {
+            recompute_totals(t, &mut cells);
+        }
+        if broken(eq, &cells) {
+            continue;
+        }
+        let after = active.iter().filter(|e| broken(e, &cells)).count();
+        if after < broken_now && best.is_none_or(|(b, _, _)| after < b) {
+            best = Some((after, cell, value));
+        }
+    }
+    best.map(|(_, cell, value)| (cell, value))
+}
+
+fn valid(t: &Template, cell: usize, value: Num) -> bool {
+    t.cells[cell].kind == CellKind::SignedCount || !value.is_negative()
+}

@@ -1,0 +1,166 @@
+//! Reading and writing reports: the native `.nianbao` file (RON) and the JSON export. Inputs
+//! are untrusted: size and nesting are bounded before parsing, every error is a Chinese
+//! message, and nothing is written while reading. Saves are atomic.
+
+mod atomic;
+mod dto;
+mod error;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use atomic::write_atomic;
+pub use dto::{JSON_FORMAT, JSON_VERSION, NATIVE_FORMAT, NATIVE_VERSION};
+pub use error::{LoadError, SaveError};
+
+use dto::{Header, ReportFile};
+
+use crate::model::Report;
+
+/// Reports are tens of kilobytes; anything this large is not one.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The file shape is three levels deep; allow slack, refuse the pathological.
+const MAX_NESTING: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Native,
+    Json,
+}
+
+impl Format {
+    /// By extension (`.nianbao`, `.json`).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match extension(path).as_str() {
+            "nianbao" | "ron" => Some(Format::Native),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+pub fn extension(path: &Path) -> String {
+    path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+/// Reads a report from a file, by its extension (or its content when the extension is unknown).
+pub fn load(path: &Path) -> Result<Report, LoadError> {
+    let bytes = read_bounded(path)?;
+    let format = match Format::from_path(path) {
+        Some(f) => f,
+        None => sniff(&bytes).ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?,
+    };
+    parse(&bytes, format)
+}
+
+/// Reads at most `MAX_FILE_BYTES + 1` bytes, so a huge file is refused without reading it all.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = std::fs::File::open(path).map_err(LoadError::Io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(LoadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { limit_mib: MAX_FILE_BYTES >> 20 });
+    }
+    Ok(bytes)
+}
+
+fn sniff(bytes: &[u8]) -> Option<Format> {
+    let text = std::str::from_utf8(bytes).ok()?.trim_start_matches('\u{feff}');
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//"))?;
+    match first.chars().next()? {
+        '{' => Some(Format::Json),
+        '(' => Some(Format::Native),
+        _ => None,
+    }
+}
+
+/// Parses a report from bytes in a known format.
+pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { limit_mib: MAX_FILE_BYTES >> 20 });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if nesting_depth(text) > MAX_NESTING {
+        return Err(LoadError::TooDeep);
+    }
+    let (header, expected, supported): (Header, _, _) = match format {
+        Format::Native => (ron::from_str(text).map_err(|e| error::from_ron(&e))?, NATIVE_FORMAT, NATIVE_VERSION),
+        Format::Json => (serde_json::from_str(text).map_err(|e| error::from_json(&e))?, JSON_FORMAT, JSON_VERSION),
+    };
+    if header.format != expected {
+        return Err(LoadError::NotAReport(header.format));
+    }
+    if header.format_version > supported {
+        return Err(LoadError::NewerVersion { found: header.format_version, supported });
+    }
+    if header.format_version == 0 {
+        return Err(LoadError::BadVersion(0));
+    }
+    let file: ReportFile = match format {
+        Format::Native => ron::from_str(text).map_err(|e| error::from_ron(&e))?,
+        Format::Json => serde_json::from_str(text).map_err(|e| error::from_json(&e))?,
+    };
+    let mut file = file;
+    if format == Format::Native && file.format_version == 1 && file.auto_totals.is_some() {
+        return Err(LoadError::Syntax { line: 1, column: 1, detail: "格式版本 1 没有 auto_totals 字段".into() });
+    }
+    if format == Format::Native && file.format_version >= 2 {
+        file.auto_totals.get_or_insert(true);
+    }
+    file.into_report()
+}
+
+/// The deepest bracket nesting outside strings (RON and JSON alike).
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for c in text.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+pub fn to_native_string(report: &Report) -> String {
+    let file = ReportFile::from_report(report, NATIVE_FORMAT, NATIVE_VERSION);
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
+    // Serialising plain strings, numbers and maps cannot fail.
+    ron::ser::to_string_pretty(&file, config).expect("report serialises to RON") + "\n"
+}
+
+pub fn to_json_string(report: &Report) -> String {
+    let file = ReportFile::from_report(report, JSON_FORMAT, JSON_VERSION);
+    serde_json::to_string_pretty(&file).expect("report serialises to JSON") + "\n"
+}
+
+pub fn to_string(report: &Report, format: Format) -> String {
+    match format {
+        Format::Native => to_native_string(report),
+        Format::Json => to_json_string(report),
+    }
+}
+
+/// Writes a report atomically in the format its extension names.
+pub fn save(report: &Report, path: &Path) -> Result<(), SaveError> {
+    let format = Format::from_path(path).ok_or_else(|| SaveError::UnknownFormat(format!(".{}", extension(path))))?;
+    write_atomic(path, to_string(report, format).as_bytes()).map_err(SaveError::Io)
+}

@@ -1,0 +1,10 @@
+//! nianbao: authoring, checking and publishing the yearly 政府信息公开工作年度报告.
+//!
+//! The pipeline: `template` (the national formats as data) → `model` (a report) →
+//! `file` (native RON and JSON, atomic saves) → `check` (every rule, pure) → `cli`.
+
+pub mod check;
+pub mod cli;
+pub mod file;
+pub mod model;
+pub mod template;
