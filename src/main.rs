@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(nianbao::cli::main());
+fn main() -> std::process::ExitCode {
+    nianbao::cli::main()
 }

@@ -24,7 +24,7 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             "{}：本年“{}”＝{}，{}，相差{}（建议改为{}）",
             x.scope,
             x.target.label,
-            report.text(x.target.cell),
+            shown(report, x.target.cell),
             expression(report, prev, x, expected),
             Num::from_scaled((actual - expected).scaled().abs()),
             expected.display(target.kind),
@@ -68,5 +68,13 @@ fn expression(report: &Report, prev: &Report, x: &CrossYear, expected: Num) -> S
         format!("{}＝{}", names[0], values[0])
     } else {
         format!("{}＝{}＝{}", join(&names), join(&values), expected)
+    }
+}
+
+/// A cell's text for a message; blank is said, not left empty.
+fn shown(report: &Report, cell: usize) -> String {
+    match report.cell(cell) {
+        CellValue::Blank => "空白".to_string(),
+        _ => report.text(cell),
     }
 }

@@ -20,7 +20,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     let cells = report.cells();
     let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
-    let broken_now = active.iter().filter(|e| broken(e, cells)).count();
+    let broken_now: Vec<bool> = active.iter().map(|e| broken(e, cells)).collect();
     for eq in &active {
         let Some((left, right)) = sums(eq, cells) else { continue };
         if left == right {
@@ -31,7 +31,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             eq.left.iter().chain(&eq.right).map(|term| t.cells[term.cell].id.clone()).collect(),
             message(eq, cells, left, right),
         );
-        if let Some((cell, value)) = suggest(report, &active, eq, broken_now) {
+        if let Some((cell, value)) = suggest(report, &active, eq, &broken_now) {
             let kind = t.cells[cell].kind;
             finding.message.push_str(&format!("（建议将“{}”改为{}）", t.cell_label(cell), value.display(kind)));
             finding.suggested = Some(Suggestion { cell: t.cells[cell].id.clone(), value: value.display(kind) });
@@ -64,10 +64,10 @@ fn message(eq: &Equation, cells: &[CellValue], left: Num, right: Num) -> String 
 }
 
 /// Tries each cell of the equation, in the order a reviewer would correct them (the total of a
-/// total equation first, otherwise the last term: 结转下年度 in T3-A), and keeps the first
-/// change that balances this equation and leaves fewer equations broken than before.
+/// total equation first, otherwise the last term: 结转下年度 in T3-A), and keeps the change
+/// that balances this equation, breaks no equation that held, and leaves the fewest broken.
 /// With automatic totals on, computed cells are not candidates and the totals follow the change.
-fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: usize) -> Option<(usize, Num)> {
+fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: &[bool]) -> Option<(usize, Num)> {
     let t = report.template;
     let (left, right) = sums(eq, report.cells())?;
     let mut candidates: Vec<(&Term, Num)> = Vec::new();
@@ -95,8 +95,12 @@ fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: usi
         if broken(eq, &cells) {
             continue;
         }
-        let after = active.iter().filter(|e| broken(e, &cells)).count();
-        if after < broken_now && best.is_none_or(|(b, _, _)| after < b) {
+        let after: Vec<bool> = active.iter().map(|e| broken(e, &cells)).collect();
+        if after.iter().zip(broken_now).any(|(&now, &before)| now && !before) {
+            continue;
+        }
+        let after = after.iter().filter(|&&b| b).count();
+        if best.is_none_or(|(b, _, _)| after < b) {
             best = Some((after, cell, value));
         }
     }

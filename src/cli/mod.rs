@@ -1,1 +1,60 @@
-pub fn main() -> i32 { 0 }
+//! The command line: `check`, `cells`, `new`, `convert`. Messages are Chinese; unreadable input
+//! exits 2 with a one-line reason. Arguments are parsed into a [`Command`] first, then run.
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+pub use args::{Command, parse_args};
+
+pub const HELP: &str = "\
+nianbao — 政府信息公开工作年度报告编写与检查工具
+
+用法：
+  nianbao [文件]                                 打开报告（窗口界面尚未完成，目前显示本帮助）
+  nianbao check 文件... [--prev 上年报告] [--json]   检查勾稽关系等规则；有错误时退出码为1
+  nianbao cells 文件                             按模板顺序列出每个单元格：编号<TAB>数值
+  nianbao new --year 年度 --organ 机关名称 [--from 上年报告] -o 输出文件
+                                                 新建报告（按年度选用模板；--from 带入上年结转）
+  nianbao convert 输入文件 -o 输出文件           转换格式（按输出扩展名：.nianbao、.json）
+  nianbao help                                   显示本帮助
+
+已有输出文件时不会覆盖，除非加 --force。
+退出码：0 无错误；1 检查发现错误；2 文件无法读取或参数错误。
+";
+
+/// A failure that ends the command: the exit code and a one-line Chinese reason.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure { code, message: message.into() }
+    }
+
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure::new(2, message)
+    }
+}
+
+/// Runs the program with the process arguments (without the program name).
+pub fn main_with(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+    let result = parse_args(args).and_then(|command| commands::run(command, out, err));
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            let _ = writeln!(err, "错误：{}", failure.message);
+            failure.code
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = main_with(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    ExitCode::from(code)
+}

@@ -33,13 +33,22 @@ pub struct ReportFile {
     pub format: String,
     pub format_version: u32,
     pub template: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "plain_bool", deserialize_with = "some_bool")]
     pub auto_totals: Option<bool>,
     pub meta: Meta,
     #[serde(default)]
     pub sections: Sections,
     #[serde(default)]
     pub cells: CellMap,
+}
+
+/// `auto_totals: true` rather than RON's `Some(true)`; absent is `None`.
+fn plain_bool<S: Serializer>(value: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(value.unwrap_or(false))
+}
+
+fn some_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    bool::deserialize(d).map(Some)
 }
 
 /// Cells as `id → text`, written in template order, read with duplicates refused.

@@ -40,3 +40,46 @@ impl GridDef {
         out
     }
 }
+
+impl GridDef {
+    /// For each data column, the header texts above it, outermost first (merged cells laid out
+    /// as in an HTML table). The last entry is the column's own header label.
+    pub fn column_paths(&self) -> Vec<Vec<String>> {
+        let width = self.label_columns + self.columns.len();
+        let mut occupied = vec![vec![false; width]; self.header.len()];
+        let mut paths = vec![Vec::new(); self.columns.len()];
+        for (r, row) in self.header.iter().enumerate() {
+            let mut c = 0;
+            for cell in row {
+                while c < width && occupied[r][c] {
+                    c += 1;
+                }
+                for rr in r..(r + cell.rows).min(self.header.len()) {
+                    for cc in c..(c + cell.cols).min(width) {
+                        occupied[rr][cc] = true;
+                    }
+                }
+                for cc in c.max(self.label_columns)..(c + cell.cols).min(width) {
+                    paths[cc - self.label_columns].push(cell.text.clone());
+                }
+                c += cell.cols;
+            }
+        }
+        paths
+    }
+
+    /// A column's name for messages: its header path without headings that span every data
+    /// column (「申请人情况」), e.g. 「法人或其他组织·商业企业」, 「行政复议·总计」.
+    pub fn column_name(&self, col: usize) -> String {
+        let spanning: Vec<&str> = self
+            .header
+            .iter()
+            .flatten()
+            .filter(|h| h.cols >= self.columns.len() && self.columns.len() > 1)
+            .map(|h| h.text.as_str())
+            .collect();
+        let path = self.column_paths().swap_remove(col);
+        let kept: Vec<String> = path.into_iter().filter(|p| !spanning.contains(&p.as_str())).collect();
+        if kept.is_empty() { self.columns[col].label.clone() } else { kept.join("·") }
+    }
+}

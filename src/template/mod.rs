@@ -120,12 +120,13 @@ impl Template {
         (grid, &grid.rows[c.row], &grid.columns[c.col])
     }
 
-    /// A human description of a cell for messages: 「表三 一、本年新收… · 自然人」.
+    /// A cell's name for messages: 「（一）予以公开·自然人」, 「行政复议·总计」.
     pub fn cell_label(&self, cell: usize) -> String {
-        let (_, row, col) = self.cell_parts(cell);
+        let (grid, row, _) = self.cell_parts(cell);
+        let column = grid.column_name(self.cells[cell].col);
         match row.labels.last() {
-            Some(row_label) => format!("{row_label}·{}", col.label),
-            None => col.label.clone(),
+            Some(row_label) => format!("{row_label}·{column}"),
+            None => column,
         }
     }
 }

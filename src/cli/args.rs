@@ -1,0 +1,168 @@
+//! Parsing the command line into a [`Command`]; nothing is read or written here.
+
+use std::path::PathBuf;
+
+use super::Failure;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Version,
+    /// The window (until it exists: help). The optional file to open.
+    Open(Option<PathBuf>),
+    Check { files: Vec<PathBuf>, prev: Option<PathBuf>, json: bool },
+    Cells { file: PathBuf },
+    New { year: i32, organ: String, from: Option<PathBuf>, out: PathBuf, force: bool },
+    Convert { input: PathBuf, out: PathBuf, force: bool },
+}
+
+fn usage(message: impl std::fmt::Display) -> Failure {
+    Failure::input(format!("{message}（运行 nianbao help 查看用法）"))
+}
+
+/// Options with a value, and flags, of one subcommand.
+struct Parsed {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+    flags: Vec<String>,
+}
+
+fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed, Failure> {
+    let mut parsed = Parsed { positional: Vec::new(), options: Vec::new(), flags: Vec::new() };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        if with_value.contains(&name) {
+            let value = match inline {
+                Some(v) => v,
+                None => iter.next().cloned().ok_or_else(|| usage(format!("{name} 后面缺少参数值")))?,
+            };
+            if parsed.options.iter().any(|(n, _)| n == name) {
+                return Err(usage(format!("{name} 只能给一次")));
+            }
+            parsed.options.push((name.to_string(), value));
+        } else if flags.contains(&name) && inline.is_none() {
+            parsed.flags.push(name.to_string());
+        } else if name.starts_with('-') && name.len() > 1 {
+            return Err(usage(format!("不认识的选项 {arg}")));
+        } else {
+            parsed.positional.push(arg.clone());
+        }
+    }
+    Ok(parsed)
+}
+
+impl Parsed {
+    fn option(&self, names: &[&str]) -> Option<String> {
+        self.options.iter().find(|(n, _)| names.contains(&n.as_str())).map(|(_, v)| v.clone())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
+    }
+
+    fn required(&self, names: &[&str]) -> Result<String, Failure> {
+        self.option(names).ok_or_else(|| usage(format!("缺少 {}", names[0])))
+    }
+}
+
+pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
+    let Some((first, rest)) = args.split_first() else { return Ok(Command::Open(None)) };
+    match first.as_str() {
+        "help" | "-h" | "--help" => Ok(Command::Help),
+        "-V" | "--version" => Ok(Command::Version),
+        "check" => {
+            let p = split(rest, &["--prev"], &["--json"])?;
+            if p.positional.is_empty() {
+                return Err(usage("check 需要至少一个报告文件"));
+            }
+            Ok(Command::Check {
+                files: p.positional.iter().map(PathBuf::from).collect(),
+                prev: p.option(&["--prev"]).map(PathBuf::from),
+                json: p.flag("--json"),
+            })
+        }
+        "cells" => match split(rest, &[], &[])?.positional.as_slice() {
+            [file] => Ok(Command::Cells { file: file.into() }),
+            _ => Err(usage("cells 需要且只需要一个报告文件")),
+        },
+        "new" => {
+            let p = split(rest, &["--year", "--organ", "--from", "-o", "--output"], &["--force"])?;
+            if let Some(extra) = p.positional.first() {
+                return Err(usage(format!("多余的参数 {extra}")));
+            }
+            let year_text = p.required(&["--year"])?;
+            let year = year_text
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (2000..=2100).contains(y))
+                .ok_or_else(|| usage(format!("年度“{year_text}”无效，应为 2000 至 2100 之间的四位数")))?;
+            let organ = p.required(&["--organ"])?.trim().to_string();
+            if organ.is_empty() {
+                return Err(usage("机关名称不能为空"));
+            }
+            Ok(Command::New {
+                year,
+                organ,
+                from: p.option(&["--from"]).map(PathBuf::from),
+                out: p.required(&["-o", "--output"])?.into(),
+                force: p.flag("--force"),
+            })
+        }
+        "convert" => {
+            let p = split(rest, &["-o", "--output"], &["--force"])?;
+            match p.positional.as_slice() {
+                [input] => Ok(Command::Convert {
+                    input: input.into(),
+                    out: p.required(&["-o", "--output"])?.into(),
+                    force: p.flag("--force"),
+                }),
+                _ => Err(usage("convert 需要且只需要一个输入文件")),
+            }
+        }
+        other if other.starts_with('-') => Err(usage(format!("不认识的选项 {other}"))),
+        file => match rest {
+            [] => Ok(Command::Open(Some(file.into()))),
+            _ => Err(usage(format!("不认识的命令 {file}"))),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_each_command() {
+        assert_eq!(parse_args(&[]).unwrap(), Command::Open(None));
+        assert_eq!(
+            parse_args(&args("check a.nianbao b.json --prev=p.nianbao --json")).unwrap(),
+            Command::Check { files: vec!["a.nianbao".into(), "b.json".into()], prev: Some("p.nianbao".into()), json: true }
+        );
+        assert_eq!(
+            parse_args(&args("new --year 2025 --organ 某镇 -o x.nianbao")).unwrap(),
+            Command::New { year: 2025, organ: "某镇".into(), from: None, out: "x.nianbao".into(), force: false }
+        );
+        assert_eq!(
+            parse_args(&args("convert a.json -o b.nianbao --force")).unwrap(),
+            Command::Convert { input: "a.json".into(), out: "b.nianbao".into(), force: true }
+        );
+    }
+
+    #[test]
+    fn refuses_bad_arguments_with_exit_2() {
+        for bad in ["check", "cells", "cells a b", "new --year 25 --organ x -o y", "new --organ x -o y", "convert a", "check a --bogus", "new --year 2025 --organ x -o a -o b"] {
+            let e = parse_args(&args(bad)).unwrap_err();
+            assert_eq!(e.code, 2, "{bad}");
+            assert!(e.message.contains("nianbao help"), "{bad}: {}", e.message);
+        }
+    }
+}
