@@ -55,6 +55,28 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    pub const ALL: [RuleId; 14] = [
+        RuleId::T3A,
+        RuleId::T3B,
+        RuleId::T3C,
+        RuleId::T4A,
+        RuleId::VNUM,
+        RuleId::VBLANK,
+        RuleId::TPLYEAR,
+        RuleId::XCARRY,
+        RuleId::XINFORCE,
+        RuleId::XPREV,
+        RuleId::TXTNUM,
+        RuleId::TXTEMPTY,
+        RuleId::TXTFEE,
+        RuleId::PLREG,
+    ];
+
+    /// By its stable id, e.g. 「T3-A」.
+    pub fn from_id(id: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == id)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::T3A => "T3-A",

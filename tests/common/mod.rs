@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use nianbao::check::{Finding, RuleId};
+use nianbao::model::Report;
+
+pub fn example_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
+}
+
+pub fn example(name: &str) -> Report {
+    nianbao::file::load(&example_path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The balanced 2025 township report.
+pub fn balanced() -> Report {
+    example("2025-qingshi.nianbao")
+}
+
+/// A fresh, empty folder under the system temp folder.
+pub fn temp_dir(tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!("nianbao-test-{tag}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn set(report: &mut Report, id: &str, text: &str) {
+    let i = report.template.cell_index(id).unwrap_or_else(|| panic!("no cell {id}"));
+    report.set_text(i, text);
+}
+
+pub fn of_rule(findings: &[Finding], rule: RuleId) -> Vec<&Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+pub fn check(report: &Report) -> Vec<Finding> {
+    nianbao::check::check(report, None)
+}
