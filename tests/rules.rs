@@ -7,12 +7,19 @@ use nianbao::check::{RuleId, Severity, Suggestion};
 use nianbao::model::{CellValue, Report, carry_over};
 
 fn suggestion(cell: &str, value: &str) -> Option<Suggestion> {
-    Some(Suggestion { cell: cell.into(), value: value.into() })
+    Some(Suggestion {
+        cell: cell.into(),
+        value: value.into(),
+    })
 }
 
 #[test]
 fn balanced_examples_have_no_findings() {
-    for name in ["2024-qingshi.nianbao", "2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao"] {
+    for name in [
+        "2024-qingshi.nianbao",
+        "2025-qingshi.nianbao",
+        "2020-qingshi-gb2019.nianbao",
+    ] {
         assert_eq!(check(&example(name)), vec![], "{name}");
     }
     let prev = example("2024-qingshi.nianbao");
@@ -27,8 +34,21 @@ fn t3a_column_balance() {
     let a = of_rule(&f, RuleId::T3A);
     assert_eq!(a.len(), 2, "natural and total columns: {a:#?}");
     assert_eq!(a[0].severity, Severity::Error);
-    assert!(a[0].message.starts_with("自然人列：一＋二＝14＋1＝15，（七）＋四＝14＋2＝16，相差1"), "{}", a[0].message);
-    assert_eq!(a[0].cells, ["t3.new.natural", "t3.carried_in.natural", "t3.total.natural", "t3.carried_out.natural"]);
+    assert!(
+        a[0].message
+            .starts_with("自然人列：一＋二＝14＋1＝15，（七）＋四＝14＋2＝16，相差1"),
+        "{}",
+        a[0].message
+    );
+    assert_eq!(
+        a[0].cells,
+        [
+            "t3.new.natural",
+            "t3.carried_in.natural",
+            "t3.total.natural",
+            "t3.carried_out.natural"
+        ]
+    );
     assert_eq!(a[0].suggested, suggestion("t3.carried_out.natural", "1"));
     // Applying the suggestion restores balance everywhere.
     set(&mut r, "t3.carried_out.natural", "1");
@@ -43,7 +63,12 @@ fn t3b_outcome_rows_sum_to_total_row() {
     let f = check(&r);
     let b = of_rule(&f, RuleId::T3B);
     assert_eq!(b.len(), 1);
-    assert!(b[0].message.starts_with("自然人列：（七）＝15，（一）至（六）各项之和＝14，相差1"), "{}", b[0].message);
+    assert!(
+        b[0].message
+            .starts_with("自然人列：（七）＝15，（一）至（六）各项之和＝14，相差1"),
+        "{}",
+        b[0].message
+    );
     assert_eq!(b[0].suggested, suggestion("t3.total.natural", "14"));
     assert_eq!(b[0].cells.len(), 22);
     set(&mut r, "t3.total.natural", "14");
@@ -58,10 +83,18 @@ fn t3c_applicant_columns_sum_to_total_column() {
     let f = check(&r);
     let c = of_rule(&f, RuleId::T3C);
     assert_eq!(c.len(), 1);
-    assert!(c[0].message.starts_with("（一）行：总计＝11，六类申请人之和＝10，相差1"), "{}", c[0].message);
+    assert!(
+        c[0].message
+            .starts_with("（一）行：总计＝11，六类申请人之和＝10，相差1"),
+        "{}",
+        c[0].message
+    );
     // The one cell that fixes both the row (T3-C) and the column (T3-B) is the typo itself.
     assert_eq!(c[0].suggested, suggestion("t3.granted.natural", "8"));
-    assert_eq!(of_rule(&f, RuleId::T3B)[0].suggested, suggestion("t3.granted.natural", "8"));
+    assert_eq!(
+        of_rule(&f, RuleId::T3B)[0].suggested,
+        suggestion("t3.granted.natural", "8")
+    );
 }
 
 #[test]
@@ -70,7 +103,10 @@ fn automatic_totals_keep_t3_and_t4_balanced() {
     set(&mut r, "t3.granted.research", "4");
     set(&mut r, "t3.new.research", "4");
     set(&mut r, "t4.litigation_after_review.corrected", "2");
-    assert_eq!(r.cell_by_id("t3.total.total"), Some(&CellValue::Number(nianbao::model::Num::from_int(23))));
+    assert_eq!(
+        r.cell_by_id("t3.total.total"),
+        Some(&CellValue::Number(nianbao::model::Num::from_int(23)))
+    );
     let f = check(&r);
     let equations = [RuleId::T3A, RuleId::T3B, RuleId::T3C, RuleId::T4A];
     assert!(f.iter().all(|x| !equations.contains(&x.rule)), "{f:#?}");
@@ -86,7 +122,10 @@ fn t4a_group_totals() {
     let f = check(&r);
     let a = of_rule(&f, RuleId::T4A);
     assert_eq!(a.len(), 1);
-    assert_eq!(a[0].message, "行政复议：总计＝3，结果维持＋结果纠正＋其他结果＋尚未审结＝1＋0＋0＋0＝1，相差2（建议将“行政复议·总计”改为1）");
+    assert_eq!(
+        a[0].message,
+        "行政复议：总计＝3，结果维持＋结果纠正＋其他结果＋尚未审结＝1＋0＋0＋0＝1，相差2（建议将“行政复议·总计”改为1）"
+    );
     assert_eq!(a[0].suggested, suggestion("t4.review.total", "1"));
 }
 
@@ -99,11 +138,25 @@ fn v_num_flags_invalid_text_and_keeps_it() {
     let f = check(&r);
     let v = of_rule(&f, RuleId::VNUM);
     let cells: Vec<&str> = v.iter().map(|f| f.cells[0].as_str()).collect();
-    assert_eq!(cells, ["t2.penalty.decisions", "t2.fees.amount", "t3.new.legal"]);
-    assert!(v[0].message.contains("不能为负数") && v[1].message.contains("小数不能超过4位") && v[2].message.contains("“1件”不是数字"));
-    assert_eq!(r.cell_by_id("t3.new.legal"), Some(&CellValue::Invalid("1件".into())));
+    assert_eq!(
+        cells,
+        ["t2.penalty.decisions", "t2.fees.amount", "t3.new.legal"]
+    );
+    assert!(
+        v[0].message.contains("不能为负数")
+            && v[1].message.contains("小数不能超过4位")
+            && v[2].message.contains("“1件”不是数字")
+    );
+    assert_eq!(
+        r.cell_by_id("t3.new.legal"),
+        Some(&CellValue::Invalid("1件".into()))
+    );
     // Equations that involve invalid text are not judged on a guess.
-    assert!(of_rule(&f, RuleId::T3C).iter().all(|f| !f.cells.contains(&"t3.new.legal".to_string())));
+    assert!(
+        of_rule(&f, RuleId::T3C)
+            .iter()
+            .all(|f| !f.cells.contains(&"t3.new.legal".to_string()))
+    );
 
     let mut old = example("2020-qingshi-gb2019.nianbao");
     set(&mut old, "t2.licensing.change", "-3");
@@ -124,7 +177,13 @@ fn v_blank_groups_blank_cells_by_row() {
     let empty = Report::new(2025, "某镇");
     let rows = of_rule(&check(&empty), RuleId::VBLANK).len();
     let t = empty.template;
-    let all_rows: usize = t.def.tables.iter().flat_map(|t| &t.grids).map(|g| g.rows.len()).sum();
+    let all_rows: usize = t
+        .def
+        .tables
+        .iter()
+        .flat_map(|t| &t.grids)
+        .map(|g| g.rows.len())
+        .sum();
     assert_eq!(rows, all_rows);
 }
 
@@ -136,7 +195,12 @@ fn tpl_year_matches_template_to_year() {
     let f = check(&r);
     let t = of_rule(&f, RuleId::TPLYEAR);
     assert_eq!(t.len(), 1);
-    assert!(t[0].message.contains("2021年度报告应使用2021版格式（国办公开办函〔2021〕30号）"), "{}", t[0].message);
+    assert!(
+        t[0].message
+            .contains("2021年度报告应使用2021版格式（国办公开办函〔2021〕30号）"),
+        "{}",
+        t[0].message
+    );
     let mut r = balanced();
     r.meta.year = 2020;
     assert_eq!(of_rule(&check(&r), RuleId::TPLYEAR).len(), 1);
@@ -152,7 +216,10 @@ fn x_carry_this_year_carried_in_is_last_years_carried_out() {
     let x = of_rule(&f, RuleId::XCARRY);
     assert_eq!(x.len(), 2, "natural and total: {x:#?}");
     assert_eq!(x[0].suggested, suggestion("t3.carried_in.natural", "1"));
-    assert!(of_rule(&check(&r), RuleId::XCARRY).is_empty(), "cross-year rules need last year's report");
+    assert!(
+        of_rule(&check(&r), RuleId::XCARRY).is_empty(),
+        "cross-year rules need last year's report"
+    );
 }
 
 #[test]
@@ -160,7 +227,12 @@ fn x_carry_across_the_2020_to_2021_template_switch() {
     let prev = example("2020-qingshi-gb2019.nianbao");
     let mut r = carry_over(2021, "示范县青石镇人民政府", &prev);
     assert_eq!(r.template.id(), "gb2021");
-    assert_eq!(r.cell_by_id("t3.carried_in.natural").unwrap().text(nianbao::model::CellKind::Count), "1");
+    assert_eq!(
+        r.cell_by_id("t3.carried_in.natural")
+            .unwrap()
+            .text(nianbao::model::CellKind::Count),
+        "1"
+    );
     assert!(of_rule(&nianbao::check::check(&r, Some(&prev)), RuleId::XCARRY).is_empty());
     set(&mut r, "t3.carried_in.natural", "3");
     let f = nianbao::check::check(&r, Some(&prev));
@@ -179,7 +251,10 @@ fn x_inforce_rolls_forward_documents_in_force() {
     assert_eq!(x.len(), 1);
     assert_eq!(x[0].severity, Severity::Warning);
     assert!(x[0].message.contains("＝8＋2－1＝9"), "{}", x[0].message);
-    assert_eq!(x[0].suggested, suggestion("t2.normative_documents.in_force", "9"));
+    assert_eq!(
+        x[0].suggested,
+        suggestion("t2.normative_documents.in_force", "9")
+    );
 }
 
 #[test]
@@ -203,12 +278,19 @@ fn x_prev_rolls_forward_item_counts_on_gb2019() {
 #[test]
 fn txt_num_narrative_figures_match_the_table() {
     let mut r = balanced();
-    r.sections.overview = r.sections.overview.replace("本年新收政府信息公开申请19件", "本年新收政府信息公开申请21件");
+    r.sections.overview = r.sections.overview.replace(
+        "本年新收政府信息公开申请19件",
+        "本年新收政府信息公开申请21件",
+    );
     let f = check(&r);
     let t = of_rule(&f, RuleId::TXTNUM);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].cells, ["t3.new.total"]);
-    assert!(t[0].message.contains("21件") && t[0].message.contains("19件"), "{}", t[0].message);
+    assert!(
+        t[0].message.contains("21件") && t[0].message.contains("19件"),
+        "{}",
+        t[0].message
+    );
     r.sections.overview.push_str("行政诉讼3件。");
     assert_eq!(of_rule(&check(&r), RuleId::TXTNUM).len(), 2);
 }
@@ -232,11 +314,14 @@ fn txt_fee_requires_section_six_to_report_fees() {
     let t = of_rule(&f, RuleId::TXTFEE);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].cells, ["t3.other_no_fee.total"]);
-    r.sections.other = "本年度共发出信息处理费收费通知1件，申请人逾期未缴纳，未实际收取信息处理费。".into();
+    r.sections.other =
+        "本年度共发出信息处理费收费通知1件，申请人逾期未缴纳，未实际收取信息处理费。".into();
     assert!(of_rule(&check(&r), RuleId::TXTFEE).is_empty());
 
     let mut r = balanced();
-    r.sections.overview.push_str("本年度共收取信息处理费300元。");
+    r.sections
+        .overview
+        .push_str("本年度共收取信息处理费300元。");
     r.sections.other = "无。".into();
     assert_eq!(of_rule(&check(&r), RuleId::TXTFEE).len(), 1);
 }
@@ -249,7 +334,10 @@ fn pl_reg_townships_report_no_regulations() {
     let f = check(&r);
     let p = of_rule(&f, RuleId::PLREG);
     assert_eq!(p.len(), 1);
-    assert_eq!(p[0].cells, ["t2.regulations.issued", "t2.regulations.in_force"]);
+    assert_eq!(
+        p[0].cells,
+        ["t2.regulations.issued", "t2.regulations.in_force"]
+    );
     r.meta.organ = "示范县人民政府".into();
     assert!(of_rule(&check(&r), RuleId::PLREG).is_empty());
 }
@@ -259,11 +347,22 @@ fn mistakes_example_names_what_a_reviewer_would() {
     let r = example("2025-qingshi-draft-with-mistakes.nianbao");
     let prev = example("2024-qingshi.nianbao");
     let f = nianbao::check::check(&r, Some(&prev));
-    let has = |rule: RuleId, cell: &str| f.iter().any(|x| x.rule == rule && x.cells.iter().any(|c| c == cell));
+    let has = |rule: RuleId, cell: &str| {
+        f.iter()
+            .any(|x| x.rule == rule && x.cells.iter().any(|c| c == cell))
+    };
     assert!(has(RuleId::T3C, "t3.granted.natural") && has(RuleId::T3B, "t3.granted.natural"));
-    assert!(f.iter().any(|x| x.suggested == suggestion("t3.granted.natural", "8")));
-    assert!(f.iter().any(|x| x.rule == RuleId::XCARRY && x.suggested == suggestion("t3.carried_in.natural", "1")));
-    assert!(f.iter().any(|x| x.rule == RuleId::T4A && x.suggested == suggestion("t4.review.total", "1")));
+    assert!(
+        f.iter()
+            .any(|x| x.suggested == suggestion("t3.granted.natural", "8"))
+    );
+    assert!(f.iter().any(
+        |x| x.rule == RuleId::XCARRY && x.suggested == suggestion("t3.carried_in.natural", "1")
+    ));
+    assert!(
+        f.iter()
+            .any(|x| x.rule == RuleId::T4A && x.suggested == suggestion("t4.review.total", "1"))
+    );
     assert!(has(RuleId::VNUM, "t4.litigation_direct.pending"));
     assert!(has(RuleId::VBLANK, "t3.carried_in.natural"));
     assert!(has(RuleId::XINFORCE, "t2.normative_documents.in_force"));

@@ -7,7 +7,8 @@ use nianbao::check::{RuleId, Severity};
 use nianbao::template::{self, Template};
 
 fn spec() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/national-template.md");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/national-template.md");
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -20,7 +21,9 @@ fn spec() -> Option<String> {
 /// The body rows of the first markdown table after `heading` (and before the next heading of
 /// the same or higher level), as trimmed cells.
 fn table_after(text: &str, heading: &str) -> Vec<Vec<String>> {
-    let start = text.find(heading).unwrap_or_else(|| panic!("spec lacks {heading}"));
+    let start = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("spec lacks {heading}"));
     let level = heading.chars().take_while(|&c| c == '#').count();
     let mut rows = Vec::new();
     let mut seen_table = false;
@@ -31,8 +34,16 @@ fn table_after(text: &str, heading: &str) -> Vec<Vec<String>> {
         }
         if line.starts_with('|') {
             seen_table = true;
-            let cells: Vec<String> = line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect();
-            if !cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
+            let cells: Vec<String> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            if !cells
+                .iter()
+                .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
+            {
                 rows.push(cells);
             }
         } else if seen_table {
@@ -50,7 +61,17 @@ fn id_label_list(text: &str) -> Vec<(String, String)> {
             let mut it = part.split('`');
             let _ = it.next();
             let id = it.next().expect("backticked id").to_string();
-            let label = it.next().unwrap_or("").split(" — ").next().unwrap().split(" (").next().unwrap().trim().to_string();
+            let label = it
+                .next()
+                .unwrap_or("")
+                .split(" — ")
+                .next()
+                .unwrap()
+                .split(" (")
+                .next()
+                .unwrap()
+                .trim()
+                .to_string();
             (id, label)
         })
         .collect()
@@ -67,7 +88,10 @@ fn t(id: &str) -> &'static Template {
 fn check_t2(spec: &str, version: &str) {
     let t = t(version);
     let (_, t2) = t.table("t2").unwrap();
-    let rows = table_after(spec.split("## Table t2").nth(1).unwrap(), &format!("### {version}"));
+    let rows = table_after(
+        spec.split("## Table t2").nth(1).unwrap(),
+        &format!("### {version}"),
+    );
     let mut caption = String::new();
     let mut columns = Vec::new();
     for row in &rows {
@@ -78,19 +102,41 @@ fn check_t2(spec: &str, version: &str) {
             columns = id_label_list(&row[3]);
         }
         let row_id = backticked(&row[1]);
-        let grid = t2.grids.iter().find(|g| g.rows.iter().any(|r| r.id == row_id)).unwrap_or_else(|| panic!("{version}: row {row_id}"));
+        let grid = t2
+            .grids
+            .iter()
+            .find(|g| g.rows.iter().any(|r| r.id == row_id))
+            .unwrap_or_else(|| panic!("{version}: row {row_id}"));
         let r = grid.rows.iter().find(|r| r.id == row_id).unwrap();
-        assert_eq!(r.labels, vec![row[2].clone()], "{version} t2.{row_id} label");
-        assert_eq!(grid.caption.as_deref(), Some(caption.as_str()), "{version} t2.{row_id} caption");
-        let got: Vec<(String, String)> = grid.columns.iter().map(|c| (c.id.clone(), c.label.clone())).collect();
+        assert_eq!(
+            r.labels,
+            vec![row[2].clone()],
+            "{version} t2.{row_id} label"
+        );
+        assert_eq!(
+            grid.caption.as_deref(),
+            Some(caption.as_str()),
+            "{version} t2.{row_id} caption"
+        );
+        let got: Vec<(String, String)> = grid
+            .columns
+            .iter()
+            .map(|c| (c.id.clone(), c.label.clone()))
+            .collect();
         assert_eq!(got, columns, "{version} t2.{row_id} columns");
         for (col, _) in &columns {
-            assert!(t.cell_index(&format!("t2.{row_id}.{col}")).is_some(), "{version} t2.{row_id}.{col}");
+            assert!(
+                t.cell_index(&format!("t2.{row_id}.{col}")).is_some(),
+                "{version} t2.{row_id}.{col}"
+            );
         }
     }
     let spec_rows: usize = rows.len();
     let template_rows: usize = t2.grids.iter().map(|g| g.rows.len()).sum();
-    assert_eq!(spec_rows, template_rows, "{version}: t2 has rows the spec does not list");
+    assert_eq!(
+        spec_rows, template_rows,
+        "{version}: t2 has rows the spec does not list"
+    );
 }
 
 #[test]
@@ -104,18 +150,35 @@ fn table_two_matches_the_spec() {
 fn table_three_matches_the_spec() {
     let Some(spec) = spec() else { return };
     let t3_spec = spec.split("## Table t3").nth(1).unwrap();
-    let columns: Vec<(String, String)> =
-        table_after(t3_spec, "Top-left").iter().map(|r| (backticked(&r[0]), r[1].split(" (").next().unwrap().to_string())).collect();
+    let columns: Vec<(String, String)> = table_after(t3_spec, "Top-left")
+        .iter()
+        .map(|r| {
+            (
+                backticked(&r[0]),
+                r[1].split(" (").next().unwrap().to_string(),
+            )
+        })
+        .collect();
     let rows = table_after(t3_spec, "Rows (");
     for version in ["gb2019", "gb2021"] {
         let t = t(version);
         let grid = &t.table("t3").unwrap().1.grids[0];
-        let got: Vec<(String, String)> = grid.columns.iter().map(|c| (c.id.clone(), c.label.clone())).collect();
+        let got: Vec<(String, String)> = grid
+            .columns
+            .iter()
+            .map(|c| (c.id.clone(), c.label.clone()))
+            .collect();
         assert_eq!(got, columns, "{version} t3 columns");
         let mut expected = Vec::new();
         let mut previous: Vec<String> = Vec::new();
         for row in &rows {
-            let only = if row[0].contains("gb2019") { Some("gb2019") } else if row[0].contains("gb2021") { Some("gb2021") } else { None };
+            let only = if row[0].contains("gb2019") {
+                Some("gb2019")
+            } else if row[0].contains("gb2021") {
+                Some("gb2021")
+            } else {
+                None
+            };
             let mut path = Vec::new();
             for (level, label) in row[1..].iter().enumerate() {
                 match label.as_str() {
@@ -129,15 +192,25 @@ fn table_three_matches_the_spec() {
                 expected.push((backticked(&row[0]), path));
             }
         }
-        let got: Vec<(String, Vec<String>)> = grid.rows.iter().map(|r| (r.id.clone(), r.labels.clone())).collect();
+        let got: Vec<(String, Vec<String>)> = grid
+            .rows
+            .iter()
+            .map(|r| (r.id.clone(), r.labels.clone()))
+            .collect();
         assert_eq!(got, expected, "{version} t3 rows");
         for (row, _) in &expected {
             for (col, _) in &columns {
-                assert!(t.cell_index(&format!("t3.{row}.{col}")).is_some(), "{version} t3.{row}.{col}");
+                assert!(
+                    t.cell_index(&format!("t3.{row}.{col}")).is_some(),
+                    "{version} t3.{row}.{col}"
+                );
             }
         }
     }
-    assert!(t3_spec.contains("「（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）」"));
+    assert!(
+        t3_spec
+            .contains("「（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）」")
+    );
 }
 
 #[test]
@@ -151,15 +224,25 @@ fn table_four_matches_the_spec() {
             leaf = id_label_list(&row[1]);
         }
         let group = backticked(&row[0]);
-        expected.extend(leaf.iter().map(|(c, l)| (format!("{group}.{c}"), l.clone())));
+        expected.extend(
+            leaf.iter()
+                .map(|(c, l)| (format!("{group}.{c}"), l.clone())),
+        );
     }
     for version in ["gb2019", "gb2021"] {
         let t = t(version);
         let grid = &t.table("t4").unwrap().1.grids[0];
-        let got: Vec<(String, String)> = grid.columns.iter().map(|c| (c.id.clone(), c.label.clone())).collect();
+        let got: Vec<(String, String)> = grid
+            .columns
+            .iter()
+            .map(|c| (c.id.clone(), c.label.clone()))
+            .collect();
         assert_eq!(got, expected, "{version} t4 columns");
         for (id, _) in &expected {
-            assert!(t.cell_index(&format!("t4.{id}")).is_some(), "{version} t4.{id}");
+            assert!(
+                t.cell_index(&format!("t4.{id}")).is_some(),
+                "{version} t4.{id}"
+            );
         }
     }
 }
@@ -167,11 +250,25 @@ fn table_four_matches_the_spec() {
 #[test]
 fn sections_and_rules_match_the_spec() {
     let Some(spec) = spec() else { return };
-    let part = spec.split("## The six sections").nth(1).unwrap().split("\n## ").next().unwrap();
+    let part = spec
+        .split("## The six sections")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
     let headings: Vec<String> = part
         .lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .map(|l| l.split('「').nth(1).unwrap().split('」').next().unwrap().to_string())
+        .map(|l| {
+            l.split('「')
+                .nth(1)
+                .unwrap()
+                .split('」')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(headings.len(), 6);
     for t in template::all() {
@@ -181,10 +278,19 @@ fn sections_and_rules_match_the_spec() {
     let rules = table_after(&spec, "## Rules");
     assert_eq!(rules.len(), RuleId::ALL.len());
     for row in &rules {
-        let rule = RuleId::from_id(&backticked(&row[0])).unwrap_or_else(|| panic!("unknown rule {}", row[0]));
-        let severity = if row[1] == "error" { Severity::Error } else { Severity::Warning };
+        let rule = RuleId::from_id(&backticked(&row[0]))
+            .unwrap_or_else(|| panic!("unknown rule {}", row[0]));
+        let severity = if row[1] == "error" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         assert_eq!(rule.severity(), severity, "{}", row[0]);
-        assert!(template::all().iter().any(|t| t.has_rule(rule)), "{} applies to no template", row[0]);
+        assert!(
+            template::all().iter().any(|t| t.has_rule(rule)),
+            "{} applies to no template",
+            row[0]
+        );
     }
 }
 

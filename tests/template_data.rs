@@ -5,20 +5,41 @@ use nianbao::check::RuleId;
 use nianbao::template::{self, LabelCell};
 
 fn grid(version: &str, table: &str) -> &'static nianbao::template::GridDef {
-    &template::by_id(version).unwrap().table(table).unwrap().1.grids[0]
+    &template::by_id(version)
+        .unwrap()
+        .table(table)
+        .unwrap()
+        .1
+        .grids[0]
 }
 
 #[test]
 fn result_group_spans_twenty_or_twenty_two_rows() {
     for (version, span) in [("gb2019", 20), ("gb2021", 22)] {
         let cells = grid(version, "t3").label_cells();
-        let group = cells.iter().find(|c| c.text == "三、本年度办理结果").unwrap();
-        assert_eq!((group.level, group.row_span, group.col_span), (0, span, 1), "{version}");
+        let group = cells
+            .iter()
+            .find(|c| c.text == "三、本年度办理结果")
+            .unwrap();
+        assert_eq!(
+            (group.level, group.row_span, group.col_span),
+            (0, span, 1),
+            "{version}"
+        );
         let denied = cells.iter().find(|c| c.text == "（三）不予公开").unwrap();
         assert_eq!((denied.level, denied.row_span), (1, 8));
         // A first-level row without sub-levels stretches across all three label columns.
         let first = &cells[0];
-        assert_eq!(first, &LabelCell { row: 0, level: 0, text: "一、本年新收政府信息公开申请数量".into(), row_span: 1, col_span: 3 });
+        assert_eq!(
+            first,
+            &LabelCell {
+                row: 0,
+                level: 0,
+                text: "一、本年新收政府信息公开申请数量".into(),
+                row_span: 1,
+                col_span: 3
+            }
+        );
         // （一）予以公开 has no third level: it spans the last two label columns.
         let granted = cells.iter().find(|c| c.text == "（一）予以公开").unwrap();
         assert_eq!((granted.level, granted.col_span), (1, 2));
@@ -45,13 +66,25 @@ fn header_cells_lay_out_over_the_columns() {
         for table in &t.def.tables {
             for g in &table.grids {
                 for (path, col) in g.column_paths().iter().zip(&g.columns) {
-                    assert_eq!(path.last(), Some(&col.label), "{version} {}.{}", table.id, col.id);
+                    assert_eq!(
+                        path.last(),
+                        Some(&col.label),
+                        "{version} {}.{}",
+                        table.id,
+                        col.id
+                    );
                 }
             }
         }
     }
-    assert_eq!(grid("gb2021", "t4").column_name(9), "行政诉讼·未经复议直接起诉·总计");
-    assert_eq!(grid("gb2021", "t3").column_name(1), "法人或其他组织·商业企业");
+    assert_eq!(
+        grid("gb2021", "t4").column_name(9),
+        "行政诉讼·未经复议直接起诉·总计"
+    );
+    assert_eq!(
+        grid("gb2021", "t3").column_name(1),
+        "法人或其他组织·商业企业"
+    );
 }
 
 #[test]
@@ -67,8 +100,17 @@ fn equations_cover_every_column_and_row() {
         let b = t.equations.iter().find(|e| e.rule == RuleId::T3B).unwrap();
         assert_eq!(b.right.len(), if version == "gb2019" { 19 } else { 21 });
         // Computed cells: the 总计 column, the （七）总计 row and the three t4 totals.
-        let computed: Vec<&str> = t.cells.iter().filter(|c| c.computed).map(|c| c.id.as_str()).collect();
-        assert!(computed.contains(&"t3.new.total") && computed.contains(&"t3.total.natural") && computed.contains(&"t4.review.total"));
+        let computed: Vec<&str> = t
+            .cells
+            .iter()
+            .filter(|c| c.computed)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert!(
+            computed.contains(&"t3.new.total")
+                && computed.contains(&"t3.total.natural")
+                && computed.contains(&"t4.review.total")
+        );
         assert_eq!(computed.len(), t3.rows.len() + 6 + 3);
     }
     let x = &template::by_id("gb2021").unwrap().cross_year;
@@ -86,7 +128,10 @@ fn cell_ids_are_unique_and_in_template_order() {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), ids.len());
-        assert_eq!(ids[0], "t2.regulations.".to_string() + if t.id() == "gb2019" { "made" } else { "issued" });
+        assert_eq!(
+            ids[0],
+            "t2.regulations.".to_string() + if t.id() == "gb2019" { "made" } else { "issued" }
+        );
         assert_eq!(*ids.last().unwrap(), "t4.litigation_after_review.total");
     }
 }

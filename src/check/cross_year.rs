@@ -9,8 +9,12 @@ use crate::template::{CrossYear, Term};
 pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     for x in t.cross_year.iter().filter(|x| t.has_rule(x.rule)) {
-        let Some(expected) = expected(report, prev, x) else { continue };
-        let Some(actual) = report.num(x.target.cell) else { continue };
+        let Some(expected) = expected(report, prev, x) else {
+            continue;
+        };
+        let Some(actual) = report.num(x.target.cell) else {
+            continue;
+        };
         if actual == expected {
             continue;
         }
@@ -30,7 +34,10 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             expected.display(target.kind),
         );
         let mut finding = Finding::new(x.rule, cells, message);
-        finding.suggested = Some(Suggestion { cell: target.id.clone(), value: expected.display(target.kind) });
+        finding.suggested = Some(Suggestion {
+            cell: target.id.clone(),
+            value: expected.display(target.kind),
+        });
         out.push(finding);
     }
 }
@@ -38,12 +45,21 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
 /// Last year's `prev` + this year's `plus` − `minus`; `None` when a cell is missing, invalid,
 /// or last year's cells are all blank (nothing to compare against).
 fn expected(report: &Report, prev: &Report, x: &CrossYear) -> Option<Num> {
-    let prev_cells: Vec<&CellValue> = x.prev.iter().map(|(id, _)| prev.cell_by_id(id)).collect::<Option<_>>()?;
+    let prev_cells: Vec<&CellValue> = x
+        .prev
+        .iter()
+        .map(|(id, _)| prev.cell_by_id(id))
+        .collect::<Option<_>>()?;
     if prev_cells.iter().all(|c| c.is_blank()) {
         return None;
     }
     let last: Num = prev_cells.iter().map(|c| c.num()).sum::<Option<Num>>()?;
-    let this = |terms: &[Term]| terms.iter().map(|t| report.num(t.cell)).sum::<Option<Num>>();
+    let this = |terms: &[Term]| {
+        terms
+            .iter()
+            .map(|t| report.num(t.cell))
+            .sum::<Option<Num>>()
+    };
     Some(last + this(&x.plus)? - this(&x.minus)?)
 }
 
@@ -53,17 +69,36 @@ fn expression(report: &Report, prev: &Report, x: &CrossYear, expected: Num) -> S
     let mut values = Vec::new();
     for (id, label) in &x.prev {
         names.push(format!("上年报告“{label}”"));
-        values.push(prev.cell_by_id(id).and_then(CellValue::num).unwrap_or_default().to_string());
+        values.push(
+            prev.cell_by_id(id)
+                .and_then(CellValue::num)
+                .unwrap_or_default()
+                .to_string(),
+        );
     }
     let mut push = |terms: &[Term], sign: &str| {
         for term in terms {
             names.push(format!("{sign}本年“{}”", term.label));
-            values.push(format!("{sign}{}", report.num(term.cell).unwrap_or_default()));
+            values.push(format!(
+                "{sign}{}",
+                report.num(term.cell).unwrap_or_default()
+            ));
         }
     };
     push(&x.plus, "＋");
     push(&x.minus, "－");
-    let join = |v: &[String]| v.iter().enumerate().map(|(i, s)| if i == 0 || s.starts_with(['＋', '－']) { s.clone() } else { format!("＋{s}") }).collect::<String>();
+    let join = |v: &[String]| {
+        v.iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if i == 0 || s.starts_with(['＋', '－']) {
+                    s.clone()
+                } else {
+                    format!("＋{s}")
+                }
+            })
+            .collect::<String>()
+    };
     if names.len() == 1 {
         format!("{}＝{}", names[0], values[0])
     } else {

@@ -8,7 +8,12 @@ use crate::template::{Equation, Template, Term};
 
 /// Left and right sums, or `None` when a term holds invalid text (V-NUM reports that).
 fn sums(eq: &Equation, cells: &[CellValue]) -> Option<(Num, Num)> {
-    let side = |terms: &[Term]| terms.iter().map(|t| cells[t.cell].num()).sum::<Option<Num>>();
+    let side = |terms: &[Term]| {
+        terms
+            .iter()
+            .map(|t| cells[t.cell].num())
+            .sum::<Option<Num>>()
+    };
     Some((side(&eq.left)?, side(&eq.right)?))
 }
 
@@ -22,19 +27,32 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
     let broken_now: Vec<bool> = active.iter().map(|e| broken(e, cells)).collect();
     for eq in &active {
-        let Some((left, right)) = sums(eq, cells) else { continue };
+        let Some((left, right)) = sums(eq, cells) else {
+            continue;
+        };
         if left == right {
             continue;
         }
         let mut finding = Finding::new(
             eq.rule,
-            eq.left.iter().chain(&eq.right).map(|term| t.cells[term.cell].id.clone()).collect(),
+            eq.left
+                .iter()
+                .chain(&eq.right)
+                .map(|term| t.cells[term.cell].id.clone())
+                .collect(),
             message(eq, cells, left, right),
         );
         if let Some((cell, value)) = suggest(report, &active, eq, &broken_now) {
             let kind = t.cells[cell].kind;
-            finding.message.push_str(&format!("（建议将“{}”改为{}）", t.cell_label(cell), value.display(kind)));
-            finding.suggested = Some(Suggestion { cell: t.cells[cell].id.clone(), value: value.display(kind) });
+            finding.message.push_str(&format!(
+                "（建议将“{}”改为{}）",
+                t.cell_label(cell),
+                value.display(kind)
+            ));
+            finding.suggested = Some(Suggestion {
+                cell: t.cells[cell].id.clone(),
+                value: value.display(kind),
+            });
         }
         out.push(finding);
     }
@@ -67,7 +85,12 @@ fn message(eq: &Equation, cells: &[CellValue], left: Num, right: Num) -> String 
 /// total equation first, otherwise the last term: 结转下年度 in T3-A), and keeps the change
 /// that balances this equation, breaks no equation that held, and leaves the fewest broken.
 /// With automatic totals on, computed cells are not candidates and the totals follow the change.
-fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: &[bool]) -> Option<(usize, Num)> {
+fn suggest(
+    report: &Report,
+    active: &[&Equation],
+    eq: &Equation,
+    broken_now: &[bool],
+) -> Option<(usize, Num)> {
     let t = report.template;
     let (left, right) = sums(eq, report.cells())?;
     let mut candidates: Vec<(&Term, Num)> = Vec::new();
@@ -75,7 +98,13 @@ fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: &[b
         candidates.push((&eq.left[0], right - left));
     }
     candidates.extend(eq.right.iter().rev().map(|term| (term, left - right)));
-    candidates.extend(eq.left.iter().rev().skip(usize::from(eq.total)).map(|term| (term, right - left)));
+    candidates.extend(
+        eq.left
+            .iter()
+            .rev()
+            .skip(usize::from(eq.total))
+            .map(|term| (term, right - left)),
+    );
 
     let mut best: Option<(usize, usize, Num)> = None;
     for (term, delta) in candidates {
@@ -96,7 +125,11 @@ fn suggest(report: &Report, active: &[&Equation], eq: &Equation, broken_now: &[b
             continue;
         }
         let after: Vec<bool> = active.iter().map(|e| broken(e, &cells)).collect();
-        if after.iter().zip(broken_now).any(|(&now, &before)| now && !before) {
+        if after
+            .iter()
+            .zip(broken_now)
+            .any(|(&now, &before)| now && !before)
+        {
             continue;
         }
         let after = after.iter().filter(|&&b| b).count();

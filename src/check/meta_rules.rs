@@ -20,8 +20,14 @@ pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
 
 /// Whether an organ is a township-level government (乡、镇、街道).
 pub fn is_township(organ: &str) -> bool {
-    let name = organ.trim().trim_end_matches("人民政府").trim_end_matches("办事处");
-    name.ends_with('乡') || name.ends_with('镇') || name.ends_with("街道") || name.ends_with("民族乡")
+    let name = organ
+        .trim()
+        .trim_end_matches("人民政府")
+        .trim_end_matches("办事处");
+    name.ends_with('乡')
+        || name.ends_with('镇')
+        || name.ends_with("街道")
+        || name.ends_with("民族乡")
 }
 
 pub fn township_regulations(report: &Report, out: &mut Vec<Finding>) {
@@ -29,16 +35,33 @@ pub fn township_regulations(report: &Report, out: &mut Vec<Finding>) {
         return;
     }
     let t = report.template;
-    let nonzero: Vec<usize> =
-        t.regulation_cells.iter().copied().filter(|&c| report.num(c).is_some_and(|n| !n.is_zero())).collect();
+    let nonzero: Vec<usize> = t
+        .regulation_cells
+        .iter()
+        .copied()
+        .filter(|&c| report.num(c).is_some_and(|n| !n.is_zero()))
+        .collect();
     if nonzero.is_empty() {
         return;
     }
-    let values: Vec<String> = nonzero.iter().map(|&c| format!("{}＝{}", t.cell_parts(c).2.short, report.text(c))).collect();
-    let message = format!("乡镇（街道）没有制定规章的权限，但“规章”行填写了{}，请核实", values.join("，"));
-    let mut finding = Finding::new(RuleId::PLREG, nonzero.iter().map(|&c| t.cells[c].id.clone()).collect(), message);
+    let values: Vec<String> = nonzero
+        .iter()
+        .map(|&c| format!("{}＝{}", t.cell_parts(c).2.short, report.text(c)))
+        .collect();
+    let message = format!(
+        "乡镇（街道）没有制定规章的权限，但“规章”行填写了{}，请核实",
+        values.join("，")
+    );
+    let mut finding = Finding::new(
+        RuleId::PLREG,
+        nonzero.iter().map(|&c| t.cells[c].id.clone()).collect(),
+        message,
+    );
     if let [only] = nonzero[..] {
-        finding.suggested = Some(Suggestion { cell: t.cells[only].id.clone(), value: "0".into() });
+        finding.suggested = Some(Suggestion {
+            cell: t.cells[only].id.clone(),
+            value: "0".into(),
+        });
     }
     out.push(finding);
 }
@@ -49,10 +72,21 @@ mod tests {
 
     #[test]
     fn recognises_township_organs() {
-        for organ in ["东方红乡", "夏邑县火店镇人民政府", "永定区湖山乡人民政府", "浉河区东双河镇", "朝阳区建外街道办事处"] {
+        for organ in [
+            "东方红乡",
+            "夏邑县火店镇人民政府",
+            "永定区湖山乡人民政府",
+            "浉河区东双河镇",
+            "朝阳区建外街道办事处",
+        ] {
             assert!(is_township(organ), "{organ}");
         }
-        for organ in ["某县乡村振兴局", "某市人民政府", "某县交通运输局", "镇江市人民政府"] {
+        for organ in [
+            "某县乡村振兴局",
+            "某市人民政府",
+            "某县交通运输局",
+            "镇江市人民政府",
+        ] {
             assert!(!is_township(organ), "{organ}");
         }
     }

@@ -98,9 +98,13 @@ impl RuleId {
 
     pub fn severity(self) -> Severity {
         match self {
-            RuleId::T3A | RuleId::T3B | RuleId::T3C | RuleId::T4A | RuleId::VNUM | RuleId::TPLYEAR | RuleId::XCARRY => {
-                Severity::Error
-            }
+            RuleId::T3A
+            | RuleId::T3B
+            | RuleId::T3C
+            | RuleId::T4A
+            | RuleId::VNUM
+            | RuleId::TPLYEAR
+            | RuleId::XCARRY => Severity::Error,
             _ => Severity::Warning,
         }
     }
@@ -131,7 +135,13 @@ pub struct Finding {
 
 impl Finding {
     fn new(rule: RuleId, cells: Vec<String>, message: String) -> Finding {
-        Finding { severity: rule.severity(), rule, cells, message, suggested: None }
+        Finding {
+            severity: rule.severity(),
+            rule,
+            cells,
+            message,
+            suggested: None,
+        }
     }
 }
 
@@ -161,6 +171,9 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
 
 /// Counts of (errors, warnings).
 pub fn tally(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     (errors, findings.len() - errors)
 }

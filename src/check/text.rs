@@ -28,21 +28,48 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 
 fn stated_figures(report: &Report, figure: &Figure, out: &mut Vec<Finding>) {
     let t = report.template;
-    let Some(table) = figure.cells.iter().map(|&c| report.num(c)).sum::<Option<Num>>() else { return };
+    let Some(table) = figure
+        .cells
+        .iter()
+        .map(|&c| report.num(c))
+        .sum::<Option<Num>>()
+    else {
+        return;
+    };
     let mut seen = Vec::new();
-    for field in [NarrativeField::Preamble, NarrativeField::Overview, NarrativeField::Problems, NarrativeField::Other] {
+    for field in [
+        NarrativeField::Preamble,
+        NarrativeField::Overview,
+        NarrativeField::Problems,
+        NarrativeField::Other,
+    ] {
         let text = report.sections.get(field);
         for keyword in &figure.keywords {
             for (start, _) in text.match_indices(keyword.as_str()) {
                 let after = &text[start + keyword.len()..];
-                let Some((stated, quote)) = number_with_unit(after) else { continue };
+                let Some((stated, quote)) = number_with_unit(after) else {
+                    continue;
+                };
                 if stated == table || seen.contains(&stated) {
                     continue;
                 }
                 seen.push(stated);
-                let section = t.narrative_section(field).map_or("前言".to_string(), |s| format!("第{}部分", s.number()));
-                let message = format!("{section}写“{keyword}{quote}”，与表格中{}的{}件不一致", figure.name, table);
-                out.push(Finding::new(RuleId::TXTNUM, figure.cells.iter().map(|&c| t.cells[c].id.clone()).collect(), message));
+                let section = t
+                    .narrative_section(field)
+                    .map_or("前言".to_string(), |s| format!("第{}部分", s.number()));
+                let message = format!(
+                    "{section}写“{keyword}{quote}”，与表格中{}的{}件不一致",
+                    figure.name, table
+                );
+                out.push(Finding::new(
+                    RuleId::TXTNUM,
+                    figure
+                        .cells
+                        .iter()
+                        .map(|&c| t.cells[c].id.clone())
+                        .collect(),
+                    message,
+                ));
             }
         }
     }
@@ -50,7 +77,11 @@ fn stated_figures(report: &Report, figure: &Figure, out: &mut Vec<Finding>) {
 
 /// The first 「N件」 after a keyword within its clause: the number and the text up to it.
 fn number_with_unit(after: &str) -> Option<(Num, String)> {
-    let clause: String = after.chars().take(FIGURE_WINDOW).take_while(|c| !"。；;！？!?\n".contains(*c)).collect();
+    let clause: String = after
+        .chars()
+        .take(FIGURE_WINDOW)
+        .take_while(|c| !"。；;！？!?\n".contains(*c))
+        .collect();
     let chars: Vec<char> = clause.chars().collect();
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let start = chars.iter().position(|&c| is_digit(c))?;
@@ -73,7 +104,10 @@ fn meaningful_chars(text: &str) -> usize {
 
 fn problems_section(report: &Report, out: &mut Vec<Finding>) {
     let text = report.sections.problems.trim();
-    let heading = report.template.narrative_section(NarrativeField::Problems).map_or("", |s| s.heading.as_str());
+    let heading = report
+        .template
+        .narrative_section(NarrativeField::Problems)
+        .map_or("", |s| s.heading.as_str());
     let what = match meaningful_chars(text) {
         0 => "为空".to_string(),
         n if n < MIN_PROBLEMS_CHARS => format!("只有“{text}”"),
@@ -85,13 +119,18 @@ fn problems_section(report: &Report, out: &mut Vec<Finding>) {
 
 /// A sentence that says 信息处理费 was charged (收取) without negating it (未、没有、无、不).
 fn says_fee_charged(text: &str) -> bool {
-    text.split(['。', '；', ';', '\n']).any(|s| s.contains(FEE) && s.contains("收取") && !s.contains(['未', '无', '不', '没']))
+    text.split(['。', '；', ';', '\n'])
+        .any(|s| s.contains(FEE) && s.contains("收取") && !s.contains(['未', '无', '不', '没']))
 }
 
 fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    let notices: Vec<usize> =
-        t.fee_cells.iter().copied().filter(|&c| report.num(c).is_some_and(|n| !n.is_zero())).collect();
+    let notices: Vec<usize> = t
+        .fee_cells
+        .iter()
+        .copied()
+        .filter(|&c| report.num(c).is_some_and(|n| !n.is_zero()))
+        .collect();
     let charged = says_fee_charged(&report.sections.overview);
     if (notices.is_empty() && !charged) || report.sections.other.contains(FEE) {
         return;
@@ -99,11 +138,22 @@ fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     let reason = if notices.is_empty() {
         "第一部分写明收取了信息处理费".to_string()
     } else {
-        format!("表格中有{}件申请因逾期未缴纳费用而不再处理", report.text(notices[0]))
+        format!(
+            "表格中有{}件申请因逾期未缴纳费用而不再处理",
+            report.text(notices[0])
+        )
     };
-    let heading = t.narrative_section(NarrativeField::Other).map_or("", |s| s.heading.as_str());
-    let message = format!("{reason}，但“{heading}”未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》）");
-    out.push(Finding::new(RuleId::TXTFEE, notices.iter().map(|&c| t.cells[c].id.clone()).collect(), message));
+    let heading = t
+        .narrative_section(NarrativeField::Other)
+        .map_or("", |s| s.heading.as_str());
+    let message = format!(
+        "{reason}，但“{heading}”未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》）"
+    );
+    out.push(Finding::new(
+        RuleId::TXTFEE,
+        notices.iter().map(|&c| t.cells[c].id.clone()).collect(),
+        message,
+    ));
 }
 
 #[cfg(test)]

@@ -1,19 +1,27 @@
 //! V-NUM (text that is not a valid value) and V-BLANK (blank cells, grouped by table row).
 
 use super::{Finding, RuleId, Suggestion};
-use crate::model::{CellValue, parse_number};
 use crate::model::Report;
+use crate::model::{CellValue, parse_number};
 
 pub fn invalid_values(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     for (i, value) in report.cells().iter().enumerate() {
-        let CellValue::Invalid(raw) = value else { continue };
+        let CellValue::Invalid(raw) = value else {
+            continue;
+        };
         let cell = &t.cells[i];
         let why = match parse_number(raw, cell.kind) {
             Err(e) => e.to_string(),
             Ok(_) => "不是有效的值".to_string(),
         };
-        let message = format!("{}“{}”：“{}”{}", t.table_part(cell.table), t.cell_label(i), raw, why);
+        let message = format!(
+            "{}“{}”：“{}”{}",
+            t.table_part(cell.table),
+            t.cell_label(i),
+            raw,
+            why
+        );
         out.push(Finding::new(RuleId::VNUM, vec![cell.id.clone()], message));
     }
 }
@@ -24,9 +32,14 @@ pub fn blank_cells(report: &Report, out: &mut Vec<Finding>) {
     while i < t.cells.len() {
         // Cells of one row are contiguous in template order.
         let row_end = (i..t.cells.len())
-            .find(|&j| (t.cells[j].table, t.cells[j].grid, t.cells[j].row) != (t.cells[i].table, t.cells[i].grid, t.cells[i].row))
+            .find(|&j| {
+                (t.cells[j].table, t.cells[j].grid, t.cells[j].row)
+                    != (t.cells[i].table, t.cells[i].grid, t.cells[i].row)
+            })
             .unwrap_or(t.cells.len());
-        let blanks: Vec<usize> = (i..row_end).filter(|&j| report.cell(j).is_blank()).collect();
+        let blanks: Vec<usize> = (i..row_end)
+            .filter(|&j| report.cell(j).is_blank())
+            .collect();
         if !blanks.is_empty() {
             out.push(blank_finding(report, &blanks));
         }
@@ -37,13 +50,36 @@ pub fn blank_cells(report: &Report, out: &mut Vec<Finding>) {
 fn blank_finding(report: &Report, blanks: &[usize]) -> Finding {
     let t = report.template;
     let (_, row, _) = t.cell_parts(blanks[0]);
-    let columns: Vec<&str> = blanks.iter().map(|&c| t.cell_parts(c).2.short.as_str()).collect();
-    let what = if columns.len() <= 3 { columns.join("、") } else { format!("{}个单元格", columns.len()) };
-    let row_name = row.labels.last().map(|l| format!("“{l}”行")).unwrap_or_default();
-    let message = format!("{}{}{}空白，公开的表格应填写0", t.table_part(t.cells[blanks[0]].table), row_name, what);
-    let mut finding = Finding::new(RuleId::VBLANK, blanks.iter().map(|&c| t.cells[c].id.clone()).collect(), message);
+    let columns: Vec<&str> = blanks
+        .iter()
+        .map(|&c| t.cell_parts(c).2.short.as_str())
+        .collect();
+    let what = if columns.len() <= 3 {
+        columns.join("、")
+    } else {
+        format!("{}个单元格", columns.len())
+    };
+    let row_name = row
+        .labels
+        .last()
+        .map(|l| format!("“{l}”行"))
+        .unwrap_or_default();
+    let message = format!(
+        "{}{}{}空白，公开的表格应填写0",
+        t.table_part(t.cells[blanks[0]].table),
+        row_name,
+        what
+    );
+    let mut finding = Finding::new(
+        RuleId::VBLANK,
+        blanks.iter().map(|&c| t.cells[c].id.clone()).collect(),
+        message,
+    );
     if let [only] = blanks {
-        finding.suggested = Some(Suggestion { cell: t.cells[*only].id.clone(), value: "0".into() });
+        finding.suggested = Some(Suggestion {
+            cell: t.cells[*only].id.clone(),
+            value: "0".into(),
+        });
     }
     finding
 }

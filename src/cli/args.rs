@@ -10,10 +10,26 @@ pub enum Command {
     Version,
     /// The window (until it exists: help). The optional file to open.
     Open(Option<PathBuf>),
-    Check { files: Vec<PathBuf>, prev: Option<PathBuf>, json: bool },
-    Cells { file: PathBuf },
-    New { year: i32, organ: String, from: Option<PathBuf>, out: PathBuf, force: bool },
-    Convert { input: PathBuf, out: PathBuf, force: bool },
+    Check {
+        files: Vec<PathBuf>,
+        prev: Option<PathBuf>,
+        json: bool,
+    },
+    Cells {
+        file: PathBuf,
+    },
+    New {
+        year: i32,
+        organ: String,
+        from: Option<PathBuf>,
+        out: PathBuf,
+        force: bool,
+    },
+    Convert {
+        input: PathBuf,
+        out: PathBuf,
+        force: bool,
+    },
 }
 
 fn usage(message: impl std::fmt::Display) -> Failure {
@@ -28,7 +44,11 @@ struct Parsed {
 }
 
 fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed, Failure> {
-    let mut parsed = Parsed { positional: Vec::new(), options: Vec::new(), flags: Vec::new() };
+    let mut parsed = Parsed {
+        positional: Vec::new(),
+        options: Vec::new(),
+        flags: Vec::new(),
+    };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -38,7 +58,10 @@ fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed,
         if with_value.contains(&name) {
             let value = match inline {
                 Some(v) => v,
-                None => iter.next().cloned().ok_or_else(|| usage(format!("{name} 后面缺少参数值")))?,
+                None => iter
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| usage(format!("{name} 后面缺少参数值")))?,
             };
             if parsed.options.iter().any(|(n, _)| n == name) {
                 return Err(usage(format!("{name} 只能给一次")));
@@ -57,7 +80,10 @@ fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed,
 
 impl Parsed {
     fn option(&self, names: &[&str]) -> Option<String> {
-        self.options.iter().find(|(n, _)| names.contains(&n.as_str())).map(|(_, v)| v.clone())
+        self.options
+            .iter()
+            .find(|(n, _)| names.contains(&n.as_str()))
+            .map(|(_, v)| v.clone())
     }
 
     fn flag(&self, name: &str) -> bool {
@@ -65,12 +91,15 @@ impl Parsed {
     }
 
     fn required(&self, names: &[&str]) -> Result<String, Failure> {
-        self.option(names).ok_or_else(|| usage(format!("缺少 {}", names[0])))
+        self.option(names)
+            .ok_or_else(|| usage(format!("缺少 {}", names[0])))
     }
 }
 
 pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
-    let Some((first, rest)) = args.split_first() else { return Ok(Command::Open(None)) };
+    let Some((first, rest)) = args.split_first() else {
+        return Ok(Command::Open(None));
+    };
     match first.as_str() {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
@@ -90,7 +119,11 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
             _ => Err(usage("cells 需要且只需要一个报告文件")),
         },
         "new" => {
-            let p = split(rest, &["--year", "--organ", "--from", "-o", "--output"], &["--force"])?;
+            let p = split(
+                rest,
+                &["--year", "--organ", "--from", "-o", "--output"],
+                &["--force"],
+            )?;
             if let Some(extra) = p.positional.first() {
                 return Err(usage(format!("多余的参数 {extra}")));
             }
@@ -100,7 +133,11 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
                 .parse::<i32>()
                 .ok()
                 .filter(|y| (2000..=2100).contains(y))
-                .ok_or_else(|| usage(format!("年度“{year_text}”无效，应为 2000 至 2100 之间的四位数")))?;
+                .ok_or_else(|| {
+                    usage(format!(
+                        "年度“{year_text}”无效，应为 2000 至 2100 之间的四位数"
+                    ))
+                })?;
             let organ = p.required(&["--organ"])?.trim().to_string();
             if organ.is_empty() {
                 return Err(usage("机关名称不能为空"));
@@ -145,21 +182,44 @@ mod tests {
         assert_eq!(parse_args(&[]).unwrap(), Command::Open(None));
         assert_eq!(
             parse_args(&args("check a.nianbao b.json --prev=p.nianbao --json")).unwrap(),
-            Command::Check { files: vec!["a.nianbao".into(), "b.json".into()], prev: Some("p.nianbao".into()), json: true }
+            Command::Check {
+                files: vec!["a.nianbao".into(), "b.json".into()],
+                prev: Some("p.nianbao".into()),
+                json: true
+            }
         );
         assert_eq!(
             parse_args(&args("new --year 2025 --organ 某镇 -o x.nianbao")).unwrap(),
-            Command::New { year: 2025, organ: "某镇".into(), from: None, out: "x.nianbao".into(), force: false }
+            Command::New {
+                year: 2025,
+                organ: "某镇".into(),
+                from: None,
+                out: "x.nianbao".into(),
+                force: false
+            }
         );
         assert_eq!(
             parse_args(&args("convert a.json -o b.nianbao --force")).unwrap(),
-            Command::Convert { input: "a.json".into(), out: "b.nianbao".into(), force: true }
+            Command::Convert {
+                input: "a.json".into(),
+                out: "b.nianbao".into(),
+                force: true
+            }
         );
     }
 
     #[test]
     fn refuses_bad_arguments_with_exit_2() {
-        for bad in ["check", "cells", "cells a b", "new --year 25 --organ x -o y", "new --organ x -o y", "convert a", "check a --bogus", "new --year 2025 --organ x -o a -o b"] {
+        for bad in [
+            "check",
+            "cells",
+            "cells a b",
+            "new --year 25 --organ x -o y",
+            "new --organ x -o y",
+            "convert a",
+            "check a --bogus",
+            "new --year 2025 --organ x -o a -o b",
+        ] {
             let e = parse_args(&args(bad)).unwrap_err();
             assert_eq!(e.code, 2, "{bad}");
             assert!(e.message.contains("nianbao help"), "{bad}: {}", e.message);

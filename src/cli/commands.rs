@@ -15,16 +15,29 @@ type Out<'a> = &'a mut dyn Write;
 pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
     match command {
         Command::Help | Command::Open(_) => write(out, HELP).map(|_| 0),
-        Command::Version => write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0),
+        Command::Version => {
+            write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
+        }
         Command::Check { files, prev, json } => check(&files, prev.as_deref(), json, out, err),
         Command::Cells { file } => cells(&file, out),
-        Command::New { year, organ, from, out: path, force } => new(year, &organ, from.as_deref(), &path, force, out, err),
-        Command::Convert { input, out: path, force } => convert(&input, &path, force, out),
+        Command::New {
+            year,
+            organ,
+            from,
+            out: path,
+            force,
+        } => new(year, &organ, from.as_deref(), &path, force, out, err),
+        Command::Convert {
+            input,
+            out: path,
+            force,
+        } => convert(&input, &path, force, out),
     }
 }
 
 fn write(out: Out, text: &str) -> Result<(), Failure> {
-    out.write_all(text.as_bytes()).map_err(|e| Failure::new(2, format!("无法输出：{e}")))
+    out.write_all(text.as_bytes())
+        .map_err(|e| Failure::new(2, format!("无法输出：{e}")))
 }
 
 fn load(path: &Path) -> Result<Report, Failure> {
@@ -38,7 +51,13 @@ struct JsonFinding<'a> {
     finding: &'a Finding,
 }
 
-fn check(files: &[std::path::PathBuf], prev: Option<&Path>, json: bool, out: Out, err: Out) -> Result<u8, Failure> {
+fn check(
+    files: &[std::path::PathBuf],
+    prev: Option<&Path>,
+    json: bool,
+    out: Out,
+    err: Out,
+) -> Result<u8, Failure> {
     let prev = prev.map(load).transpose()?;
     let mut unreadable = false;
     let mut any_error = false;
@@ -63,12 +82,26 @@ fn check(files: &[std::path::PathBuf], prev: Option<&Path>, json: bool, out: Out
                 write(out, &format!("{}\n", finding_line(f)))?;
             }
         }
-        write(err, &format!("{}：{errors} 个错误，{warnings} 个警告\n", path.display()))?;
-        all.extend(findings.into_iter().map(|f| (path.display().to_string(), f)));
+        write(
+            err,
+            &format!("{}：{errors} 个错误，{warnings} 个警告\n", path.display()),
+        )?;
+        all.extend(
+            findings
+                .into_iter()
+                .map(|f| (path.display().to_string(), f)),
+        );
     }
     if json {
-        let items: Vec<JsonFinding> = all.iter().map(|(file, finding)| JsonFinding { file: file.clone(), finding }).collect();
-        let text = serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
+        let items: Vec<JsonFinding> = all
+            .iter()
+            .map(|(file, finding)| JsonFinding {
+                file: file.clone(),
+                finding,
+            })
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
         write(out, &format!("{text}\n"))?;
     }
     Ok(if unreadable { 2 } else { u8::from(any_error) })
@@ -76,7 +109,11 @@ fn check(files: &[std::path::PathBuf], prev: Option<&Path>, json: bool, out: Out
 
 /// `error T3-A t3.new.natural,… message`
 pub fn finding_line(f: &Finding) -> String {
-    let cells = if f.cells.is_empty() { "-".to_string() } else { f.cells.join(",") };
+    let cells = if f.cells.is_empty() {
+        "-".to_string()
+    } else {
+        f.cells.join(",")
+    };
     let severity = match f.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -95,10 +132,14 @@ fn cells(path: &Path, out: Out) -> Result<u8, Failure> {
 
 fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
     if path.exists() && !force {
-        return Err(Failure::input(file::SaveError::Exists(path.display().to_string()).to_string()));
+        return Err(Failure::input(
+            file::SaveError::Exists(path.display().to_string()).to_string(),
+        ));
     }
     if Format::from_path(path).is_none() {
-        return Err(Failure::input(file::SaveError::UnknownFormat(format!(".{}", file::extension(path))).to_string()));
+        return Err(Failure::input(
+            file::SaveError::UnknownFormat(format!(".{}", file::extension(path))).to_string(),
+        ));
     }
     Ok(())
 }
@@ -107,13 +148,29 @@ fn save(report: &Report, path: &Path) -> Result<(), Failure> {
     file::save(report, path).map_err(|e| Failure::new(2, format!("{}：{e}", path.display())))
 }
 
-fn new(year: i32, organ: &str, from: Option<&Path>, path: &Path, force: bool, out: Out, err: Out) -> Result<u8, Failure> {
+fn new(
+    year: i32,
+    organ: &str,
+    from: Option<&Path>,
+    path: &Path,
+    force: bool,
+    out: Out,
+    err: Out,
+) -> Result<u8, Failure> {
     refuse_existing(path, force)?;
     let report = match from {
         Some(prev_path) => {
             let prev = load(prev_path)?;
             if prev.meta.year != year - 1 {
-                write(err, &format!("注意：{} 是 {} 年度的报告，不是上一年（{}）\n", prev_path.display(), prev.meta.year, year - 1))?;
+                write(
+                    err,
+                    &format!(
+                        "注意：{} 是 {} 年度的报告，不是上一年（{}）\n",
+                        prev_path.display(),
+                        prev.meta.year,
+                        year - 1
+                    ),
+                )?;
             }
             model::carry_over(year, organ, &prev)
         }
@@ -121,12 +178,25 @@ fn new(year: i32, organ: &str, from: Option<&Path>, path: &Path, force: bool, ou
     };
     save(&report, path)?;
     let t = &report.template.def;
-    write(out, &format!("已新建 {}：{organ}{year}年度报告（{}，{}）\n", path.display(), t.name, t.notice)).map(|_| 0)
+    write(
+        out,
+        &format!(
+            "已新建 {}：{organ}{year}年度报告（{}，{}）\n",
+            path.display(),
+            t.name,
+            t.notice
+        ),
+    )
+    .map(|_| 0)
 }
 
 fn convert(input: &Path, path: &Path, force: bool, out: Out) -> Result<u8, Failure> {
     refuse_existing(path, force)?;
     let report = load(input)?;
     save(&report, path)?;
-    write(out, &format!("已转换 {} → {}\n", input.display(), path.display())).map(|_| 0)
+    write(
+        out,
+        &format!("已转换 {} → {}\n", input.display(), path.display()),
+    )
+    .map(|_| 0)
 }

@@ -33,7 +33,10 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(code: u8, message: impl Into<String>) -> Failure {
-        Failure { code, message: message.into() }
+        Failure {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn input(message: impl Into<String>) -> Failure {
@@ -42,7 +45,11 @@ impl Failure {
 }
 
 /// Runs the program with the process arguments (without the program name).
-pub fn main_with(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+pub fn main_with(
+    args: &[String],
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
     let result = parse_args(args).and_then(|command| commands::run(command, out, err));
     match result {
         Ok(code) => code,
@@ -55,6 +62,10 @@ pub fn main_with(args: &[String], out: &mut dyn std::io::Write, err: &mut dyn st
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = main_with(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let code = main_with(
+        &args,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     ExitCode::from(code)
 }

@@ -33,7 +33,12 @@ pub struct ReportFile {
     pub format: String,
     pub format_version: u32,
     pub template: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "plain_bool", deserialize_with = "some_bool")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "plain_bool",
+        deserialize_with = "some_bool"
+    )]
     pub auto_totals: Option<bool>,
     pub meta: Meta,
     #[serde(default)]
@@ -91,14 +96,21 @@ impl ReportFile {
             auto_totals: Some(report.auto_totals),
             meta: report.meta.clone(),
             sections: report.sections.clone(),
-            cells: CellMap(t.cells.iter().enumerate().map(|(i, c)| (c.id.clone(), report.text(i))).collect()),
+            cells: CellMap(
+                t.cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.id.clone(), report.text(i)))
+                    .collect(),
+            ),
         }
     }
 
     /// Builds the report; a version-1 native file (or a JSON file without the key) keeps its
     /// totals as written.
     pub fn into_report(self) -> Result<Report, LoadError> {
-        let t = template::by_id(&self.template).ok_or_else(|| LoadError::UnknownTemplate(self.template.clone()))?;
+        let t = template::by_id(&self.template)
+            .ok_or_else(|| LoadError::UnknownTemplate(self.template.clone()))?;
         if !(2000..=2100).contains(&self.meta.year) {
             return Err(LoadError::BadYear(self.meta.year));
         }
@@ -106,7 +118,9 @@ impl ReportFile {
         report.auto_totals = false;
         let mut seen = vec![false; t.cells.len()];
         for (id, text) in &self.cells.0 {
-            let i = t.cell_index(id).ok_or_else(|| LoadError::UnknownCell(id.clone()))?;
+            let i = t
+                .cell_index(id)
+                .ok_or_else(|| LoadError::UnknownCell(id.clone()))?;
             if std::mem::replace(&mut seen[i], true) {
                 return Err(LoadError::DuplicateCell(id.clone()));
             }

@@ -16,10 +16,16 @@ pub enum LoadError {
     #[error("文件嵌套层数过多，不是有效的报告文件")]
     TooDeep,
     #[error("文件内容格式错误（第{line}行第{column}列）：{detail}")]
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     #[error("不是 nianbao 报告文件（缺少或不认识的 format 标记：“{0}”）")]
     NotAReport(String),
-    #[error("此文件由更新版本的 nianbao 保存（格式版本 {found}，本程序最高支持 {supported}），请升级程序后再打开")]
+    #[error(
+        "此文件由更新版本的 nianbao 保存（格式版本 {found}，本程序最高支持 {supported}），请升级程序后再打开"
+    )]
     NewerVersion { found: u32, supported: u32 },
     #[error("文件的格式版本 {0} 无效")]
     BadVersion(u32),
@@ -66,13 +72,20 @@ pub fn translate(message: &str) -> String {
     };
     if let Some(field) = quoted("missing field") {
         format!("缺少字段“{field}”")
-    } else if let Some(field) = quoted("unknown field").or_else(|| quoted("Unexpected field named")) {
+    } else if let Some(field) = quoted("unknown field").or_else(|| quoted("Unexpected field named"))
+    {
         format!("不认识的字段“{field}”")
     } else if let Some(field) = quoted("duplicate field") {
         format!("字段“{field}”出现了两次")
-    } else if message.contains("invalid type") || message.contains("Expected") || message.contains("expected") {
+    } else if message.contains("invalid type")
+        || message.contains("Expected")
+        || message.contains("expected")
+    {
         "某个字段的类型不对".to_string()
-    } else if message.contains("invalid value") || message.contains("out of range") || message.contains("Bounds") {
+    } else if message.contains("invalid value")
+        || message.contains("out of range")
+        || message.contains("Bounds")
+    {
         "某个字段的值超出范围".to_string()
     } else if message.contains("recursion") || message.contains("Recursion") {
         "嵌套层数过多".to_string()
@@ -87,13 +100,20 @@ pub fn from_json(e: &serde_json::Error) -> LoadError {
         serde_json::error::Category::Syntax => "不是有效的 JSON".to_string(),
         _ => translate(&e.to_string()),
     };
-    LoadError::Syntax { line: e.line(), column: e.column(), detail }
+    LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail,
+    }
 }
 
-pub fn from_ron(e: &ron::error::SpannedError) -> LoadError {
+/// `text` is what was parsed: an error on its last line means it ends too early.
+pub fn from_ron(e: &ron::error::SpannedError, text: &str) -> LoadError {
     use ron::Error as R;
+    let at_end = e.span.start.line >= text.trim_end().lines().count();
     let detail = match &e.code {
         R::Eof => "文件不完整（可能被截断）".to_string(),
+        _ if at_end => "文件不完整（可能被截断）".to_string(),
         R::MissingStructField { field, .. } => format!("缺少字段“{field}”"),
         R::NoSuchStructField { found, .. } => format!("不认识的字段“{found}”"),
         R::DuplicateStructField { field, .. } => format!("字段“{field}”出现了两次"),
@@ -103,5 +123,9 @@ pub fn from_ron(e: &ron::error::SpannedError) -> LoadError {
         R::Message(m) => translate(m),
         other => translate(&other.to_string()),
     };
-    LoadError::Syntax { line: e.span.start.line, column: e.span.start.col, detail }
+    LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        detail,
+    }
 }

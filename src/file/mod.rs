@@ -40,7 +40,9 @@ impl Format {
 }
 
 pub fn extension(path: &Path) -> String {
-    path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Reads a report from a file, by its extension (or its content when the extension is unknown).
@@ -48,7 +50,8 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
     let bytes = read_bounded(path)?;
     let format = match Format::from_path(path) {
         Some(f) => f,
-        None => sniff(&bytes).ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?,
+        None => sniff(&bytes)
+            .ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?,
     };
     parse(&bytes, format)
 }
@@ -57,16 +60,25 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = std::fs::File::open(path).map_err(LoadError::Io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(LoadError::Io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(LoadError::Io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { limit_mib: MAX_FILE_BYTES >> 20 });
+        return Err(LoadError::TooLarge {
+            limit_mib: MAX_FILE_BYTES >> 20,
+        });
     }
     Ok(bytes)
 }
 
 fn sniff(bytes: &[u8]) -> Option<Format> {
-    let text = std::str::from_utf8(bytes).ok()?.trim_start_matches('\u{feff}');
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//"))?;
+    let text = std::str::from_utf8(bytes)
+        .ok()?
+        .trim_start_matches('\u{feff}');
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))?;
     match first.chars().next()? {
         '{' => Some(Format::Json),
         '(' => Some(Format::Native),
@@ -77,7 +89,9 @@ fn sniff(bytes: &[u8]) -> Option<Format> {
 /// Parses a report from bytes in a known format.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { limit_mib: MAX_FILE_BYTES >> 20 });
+        return Err(LoadError::TooLarge {
+            limit_mib: MAX_FILE_BYTES >> 20,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
     let text = text.trim_start_matches('\u{feff}');
@@ -88,25 +102,40 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
         return Err(LoadError::TooDeep);
     }
     let (header, expected, supported): (Header, _, _) = match format {
-        Format::Native => (ron::from_str(text).map_err(|e| error::from_ron(&e))?, NATIVE_FORMAT, NATIVE_VERSION),
-        Format::Json => (serde_json::from_str(text).map_err(|e| error::from_json(&e))?, JSON_FORMAT, JSON_VERSION),
+        Format::Native => (
+            ron::from_str(text).map_err(|e| error::from_ron(&e, text))?,
+            NATIVE_FORMAT,
+            NATIVE_VERSION,
+        ),
+        Format::Json => (
+            serde_json::from_str(text).map_err(|e| error::from_json(&e))?,
+            JSON_FORMAT,
+            JSON_VERSION,
+        ),
     };
     if header.format != expected {
         return Err(LoadError::NotAReport(header.format));
     }
     if header.format_version > supported {
-        return Err(LoadError::NewerVersion { found: header.format_version, supported });
+        return Err(LoadError::NewerVersion {
+            found: header.format_version,
+            supported,
+        });
     }
     if header.format_version == 0 {
         return Err(LoadError::BadVersion(0));
     }
     let file: ReportFile = match format {
-        Format::Native => ron::from_str(text).map_err(|e| error::from_ron(&e))?,
+        Format::Native => ron::from_str(text).map_err(|e| error::from_ron(&e, text))?,
         Format::Json => serde_json::from_str(text).map_err(|e| error::from_json(&e))?,
     };
     let mut file = file;
     if format == Format::Native && file.format_version == 1 && file.auto_totals.is_some() {
-        return Err(LoadError::Syntax { line: 1, column: 1, detail: "格式版本 1 没有 auto_totals 字段".into() });
+        return Err(LoadError::Syntax {
+            line: 1,
+            column: 1,
+            detail: "格式版本 1 没有 auto_totals 字段".into(),
+        });
     }
     if format == Format::Native && file.format_version >= 2 {
         file.auto_totals.get_or_insert(true);
@@ -161,6 +190,7 @@ pub fn to_string(report: &Report, format: Format) -> String {
 
 /// Writes a report atomically in the format its extension names.
 pub fn save(report: &Report, path: &Path) -> Result<(), SaveError> {
-    let format = Format::from_path(path).ok_or_else(|| SaveError::UnknownFormat(format!(".{}", extension(path))))?;
+    let format = Format::from_path(path)
+        .ok_or_else(|| SaveError::UnknownFormat(format!(".{}", extension(path))))?;
     write_atomic(path, to_string(report, format).as_bytes()).map_err(SaveError::Io)
 }

@@ -16,9 +16,20 @@ pub fn carry_over(year: i32, organ: &str, prev: &Report) -> Report {
         ..report.meta
     };
     let template = report.template;
-    for x in template.cross_year.iter().filter(|x| x.plus.is_empty() && x.minus.is_empty()) {
-        let values: Option<Vec<_>> = x.prev.iter().map(|(id, _)| prev.cell_by_id(id).and_then(CellValue::num)).collect();
-        let all_blank = x.prev.iter().all(|(id, _)| prev.cell_by_id(id).is_none_or(CellValue::is_blank));
+    for x in template
+        .cross_year
+        .iter()
+        .filter(|x| x.plus.is_empty() && x.minus.is_empty())
+    {
+        let values: Option<Vec<_>> = x
+            .prev
+            .iter()
+            .map(|(id, _)| prev.cell_by_id(id).and_then(CellValue::num))
+            .collect();
+        let all_blank = x
+            .prev
+            .iter()
+            .all(|(id, _)| prev.cell_by_id(id).is_none_or(CellValue::is_blank));
         if let (Some(values), false) = (values, all_blank) {
             report.set(x.target.cell, CellValue::Number(values.into_iter().sum()));
         }

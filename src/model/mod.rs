@@ -174,7 +174,9 @@ pub fn recompute_totals(template: &Template, cells: &mut [CellValue]) {
         for eq in template.equations.iter().filter(|e| e.total) {
             let parts: Option<Num> = eq.right.iter().map(|t| cells[t.cell].num()).sum();
             let all_blank = eq.right.iter().all(|t| cells[t.cell].is_blank());
-            let (Some(sum), false) = (parts, all_blank) else { continue };
+            let (Some(sum), false) = (parts, all_blank) else {
+                continue;
+            };
             let value = CellValue::Number(sum);
             let target = &mut cells[eq.left[0].cell];
             if *target != value {

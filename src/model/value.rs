@@ -51,7 +51,11 @@ impl Num {
     /// without trailing zeros.
     pub fn display(self, kind: CellKind) -> String {
         let text = self.to_string();
-        if kind == CellKind::SignedCount && self.0 > 0 { format!("+{text}") } else { text }
+        if kind == CellKind::SignedCount && self.0 > 0 {
+            format!("+{text}")
+        } else {
+            text
+        }
     }
 }
 
@@ -192,11 +196,17 @@ pub fn parse_number(text: &str, kind: CellKind) -> Result<Num, ValueError> {
     }
     let int = int.trim_start_matches('0');
     // At most 13 digits fit below MAX_INTEGER_PART's order, so the parse cannot overflow.
-    let int: i64 = if int.len() > 13 { MAX_INTEGER_PART } else { int.parse().unwrap_or(0) };
+    let int: i64 = if int.len() > 13 {
+        MAX_INTEGER_PART
+    } else {
+        int.parse().unwrap_or(0)
+    };
     if int >= MAX_INTEGER_PART {
         return Err(ValueError::TooLarge);
     }
-    let frac: i64 = format!("{:0<4}", &frac[..frac.len().min(4)]).parse().unwrap_or(0);
+    let frac: i64 = format!("{:0<4}", &frac[..frac.len().min(4)])
+        .parse()
+        .unwrap_or(0);
     let value = int * SCALE + frac;
     Ok(Num(if negative { -value } else { value }))
 }
@@ -218,11 +228,26 @@ mod tests {
         assert_eq!(count("1.5"), Err(ValueError::Fraction));
         assert_eq!(count("."), Err(ValueError::NotANumber));
         assert_eq!(count("99999999999999999999999"), Err(ValueError::TooLarge));
-        assert_eq!(parse_number("-3", CellKind::SignedCount), Ok(Num::from_int(-3)));
-        assert_eq!(parse_number("+8", CellKind::SignedCount), Ok(Num::from_int(8)));
-        assert_eq!(parse_number("25.1", CellKind::Amount), Ok(Num::from_scaled(251_000)));
-        assert_eq!(parse_number("0.12345", CellKind::Amount), Err(ValueError::TooManyDecimals));
-        assert_eq!(parse_number("1.23450", CellKind::Amount), Ok(Num::from_scaled(12_345)));
+        assert_eq!(
+            parse_number("-3", CellKind::SignedCount),
+            Ok(Num::from_int(-3))
+        );
+        assert_eq!(
+            parse_number("+8", CellKind::SignedCount),
+            Ok(Num::from_int(8))
+        );
+        assert_eq!(
+            parse_number("25.1", CellKind::Amount),
+            Ok(Num::from_scaled(251_000))
+        );
+        assert_eq!(
+            parse_number("0.12345", CellKind::Amount),
+            Err(ValueError::TooManyDecimals)
+        );
+        assert_eq!(
+            parse_number("1.23450", CellKind::Amount),
+            Ok(Num::from_scaled(12_345))
+        );
     }
 
     #[test]
@@ -236,8 +261,14 @@ mod tests {
 
     #[test]
     fn keeps_invalid_text_as_typed() {
-        assert_eq!(CellValue::parse("十二", CellKind::Count), CellValue::Invalid("十二".into()));
+        assert_eq!(
+            CellValue::parse("十二", CellKind::Count),
+            CellValue::Invalid("十二".into())
+        );
         assert_eq!(CellValue::parse("  ", CellKind::Count), CellValue::Blank);
-        assert_eq!(CellValue::parse("十二", CellKind::Count).text(CellKind::Count), "十二");
+        assert_eq!(
+            CellValue::parse("十二", CellKind::Count).text(CellKind::Count),
+            "十二"
+        );
     }
 }

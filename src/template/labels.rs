@@ -21,20 +21,35 @@ impl GridDef {
             let depth = row.labels.len();
             for level in 0..depth {
                 let prefix = &row.labels[..=level];
-                let continues = r > 0 && self.rows[r - 1].labels.get(..=level) == Some(prefix) && level + 1 < depth;
+                let continues = r > 0
+                    && self.rows[r - 1].labels.get(..=level) == Some(prefix)
+                    && level + 1 < depth;
                 if continues {
                     continue;
                 }
                 let row_span = if level + 1 < depth {
                     1 + self.rows[r + 1..]
                         .iter()
-                        .take_while(|next| next.labels.get(..=level) == Some(prefix) && next.labels.len() > level + 1)
+                        .take_while(|next| {
+                            next.labels.get(..=level) == Some(prefix)
+                                && next.labels.len() > level + 1
+                        })
                         .count()
                 } else {
                     1
                 };
-                let col_span = if level + 1 == depth { self.label_columns.saturating_sub(level).max(1) } else { 1 };
-                out.push(LabelCell { row: r, level, text: row.labels[level].clone(), row_span, col_span });
+                let col_span = if level + 1 == depth {
+                    self.label_columns.saturating_sub(level).max(1)
+                } else {
+                    1
+                };
+                out.push(LabelCell {
+                    row: r,
+                    level,
+                    text: row.labels[level].clone(),
+                    row_span,
+                    col_span,
+                });
             }
         }
         out
@@ -54,10 +69,9 @@ impl GridDef {
                 while c < width && occupied[r][c] {
                     c += 1;
                 }
-                for rr in r..(r + cell.rows).min(self.header.len()) {
-                    for cc in c..(c + cell.cols).min(width) {
-                        occupied[rr][cc] = true;
-                    }
+                let spanned = c..(c + cell.cols).min(width);
+                for below in occupied.iter_mut().skip(r).take(cell.rows) {
+                    below[spanned.clone()].fill(true);
                 }
                 for cc in c.max(self.label_columns)..(c + cell.cols).min(width) {
                     paths[cc - self.label_columns].push(cell.text.clone());
@@ -79,7 +93,14 @@ impl GridDef {
             .map(|h| h.text.as_str())
             .collect();
         let path = self.column_paths().swap_remove(col);
-        let kept: Vec<String> = path.into_iter().filter(|p| !spanning.contains(&p.as_str())).collect();
-        if kept.is_empty() { self.columns[col].label.clone() } else { kept.join("·") }
+        let kept: Vec<String> = path
+            .into_iter()
+            .filter(|p| !spanning.contains(&p.as_str()))
+            .collect();
+        if kept.is_empty() {
+            self.columns[col].label.clone()
+        } else {
+            kept.join("·")
+        }
     }
 }

@@ -21,8 +21,14 @@ use crate::model::CellKind;
 /// Every template the program knows, oldest first. A new national format is a new data file
 /// and one line here.
 const SOURCES: &[(&str, &str)] = &[
-    ("gb2019.ron", include_str!("../../assets/templates/gb2019.ron")),
-    ("gb2021.ron", include_str!("../../assets/templates/gb2021.ron")),
+    (
+        "gb2019.ron",
+        include_str!("../../assets/templates/gb2019.ron"),
+    ),
+    (
+        "gb2021.ron",
+        include_str!("../../assets/templates/gb2021.ron"),
+    ),
 ];
 
 /// A template version, resolved for fast lookups.
@@ -163,7 +169,11 @@ pub fn for_year(year: i32) -> &'static Template {
     let all = all();
     all.iter()
         .find(|t| t.applies_to(year))
-        .unwrap_or(if year < all[0].def.first_year { &all[0] } else { &all[all.len() - 1] })
+        .unwrap_or(if year < all[0].def.first_year {
+            &all[0]
+        } else {
+            &all[all.len() - 1]
+        })
 }
 
 impl Template {
@@ -180,7 +190,10 @@ impl Template {
 
     /// The section that holds a narrative field.
     pub fn narrative_section(&self, field: NarrativeField) -> Option<&SectionDef> {
-        self.def.sections.iter().find(|s| s.content == SectionContent::Narrative(field))
+        self.def
+            .sections
+            .iter()
+            .find(|s| s.content == SectionContent::Narrative(field))
     }
 }
 
@@ -192,6 +205,8 @@ impl SectionDef {
 
     /// The heading without its numeral.
     pub fn title(&self) -> &str {
-        self.heading.split_once('、').map_or(self.heading.as_str(), |(_, t)| t)
+        self.heading
+            .split_once('、')
+            .map_or(self.heading.as_str(), |(_, t)| t)
     }
 }

@@ -18,7 +18,15 @@ pub fn parse(src: &str) -> Result<Template, String> {
                     if index.insert(id.clone(), cells.len()).is_some() {
                         return Err(format!("duplicate cell id {id}"));
                     }
-                    cells.push(CellDef { id, table: t, grid: g, row: r, col: c, kind: col.kind, computed: false });
+                    cells.push(CellDef {
+                        id,
+                        table: t,
+                        grid: g,
+                        row: r,
+                        col: c,
+                        kind: col.kind,
+                        computed: false,
+                    });
                 }
             }
         }
@@ -44,7 +52,11 @@ pub fn parse(src: &str) -> Result<Template, String> {
         .narrative_figures
         .iter()
         .map(|f| {
-            Ok(Figure { keywords: f.keywords.clone(), name: f.name.clone(), cells: lookup_all(&template, &f.cells)? })
+            Ok(Figure {
+                keywords: f.keywords.clone(),
+                name: f.name.clone(),
+                cells: lookup_all(&template, &f.cells)?,
+            })
         })
         .collect::<Result<_, String>>()?;
     template.regulation_cells = lookup_all(&template, &template.def.regulation_cells)?;
@@ -53,7 +65,9 @@ pub fn parse(src: &str) -> Result<Template, String> {
 }
 
 fn lookup_all(t: &Template, ids: &[String]) -> Result<Vec<usize>, String> {
-    ids.iter().map(|id| t.cell_index(id).ok_or_else(|| format!("unknown cell {id}"))).collect()
+    ids.iter()
+        .map(|id| t.cell_index(id).ok_or_else(|| format!("unknown cell {id}")))
+        .collect()
 }
 
 /// One instance of an `Over` expansion: a scope name and a way to turn a term into a cell.
@@ -71,16 +85,29 @@ enum Fixed {
 }
 
 fn instances<'a>(t: &'a Template, table: &str, over: &Over) -> Result<Vec<Instance<'a>>, String> {
-    let (_, tdef) = t.table(table).ok_or_else(|| format!("unknown table {table}"))?;
+    let (_, tdef) = t
+        .table(table)
+        .ok_or_else(|| format!("unknown table {table}"))?;
     let grid = &tdef.grids[0];
-    let inst = |scope, fixed| Instance { scope, table: &tdef.id, grid, fixed };
+    let inst = |scope, fixed| Instance {
+        scope,
+        table: &tdef.id,
+        grid,
+        fixed,
+    };
     Ok(match over {
-        Over::EachColumn => {
-            grid.columns.iter().enumerate().map(|(i, c)| inst(format!("{}列", c.short), Fixed::Column(i))).collect()
-        }
-        Over::EachRow => {
-            grid.rows.iter().enumerate().map(|(i, r)| inst(format!("{}行", r.short), Fixed::Row(i))).collect()
-        }
+        Over::EachColumn => grid
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| inst(format!("{}列", c.short), Fixed::Column(i)))
+            .collect(),
+        Over::EachRow => grid
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| inst(format!("{}行", r.short), Fixed::Row(i)))
+            .collect(),
         Over::Rows(rows) => {
             let mut out = Vec::new();
             for id in rows {
@@ -90,7 +117,12 @@ fn instances<'a>(t: &'a Template, table: &str, over: &Over) -> Result<Vec<Instan
                     .iter()
                     .find_map(|g| g.rows.iter().position(|r| &r.id == id).map(|i| (g, i)))
                     .ok_or_else(|| format!("unknown row {table}.{id}"))?;
-                out.push(Instance { scope: grid.rows[i].short.clone(), table: &tdef.id, grid, fixed: Fixed::Row(i) });
+                out.push(Instance {
+                    scope: grid.rows[i].short.clone(),
+                    table: &tdef.id,
+                    grid,
+                    fixed: Fixed::Row(i),
+                });
             }
             out
         }
@@ -110,10 +142,15 @@ impl Instance<'_> {
 
     fn term(&self, t: &Template, term: &str) -> Result<Term, String> {
         let id = self.id(term)?;
-        let cell = t.cell_index(&id).ok_or_else(|| format!("unknown cell {id}"))?;
+        let cell = t
+            .cell_index(&id)
+            .ok_or_else(|| format!("unknown cell {id}"))?;
         let (_, row, col) = t.cell_parts(cell);
         let (short, label) = match self.fixed {
-            Fixed::Column(_) => (row.short.clone(), row.labels.last().cloned().unwrap_or_default()),
+            Fixed::Column(_) => (
+                row.short.clone(),
+                row.labels.last().cloned().unwrap_or_default(),
+            ),
             _ => (col.short.clone(), col.label.clone()),
         };
         Ok(Term { cell, short, label })

@@ -7,7 +7,9 @@ use nianbao::check::{Finding, RuleId};
 use nianbao::model::Report;
 
 pub fn example_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/examples")
+        .join(name)
 }
 
 pub fn example(name: &str) -> Report {
@@ -23,14 +25,21 @@ pub fn balanced() -> Report {
 pub fn temp_dir(tag: &str) -> PathBuf {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!("nianbao-test-{tag}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let dir = std::env::temp_dir().join(format!(
+        "nianbao-test-{tag}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 pub fn set(report: &mut Report, id: &str, text: &str) {
-    let i = report.template.cell_index(id).unwrap_or_else(|| panic!("no cell {id}"));
+    let i = report
+        .template
+        .cell_index(id)
+        .unwrap_or_else(|| panic!("no cell {id}"));
     report.set_text(i, text);
 }
 

@@ -1,0 +1,402 @@
+//! The `nianbao` command line, run as a clerk or a county office would run it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::{example_path, temp_dir};
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("run nianbao")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn ex(name: &str) -> String {
+    example_path(name).to_str().unwrap().to_string()
+}
+
+#[test]
+fn no_arguments_prints_help() {
+    let o = nianbao(&[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("nianbao check 文件..."));
+}
+
+#[test]
+fn check_balanced_report_passes() {
+    let o = nianbao(&[
+        "check",
+        &ex("2025-qingshi.nianbao"),
+        "--prev",
+        &ex("2024-qingshi.nianbao"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("0 个错误，0 个警告"));
+}
+
+#[test]
+fn check_mistakes_lists_rules_cells_and_corrections() {
+    let o = nianbao(&[
+        "check",
+        &ex("2025-qingshi-draft-with-mistakes.nianbao"),
+        "--prev",
+        &ex("2024-qingshi.nianbao"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for line in out.lines() {
+        let mut parts = line.splitn(4, ' ');
+        let (severity, rule, cells, message) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        assert!(severity == "error" || severity == "warning", "{line}");
+        assert!(nianbao::check::RuleId::from_id(rule).is_some(), "{line}");
+        assert!(
+            cells == "-" || cells.split(',').all(|c| c.starts_with('t')),
+            "{line}"
+        );
+        assert!(!message.is_empty());
+    }
+    assert!(out.contains("error T3-C t3.granted.total,t3.granted.natural,"));
+    assert!(out.contains("（建议将“（一）予以公开·自然人”改为8）"));
+    assert!(out.contains("error X-CARRY t3.carried_in.natural 自然人列："));
+    assert!(out.contains("warning TXT-EMPTY - "));
+}
+
+#[test]
+fn check_json_output() {
+    let o = nianbao(&[
+        "check",
+        "--json",
+        &ex("2025-qingshi-draft-with-mistakes.nianbao"),
+        &ex("2025-qingshi.nianbao"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!items.is_empty());
+    for item in &items {
+        let obj = item.as_object().unwrap();
+        let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["cells", "file", "message", "rule", "severity", "suggested"]
+        );
+        assert!(item["file"].as_str().unwrap().ends_with("mistakes.nianbao"));
+    }
+    let t4 = items.iter().find(|i| i["rule"] == "T4-A").unwrap();
+    assert_eq!(t4["severity"], "error");
+    assert_eq!(
+        t4["suggested"],
+        serde_json::json!({"cell": "t4.review.total", "value": "1"})
+    );
+    assert!(items.iter().any(|i| i["suggested"].is_null()));
+}
+
+#[test]
+fn check_many_files_reports_each_and_exits_2_on_unreadable() {
+    let dir = temp_dir("many");
+    let bad = dir.join("bad.nianbao");
+    std::fs::write(&bad, "not a report").unwrap();
+    let o = nianbao(&[
+        "check",
+        &ex("2025-qingshi.nianbao"),
+        path(&bad),
+        &ex("2024-qingshi.nianbao"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("bad.nianbao：文件内容格式错误"), "{err}");
+    assert_eq!(
+        err.matches("0 个错误，0 个警告").count(),
+        2,
+        "the readable files are still checked"
+    );
+}
+
+#[test]
+fn cells_lists_every_cell_in_template_order() {
+    let o = nianbao(&["cells", &ex("2025-qingshi.nianbao")]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let t = nianbao::template::by_id("gb2021").unwrap();
+    assert_eq!(lines.len(), t.cells.len());
+    assert_eq!(lines[0], "t2.regulations.issued\t0");
+    assert!(lines.contains(&"t2.fees.amount\t1.2625"));
+    assert!(lines.contains(&"t3.new.natural\t14"));
+    assert_eq!(
+        *lines.last().unwrap(),
+        "t4.litigation_after_review.total\t0"
+    );
+    let o = nianbao(&["cells", &ex("2025-qingshi-draft-with-mistakes.nianbao")]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l == "t3.carried_in.natural\t"),
+        "blank prints nothing after the tab"
+    );
+    assert!(
+        out.lines().any(|l| l == "t4.litigation_direct.pending\t无"),
+        "text is printed as written"
+    );
+    let o = nianbao(&["cells", &ex("2020-qingshi-gb2019.nianbao")]);
+    assert!(stdout(&o).lines().any(|l| l == "t2.licensing.change\t+3"));
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l == "t2.procurement.amount\t35.6")
+    );
+}
+
+#[test]
+fn new_from_last_year_carries_over() {
+    let dir = temp_dir("new");
+    let out = dir.join("2026.nianbao");
+    let o = nianbao(&[
+        "new",
+        "--year",
+        "2026",
+        "--organ",
+        "示范县青石镇人民政府",
+        "--from",
+        &ex("2025-qingshi.nianbao"),
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = nianbao::file::load(&out).unwrap();
+    assert_eq!((r.meta.year, r.template.id()), (2026, "gb2021"));
+    assert_eq!(r.meta.phone, "0000-6231005");
+    assert_eq!(
+        r.text(r.template.cell_index("t3.carried_in.natural").unwrap()),
+        "1"
+    );
+    assert_eq!(
+        r.text(r.template.cell_index("t3.carried_in.total").unwrap()),
+        "1"
+    );
+    let o = nianbao(&["check", path(&out), "--prev", &ex("2025-qingshi.nianbao")]);
+    assert!(!stdout(&o).contains("X-CARRY"), "{}", stdout(&o));
+
+    // Refuses to overwrite, and leaves the file as it was.
+    let before = std::fs::read(&out).unwrap();
+    let o = nianbao(&[
+        "new",
+        "--year",
+        "2026",
+        "--organ",
+        "别的镇",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("已存在"));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+
+    // gb2019 → gb2019 rolls 上一年项目数量 forward.
+    let out = dir.join("2020-again.nianbao");
+    let o = nianbao(&[
+        "new",
+        "--year",
+        "2020",
+        "--organ",
+        "示范县青石镇人民政府",
+        "--from",
+        &ex("2020-qingshi-gb2019.nianbao"),
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("不是上一年"));
+    let r = nianbao::file::load(&out).unwrap();
+    assert_eq!(r.template.id(), "gb2019");
+    let cell = |id: &str| r.text(r.template.cell_index(id).unwrap());
+    assert_eq!(
+        (
+            cell("t2.licensing.prev_items"),
+            cell("t2.other_services.prev_items")
+        ),
+        ("15".into(), "4".into())
+    );
+    assert_eq!(cell("t2.licensing.change"), "");
+}
+
+#[test]
+fn new_picks_the_template_by_year() {
+    let dir = temp_dir("year");
+    for (year, id) in [("2020", "gb2019"), ("2021", "gb2021")] {
+        let out = dir.join(format!("{year}.json"));
+        let o = nianbao(&["new", "--year", year, "--organ", "某乡", "-o", path(&out)]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(nianbao::file::load(&out).unwrap().template.id(), id);
+    }
+}
+
+#[test]
+fn convert_round_trips_native_and_json() {
+    let dir = temp_dir("convert");
+    let json = dir.join("a.json");
+    let native = dir.join("b.nianbao");
+    assert_eq!(
+        nianbao(&["convert", &ex("2025-qingshi.nianbao"), "-o", path(&json)])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        nianbao(&["convert", path(&json), "-o", path(&native)])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read(&native).unwrap(),
+        std::fs::read(example_path("2025-qingshi.nianbao")).unwrap()
+    );
+    let o = nianbao(&["convert", path(&json), "-o", path(&dir.join("c.pdf"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("无法识别的输出文件类型"));
+}
+
+/// Files that are not reports: each gives exit 2 and one Chinese line, quickly, and nothing is written.
+fn bad_files(dir: &Path) -> Vec<PathBuf> {
+    let native = std::fs::read_to_string(example_path("2025-qingshi.nianbao")).unwrap();
+    let json = std::fs::read_to_string(example_path("2024-qingshi.nianbao")).unwrap();
+    let json = nianbao::file::to_json_string(
+        &nianbao::file::parse(json.as_bytes(), nianbao::file::Format::Native).unwrap(),
+    );
+    let mut random = Vec::new();
+    let mut x: u32 = 0x9e37_79b9;
+    for _ in 0..4096 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        random.push(x as u8);
+    }
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.nianbao", Vec::new()),
+        (
+            "truncated.nianbao",
+            native.as_bytes()[..native.len() / 3].to_vec(),
+        ),
+        ("truncated.json", json.as_bytes()[..json.len() / 3].to_vec()),
+        ("random.nianbao", random.clone()),
+        (
+            "random.json",
+            random.iter().map(|b| b'!' + b % 90).collect(),
+        ),
+        ("nested.nianbao", "(".repeat(1_000_000).into_bytes()),
+        ("nested.json", "[".repeat(1_000_000).into_bytes()),
+        (
+            "future.nianbao",
+            native
+                .replace("format_version: 2", "format_version: 9")
+                .into_bytes(),
+        ),
+        (
+            "types.json",
+            json.replace("\"year\": 2024", "\"year\": [2024]")
+                .into_bytes(),
+        ),
+        (
+            "latin1.nianbao",
+            native
+                .replace("示范县", "\u{0}")
+                .into_bytes()
+                .into_iter()
+                .map(|b| if b == 0 { 0xe9 } else { b })
+                .collect(),
+        ),
+        ("unknown.txt", b"plain text".to_vec()),
+    ];
+    let mut paths: Vec<PathBuf> = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let p = dir.join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p
+        })
+        .collect();
+    let huge = dir.join("huge.nianbao");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    paths.push(huge);
+    paths.push(dir.join("missing.nianbao"));
+    paths
+}
+
+fn listing(dir: &Path) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().len(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bad_files_exit_2_with_one_chinese_line_and_write_nothing() {
+    let dir = temp_dir("bad");
+    let files = bad_files(&dir);
+    let before = listing(&dir);
+    for file in &files {
+        let out = dir.join("out.json");
+        for args in [
+            vec!["check", path(file)],
+            vec!["cells", path(file)],
+            vec!["convert", path(file), "-o", path(&out)],
+        ] {
+            let start = Instant::now();
+            let o = nianbao(&args);
+            let elapsed = start.elapsed();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+            let lines: Vec<&str> = err.lines().collect();
+            assert_eq!(lines.len(), 1, "{args:?}: {err}");
+            assert!(
+                lines[0].starts_with("错误：") && !err.contains("panicked"),
+                "{args:?}: {err}"
+            );
+            assert!(stdout(&o).is_empty(), "{args:?}");
+            // A guard against hangs, not a speed claim (speed is measured in benches/).
+            assert!(
+                elapsed < Duration::from_secs(10),
+                "{args:?} took {elapsed:?}"
+            );
+        }
+        assert_eq!(
+            listing(&dir),
+            before,
+            "nothing written after {}",
+            file.display()
+        );
+    }
+}
