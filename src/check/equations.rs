@@ -25,11 +25,13 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     let cells = report.cells();
     let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
-    let broken_now: Vec<bool> = active.iter().map(|e| broken(e, cells)).collect();
-    for eq in &active {
-        let Some((left, right)) = sums(eq, cells) else {
-            continue;
-        };
+    let now: Vec<Option<(Num, Num)>> = active.iter().map(|e| sums(e, cells)).collect();
+    let broken_now: Vec<bool> = now.iter().map(|s| s.is_some_and(|(l, r)| l != r)).collect();
+    if !broken_now.contains(&true) {
+        return;
+    }
+    for (eq, sums) in active.iter().zip(&now) {
+        let Some((left, right)) = *sums else { continue };
         if left == right {
             continue;
         }

@@ -2,7 +2,7 @@
 //! empty or a token sentence) and TXT-FEE (信息处理费 situations not reported in section 六).
 
 use super::{Finding, RuleId};
-use crate::model::{Num, Report};
+use crate::model::{CellKind, Num, Report, parse_number};
 use crate::template::{Figure, NarrativeField};
 
 /// Fewer meaningful characters than this in section 五 is a token sentence (「无。」「暂无。」).
@@ -14,9 +14,7 @@ const FEE: &str = "信息处理费";
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     if t.has_rule(RuleId::TXTNUM) {
-        for figure in &t.figures {
-            stated_figures(report, figure, out);
-        }
+        stated_figures(report, out);
     }
     if t.has_rule(RuleId::TXTEMPTY) {
         problems_section(report, out);
@@ -26,17 +24,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn stated_figures(report: &Report, figure: &Figure, out: &mut Vec<Finding>) {
+fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    let Some(table) = figure
-        .cells
-        .iter()
-        .map(|&c| report.num(c))
-        .sum::<Option<Num>>()
-    else {
-        return;
-    };
-    let mut seen = Vec::new();
+    let mut seen: Vec<(usize, Num)> = Vec::new();
     for field in [
         NarrativeField::Preamble,
         NarrativeField::Overview,
@@ -44,62 +34,100 @@ fn stated_figures(report: &Report, figure: &Figure, out: &mut Vec<Finding>) {
         NarrativeField::Other,
     ] {
         let text = report.sections.get(field);
-        for keyword in &figure.keywords {
-            for (start, _) in text.match_indices(keyword.as_str()) {
-                let after = &text[start + keyword.len()..];
-                let Some((stated, quote)) = number_with_unit(after) else {
-                    continue;
-                };
-                if stated == table || seen.contains(&stated) {
-                    continue;
-                }
-                seen.push(stated);
-                let section = t
-                    .narrative_section(field)
-                    .map_or("前言".to_string(), |s| format!("第{}部分", s.number()));
-                let message = format!(
-                    "{section}写“{keyword}{quote}”，与表格中{}的{}件不一致",
-                    figure.name, table
-                );
-                out.push(Finding::new(
-                    RuleId::TXTNUM,
-                    figure
-                        .cells
-                        .iter()
-                        .map(|&c| t.cells[c].id.clone())
-                        .collect(),
-                    message,
-                ));
+        for (figure, stated, quote) in stated_in(text, &t.figures) {
+            let figure = &t.figures[figure];
+            let Some(table) = figure
+                .cells
+                .iter()
+                .map(|&c| report.num(c))
+                .sum::<Option<Num>>()
+            else {
+                continue;
+            };
+            if stated == table || seen.contains(&(figure.cells[0], stated)) {
+                continue;
             }
+            seen.push((figure.cells[0], stated));
+            let section = t
+                .narrative_section(field)
+                .map_or("前言".to_string(), |s| format!("第{}部分", s.number()));
+            let message = format!(
+                "{section}写“{}”，与表格中{}的{}件不一致",
+                &text[quote], figure.name, table
+            );
+            out.push(Finding::new(
+                RuleId::TXTNUM,
+                figure
+                    .cells
+                    .iter()
+                    .map(|&c| t.cells[c].id.clone())
+                    .collect(),
+                message,
+            ));
         }
     }
 }
 
-/// The first 「N件」 after a keyword within its clause: the number and the text up to it.
-fn number_with_unit(after: &str) -> Option<(Num, String)> {
-    let clause: String = after
-        .chars()
-        .take(FIGURE_WINDOW)
-        .take_while(|c| !"。；;！？!?\n".contains(*c))
-        .collect();
-    let chars: Vec<char> = clause.chars().collect();
+/// Every 「N件」 in a text that follows a figure's keyword within its clause: the figure (the
+/// keyword nearest before the number wins), the number, and where the quoted words stand. Scans for 「件」
+/// first: it is rare, so a long narrative costs little.
+fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range<usize>)> {
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let start = chars.iter().position(|&c| is_digit(c))?;
-    if start > 0 && chars[start - 1] == '第' {
-        return None;
+    let mut out = Vec::new();
+    // memmem looks for all three bytes of 「件」; `str::match_indices` would stop at every byte
+    // 0xB6, which most Chinese characters contain.
+    for unit_at in memchr::memmem::find_iter(text.as_bytes(), "件") {
+        let before = text[..unit_at].trim_end();
+        let digits_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_digit(c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(digits_start) = digits_start else {
+            continue;
+        };
+        if before[..digits_start].ends_with('第') {
+            continue;
+        }
+        let Ok(stated) = parse_number(&before[digits_start..], CellKind::Count) else {
+            continue;
+        };
+        let window_start = before[..digits_start]
+            .char_indices()
+            .rev()
+            .take(FIGURE_WINDOW)
+            .take_while(|&(_, c)| !ends_clause(c))
+            .last()
+            .map_or(digits_start, |(i, _)| i);
+        let window = &text[window_start..digits_start];
+        let nearest = figures
+            .iter()
+            .enumerate()
+            .flat_map(|(f, figure)| {
+                figure
+                    .keywords
+                    .iter()
+                    .filter_map(move |k| window.rfind(k.as_str()).map(|at| (at + k.len(), at, f)))
+            })
+            .max_by_key(|&(end, at, _)| (end, std::cmp::Reverse(at)));
+        if let Some((_, at, figure)) = nearest {
+            out.push((figure, stated, window_start + at..unit_at + '件'.len_utf8()));
+        }
     }
-    let end = start + chars[start..].iter().take_while(|&&c| is_digit(c)).count();
-    let unit = chars[end..].iter().find(|c| !c.is_whitespace())?;
-    if *unit != '件' {
-        return None;
-    }
-    let digits: String = chars[start..end].iter().collect();
-    let value = crate::model::parse_number(&digits, crate::model::CellKind::Count).ok()?;
-    Some((value, chars[..=end].iter().collect()))
+    out
 }
 
+fn ends_clause(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Letters and digits, counted up to the threshold only (long sections cost nothing more).
 fn meaningful_chars(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphanumeric()).count()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(MIN_PROBLEMS_CHARS)
+        .count()
 }
 
 fn problems_section(report: &Report, out: &mut Vec<Finding>) {
@@ -119,8 +147,10 @@ fn problems_section(report: &Report, out: &mut Vec<Finding>) {
 
 /// A sentence that says 信息处理费 was charged (收取) without negating it (未、没有、无、不).
 fn says_fee_charged(text: &str) -> bool {
-    text.split(['。', '；', ';', '\n'])
-        .any(|s| s.contains(FEE) && s.contains("收取") && !s.contains(['未', '无', '不', '没']))
+    memchr::memmem::find(text.as_bytes(), FEE.as_bytes()).is_some()
+        && text
+            .split(['。', '；', ';', '\n'])
+            .any(|s| s.contains(FEE) && s.contains("收取") && !s.contains(['未', '无', '不', '没']))
 }
 
 fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
@@ -160,14 +190,50 @@ fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
 
+    fn figures() -> Vec<Figure> {
+        let figure = |keywords: &[&str]| Figure {
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            name: String::new(),
+            cells: vec![],
+        };
+        vec![
+            figure(&["本年新收", "新收"]),
+            figure(&["上年结转"]),
+            figure(&["行政复议"]),
+            figure(&["行政诉讼"]),
+        ]
+    }
+
+    fn stated(text: &str) -> Vec<(usize, String, String)> {
+        stated_in(text, &figures())
+            .into_iter()
+            .map(|(f, n, q)| (f, n.to_string(), text[q].to_string()))
+            .collect()
+    }
+
     #[test]
-    fn finds_the_figure_after_a_keyword() {
-        let n = |s: &str| number_with_unit(s).map(|(n, _)| n.to_string());
-        assert_eq!(n("政府信息公开申请15件，其中"), Some("15".into()));
-        assert_eq!(n("政府信息公开申请 ３ 件"), Some("3".into()));
-        assert_eq!(n("申请。共15件"), None);
-        assert_eq!(n("第2件申请"), None);
-        assert_eq!(n("情况2025年"), None);
+    fn finds_the_figure_before_each_count() {
+        assert_eq!(
+            stated("本年新收政府信息公开申请15件，上年结转２件。"),
+            [
+                (0, "15".into(), "本年新收政府信息公开申请15件".into()),
+                (1, "2".into(), "上年结转２件".into())
+            ]
+        );
+        assert_eq!(
+            stated("发生行政复议1件、行政诉讼 0 件"),
+            [
+                (2, "1".into(), "行政复议1件".into()),
+                (3, "0".into(), "行政诉讼 0 件".into())
+            ]
+        );
+        assert!(
+            stated("新收申请。共15件").is_empty(),
+            "a sentence boundary ends the clause"
+        );
+        assert!(stated("新收的第2件申请").is_empty());
+        assert!(stated("行政复议案件较少").is_empty());
+        assert!(stated("2025年新收申请较多").is_empty());
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct CrossYear {
     pub target: Term,
     /// Cell ids in last year's report (its template may differ) with their labels.
     pub prev: Vec<(String, String)>,
+    /// The same cells' indices, valid when last year's report is on this template.
+    pub prev_same_template: Vec<usize>,
     pub plus: Vec<Term>,
     pub minus: Vec<Term>,
 }

@@ -187,11 +187,17 @@ fn cross_year(t: &Template) -> Result<Vec<CrossYear>, String> {
                 .iter()
                 .map(|p| Ok((inst.id(p)?, inst.term(t, p).map(|term| term.label)?)))
                 .collect::<Result<_, String>>()?;
+            let prev_same_template = x
+                .prev
+                .iter()
+                .map(|p| inst.term(t, p).map(|term| term.cell))
+                .collect::<Result<_, String>>()?;
             out.push(CrossYear {
                 rule: x.rule,
                 scope: inst.scope.clone(),
                 target: inst.term(t, &x.target)?,
                 prev,
+                prev_same_template,
                 plus: inst.terms(t, &x.plus)?,
                 minus: inst.terms(t, &x.minus)?,
             });
