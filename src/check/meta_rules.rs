@@ -48,8 +48,9 @@ pub fn township_regulations(report: &Report, out: &mut Vec<Finding>) {
         .iter()
         .map(|&c| format!("{}＝{}", t.cell_parts(c).2.short, report.text(c)))
         .collect();
+    let row = t.cell_parts(nonzero[0]).1.labels.join("");
     let message = format!(
-        "乡镇（街道）没有制定规章的权限，但“规章”行填写了{}，请核实",
+        "乡镇（街道）没有制定规章的权限，但“{row}”行填写了{}，请核实",
         values.join("，")
     );
     let mut finding = Finding::new(

@@ -165,13 +165,14 @@ fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     if (notices.is_empty() && !charged) || report.sections.other.contains(FEE) {
         return;
     }
-    let reason = if notices.is_empty() {
-        "第一部分写明收取了信息处理费".to_string()
-    } else {
-        format!(
-            "表格中有{}件申请因逾期未缴纳费用而不再处理",
-            report.text(notices[0])
-        )
+    let reason = match notices.first() {
+        None => {
+            let part = t
+                .narrative_section(NarrativeField::Overview)
+                .map_or("", |s| s.number());
+            format!("第{part}部分写明收取了信息处理费")
+        }
+        Some(&cell) => format!("“{}”为{}件", t.cell_label(cell), report.text(cell)),
     };
     let heading = t
         .narrative_section(NarrativeField::Other)
