@@ -35,12 +35,7 @@ pub fn township_regulations(report: &Report, out: &mut Vec<Finding>) {
         return;
     }
     let t = report.template;
-    let nonzero: Vec<usize> = t
-        .regulation_cells
-        .iter()
-        .copied()
-        .filter(|&c| report.num(c).is_some_and(|n| !n.is_zero()))
-        .collect();
+    let nonzero = report.nonzero(&t.regulation_cells);
     if nonzero.is_empty() {
         return;
     }

@@ -155,12 +155,7 @@ fn says_fee_charged(text: &str) -> bool {
 
 fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    let notices: Vec<usize> = t
-        .fee_cells
-        .iter()
-        .copied()
-        .filter(|&c| report.num(c).is_some_and(|n| !n.is_zero()))
-        .collect();
+    let notices = report.nonzero(&t.fee_cells);
     let charged = says_fee_charged(&report.sections.overview);
     if (notices.is_empty() && !charged) || report.sections.other.contains(FEE) {
         return;

@@ -141,6 +141,15 @@ impl Report {
         self.template.cells[index].kind
     }
 
+    /// Those of `cells` that hold a number other than zero.
+    pub fn nonzero(&self, cells: &[usize]) -> Vec<usize> {
+        cells
+            .iter()
+            .copied()
+            .filter(|&c| self.num(c).is_some_and(|n| !n.is_zero()))
+            .collect()
+    }
+
     /// Stores what was typed into a cell, parsed for its column; recomputes totals if on.
     pub fn set_text(&mut self, index: usize, text: &str) {
         let value = CellValue::parse(text, self.kind(index));
