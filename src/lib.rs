@@ -3,8 +3,11 @@
 //! The pipeline: `template` (the national formats as data) → `model` (a report) →
 //! `file` (native RON and JSON, atomic saves) → `check` (every rule, pure) → `cli`.
 
+pub mod app;
 pub mod check;
 pub mod cli;
+pub mod editor;
 pub mod file;
 pub mod model;
 pub mod template;
+pub mod ui;

@@ -32,8 +32,8 @@ fn ex(name: &str) -> String {
 }
 
 #[test]
-fn no_arguments_prints_help() {
-    let o = nianbao(&[]);
+fn help_prints_usage() {
+    let o = nianbao(&["help"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("nianbao check 文件..."));
 }

@@ -8,7 +8,7 @@ use super::Failure;
 pub enum Command {
     Help,
     Version,
-    /// The window (until it exists: help). The optional file to open.
+    /// The window, with the file to open.
     Open(Option<PathBuf>),
     Check {
         files: Vec<PathBuf>,

@@ -12,7 +12,7 @@ pub const HELP: &str = "\
 nianbao — 政府信息公开工作年度报告编写与检查工具
 
 用法：
-  nianbao [文件]                                 打开报告（窗口界面尚未完成，目前显示本帮助）
+  nianbao [文件]                                 打开编辑窗口（不给文件时打开最近的报告）
   nianbao check 文件... [--prev 上年报告] [--json]   检查勾稽关系等规则；有错误时退出码为1
   nianbao cells 文件                             按模板顺序列出每个单元格：编号<TAB>数值
   nianbao new --year 年度 --organ 机关名称 [--from 上年报告] -o 输出文件

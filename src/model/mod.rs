@@ -1,11 +1,13 @@
 //! The report model: meta, narratives and every table cell of one template version.
 
 mod carry;
+mod migrate;
 mod value;
 
 use serde::{Deserialize, Serialize};
 
 pub use carry::carry_over;
+pub use migrate::{Migrated, migrate, migration_target};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 
 use crate::template::{self, NarrativeField, Template};

@@ -23,6 +23,20 @@ pub struct TemplateDef {
     pub regulation_cells: Vec<String>,
     pub fee_cells: Vec<String>,
     pub rules: Vec<RuleId>,
+    /// How a report on an older version converts to this one.
+    #[serde(default)]
+    pub migrations: Vec<MigrationDef>,
+}
+
+/// Converting a report from template `from`: cells of `tables` keep their ids, except where a
+/// rename maps an id prefix (`t3.other.` → `t3.other_misc.`); everything else is re-entered.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationDef {
+    pub from: String,
+    pub tables: Vec<String>,
+    #[serde(default)]
+    pub renames: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use def::{
-    ColumnDef, GridDef, HeaderCell, NarrativeField, RowDef, SectionContent, SectionDef, TableDef,
-    TemplateDef,
+    ColumnDef, GridDef, HeaderCell, MigrationDef, NarrativeField, RowDef, SectionContent,
+    SectionDef, TableDef, TemplateDef,
 };
 pub use labels::LabelCell;
 
@@ -164,6 +164,11 @@ pub fn all() -> &'static [Template] {
 
 pub fn by_id(id: &str) -> Option<&'static Template> {
     all().iter().find(|t| t.id() == id)
+}
+
+/// The newer template a report on `from` can be converted to, with how.
+pub fn migration_from(from: &Template) -> Option<(&'static Template, &'static MigrationDef)> {
+    all().iter().find_map(|t| t.def.migrations.iter().find(|m| m.from == from.id()).map(|m| (t, m)))
 }
 
 /// The template a report year calls for (the newest one for years after the last known).

@@ -1,0 +1,54 @@
+//! What a click or a key asks for. Widgets push commands during the frame; the app applies
+//! them after it, so no widget changes the report while others are drawing it.
+
+use std::path::PathBuf;
+
+use crate::editor::Edit;
+use crate::editor::nav::Move;
+use crate::template::NarrativeField;
+
+/// Which part of the report the centre shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Meta,
+    /// A section of the template, by index.
+    Section(usize),
+}
+
+/// Something that can take the keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Cell(usize),
+    Narrative(NarrativeField),
+    Year,
+}
+
+/// What the unsaved-changes prompt guards.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Guarded {
+    Close,
+    New,
+    NewFromPrev,
+    Open,
+    OpenPath(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Show a part and focus something in it.
+    GoTo(Part, Option<Target>),
+    /// Move from the focused cell.
+    Move(Move),
+    /// Typing in one field ended; the next keystroke is a new undo step.
+    BreakGroup,
+    /// Actions that would replace the report ask first when there are unsaved changes.
+    Guarded(Guarded),
+    Save,
+    SaveAs,
+    AttachPrev,
+    DetachPrev,
+    ExportJson,
+}

@@ -1,0 +1,85 @@
+//! Native open and save dialogs (rfd), each on its own thread so the frame loop never blocks.
+//! The answer comes back through a channel and wakes the window.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a chosen path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Open,
+    SaveAs,
+    AttachPrev,
+    ExportJson,
+    /// Last year's report for 从上年报告新建.
+    NewFrom,
+}
+
+impl PickFor {
+    pub fn title(self) -> &'static str {
+        match self {
+            PickFor::Open => "打开报告",
+            PickFor::SaveAs => "另存为",
+            PickFor::AttachPrev => "关联上年报告",
+            PickFor::ExportJson => "导出JSON",
+            PickFor::NewFrom => "选择上年报告",
+        }
+    }
+
+    pub fn saves(self) -> bool {
+        matches!(self, PickFor::SaveAs | PickFor::ExportJson)
+    }
+}
+
+pub struct Picker {
+    tx: Sender<(PickFor, Option<PathBuf>)>,
+    rx: Receiver<(PickFor, Option<PathBuf>)>,
+    busy: bool,
+}
+
+impl Default for Picker {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Picker { tx, rx, busy: false }
+    }
+}
+
+impl Picker {
+    /// Opens the system's dialog on a thread; `default` names the file for a save.
+    pub fn spawn(&mut self, ctx: &egui::Context, purpose: PickFor, default: Option<PathBuf>) {
+        if self.busy {
+            return;
+        }
+        self.busy = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+            if let Some(dir) = default.as_ref().and_then(|p| p.parent()).filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            let chosen = match purpose {
+                PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
+                PickFor::SaveAs => {
+                    let name = default.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                    let dialog = dialog.add_filter("年报文件", &["nianbao"]);
+                    match name {
+                        Some(name) => dialog.set_file_name(name).save_file(),
+                        None => dialog.save_file(),
+                    }
+                }
+                _ => dialog.add_filter("年报文件", &["nianbao", "json"]).add_filter("所有文件", &["*"]).pick_file(),
+            };
+            let _ = tx.send((purpose, chosen));
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn poll(&mut self) -> Option<(PickFor, Option<PathBuf>)> {
+        let answer = self.rx.try_recv().ok();
+        if answer.is_some() {
+            self.busy = false;
+        }
+        answer
+    }
+}

@@ -1,0 +1,67 @@
+//! Keyboard: the global shortcuts (Ctrl+N/O/S/Shift+S/Z/Y), and spreadsheet moves and block
+//! paste while a table cell has the focus. Keys are consumed before any widget sees them, so
+//! a text field's own undo or Tab handling never competes.
+
+use egui::{Event, Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::{Command, Guarded};
+use crate::editor::Edit;
+use crate::editor::nav::Move;
+use crate::editor::paste;
+
+pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
+    let shortcut = |m, k| KeyboardShortcut::new(m, k);
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    // Most specific first: consume_shortcut ignores extra Shift.
+    let table: [(KeyboardShortcut, Command); 7] = [
+        (shortcut(cmd_shift, Key::S), Command::SaveAs),
+        (shortcut(cmd_shift, Key::Z), Command::Redo),
+        (shortcut(cmd, Key::S), Command::Save),
+        (shortcut(cmd, Key::Z), Command::Undo),
+        (shortcut(cmd, Key::Y), Command::Redo),
+        (shortcut(cmd, Key::N), Command::Guarded(Guarded::New)),
+        (shortcut(cmd, Key::O), Command::Guarded(Guarded::Open)),
+    ];
+    ui.input_mut(|input| {
+        for (keys, command) in table {
+            if input.consume_shortcut(&keys) {
+                commands.push(command);
+            }
+        }
+    });
+}
+
+/// Moves and paste for the focused cell. `caret` is the caret's character position and the
+/// text's length, so Left/Right leave the cell only at its edges.
+pub fn cell_keys(ui: &mut Ui, cell: usize, caret: Option<(usize, usize)>, commands: &mut Vec<Command>) {
+    ui.input_mut(|input| {
+        let moves = [
+            (Modifiers::SHIFT, Key::Tab, Move::Previous),
+            (Modifiers::NONE, Key::Tab, Move::Next),
+            (Modifiers::SHIFT, Key::Enter, Move::Up),
+            (Modifiers::NONE, Key::Enter, Move::Down),
+            (Modifiers::NONE, Key::ArrowUp, Move::Up),
+            (Modifiers::NONE, Key::ArrowDown, Move::Down),
+        ];
+        for (modifiers, key, mv) in moves {
+            if input.consume_key(modifiers, key) {
+                commands.push(Command::Move(mv));
+            }
+        }
+        let (at, len) = caret.unwrap_or((0, 0));
+        if at == 0 && input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            commands.push(Command::Move(Move::Left));
+        }
+        if at == len && input.consume_key(Modifiers::NONE, Key::ArrowRight) {
+            commands.push(Command::Move(Move::Right));
+        }
+        input.events.retain(|event| match event {
+            Event::Paste(text) if paste::is_block(text) => {
+                commands.push(Command::Edit(Edit::Paste { at: cell, text: text.clone() }));
+                false
+            }
+            _ => true,
+        });
+    });
+}

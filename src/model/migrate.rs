@@ -1,0 +1,57 @@
+//! Converting a report to a newer template version (a 2021 report written on gb2019), as the
+//! newer template's `migrations` data says: what maps is kept, the rest is listed for the clerk.
+
+use super::{CellValue, Report};
+use crate::template::{self, Template};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Migrated {
+    pub report: Report,
+    /// Old cells with a value that had nowhere to go: (old label, text), for re-entry.
+    pub dropped: Vec<(String, String)>,
+    /// Sections (by heading) whose tables must be filled in again.
+    pub reenter: Vec<String>,
+}
+
+/// The template the report can be converted to, if any.
+pub fn migration_target(report: &Report) -> Option<&'static Template> {
+    template::migration_from(report.template).map(|(t, _)| t)
+}
+
+pub fn migrate(report: &Report) -> Option<Migrated> {
+    let (target, how) = template::migration_from(report.template)?;
+    let old = report.template;
+    let mut out = Report::with_template(target, report.meta.year, "");
+    out.auto_totals = false;
+    out.meta = report.meta.clone();
+    out.sections = report.sections.clone();
+    let mut dropped = Vec::new();
+    for (i, cell) in old.cells.iter().enumerate() {
+        let value = report.cell(i);
+        let table = &old.def.tables[cell.table].id;
+        let id = how
+            .renames
+            .iter()
+            .find_map(|(from, to)| cell.id.strip_prefix(from.as_str()).map(|rest| format!("{to}{rest}")))
+            .unwrap_or_else(|| cell.id.clone());
+        let target_cell = how.tables.contains(table).then(|| target.cell_index(&id)).flatten();
+        match target_cell {
+            Some(j) => out.set(j, CellValue::parse(&report.text(i), target.cells[j].kind)),
+            None if !value.is_blank() => dropped.push((format!("{}“{}”", old.table_part(cell.table), old.cell_label(i)), report.text(i))),
+            None => {}
+        }
+    }
+    out.auto_totals = report.auto_totals;
+    if out.auto_totals {
+        out.recompute_totals();
+    }
+    let reenter = target
+        .def
+        .tables
+        .iter()
+        .filter(|t| !how.tables.contains(&t.id))
+        .filter_map(|t| target.table(&t.id).map(|(i, _)| i))
+        .map(|i| target.table_part(i))
+        .collect();
+    Some(Migrated { report: out, dropped, reenter })
+}

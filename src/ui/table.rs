@@ -1,0 +1,293 @@
+//! A table of the template drawn as the official one looks: caption row, merged header cells,
+//! merged row labels, ruled grid, numbers right-aligned, computed totals shaded, cells of
+//! broken equations outlined, and under table 三 the strip of 一＋二 against （七）＋四.
+
+use egui::{Align, Id, Rect, Sense, Stroke, StrokeKind, TextEdit, Ui, UiBuilder, vec2};
+
+use super::{CellMarks, ERROR, OK, severity_color};
+use crate::app::{Command, Target};
+use crate::check::{Finding, RuleId};
+use crate::editor::Edit;
+use crate::model::{CellValue, Num, Report};
+use crate::template::GridDef;
+
+const PAD: f32 = 4.0;
+const ROW_MIN: f32 = 26.0;
+const DATA_MIN: f32 = 58.0;
+
+/// What a table needs from the window besides the report.
+pub struct CellContext<'a> {
+    pub report: &'a Report,
+    pub findings: &'a [Finding],
+    pub marks: &'a CellMarks,
+    /// The focused cell and the text being typed into it.
+    pub editing: &'a mut Option<(usize, String)>,
+    /// A cell to focus and scroll to once drawn.
+    pub focus: &'a mut Option<Target>,
+    pub commands: &'a mut Vec<Command>,
+}
+
+/// The widget id of a table cell's text field.
+pub fn cell_widget_id(cell: usize) -> Id {
+    Id::unique(("nianbao-cell", cell))
+}
+
+pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
+    let t = cx.report.template;
+    let mut first_cell = t.cells.iter().position(|c| c.table == table).unwrap_or(0);
+    for grid in &t.def.tables[table].grids {
+        grid_ui(ui, grid, first_cell, cx);
+        first_cell += grid.rows.len() * grid.columns.len();
+        ui.add_space(6.0);
+    }
+    if t.def.tables[table].id == "t3" {
+        balance_strip_ui(ui, cx);
+    }
+}
+
+/// Column positions and row heights of one grid.
+struct Layout {
+    xs: Vec<f32>,
+    caption: f32,
+    header: Vec<f32>,
+    body: Vec<f32>,
+}
+
+fn text_height(ui: &Ui, text: &str, width: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = ui.painter().layout(text.to_owned(), font, egui::Color32::BLACK, (width - 2.0 * PAD).max(10.0));
+    galley.size().y + 2.0 * PAD
+}
+
+fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
+    let label_widths: &[f32] = match grid.label_columns {
+        0 => &[],
+        1 => &[170.0],
+        2 => &[150.0, 200.0],
+        _ => &[120.0, 118.0, 250.0],
+    };
+    let labels: f32 = label_widths.iter().sum();
+    let data = ((width - labels) / grid.columns.len() as f32).max(DATA_MIN);
+    let mut xs = vec![0.0];
+    for w in label_widths.iter().copied().chain(std::iter::repeat_n(data, grid.columns.len())) {
+        xs.push(xs.last().unwrap() + w);
+    }
+    let span = |from: usize, cols: usize| xs[(from + cols).min(xs.len() - 1)] - xs[from];
+    let mut header = vec![ROW_MIN; grid.header.len()];
+    for (r, start, cell) in header_cells(grid) {
+        let h = text_height(ui, &cell.text, span(start, cell.cols));
+        let last = (r + cell.rows).min(header.len()) - 1;
+        let above: f32 = header[r..last].iter().sum();
+        header[last] = header[last].max(h - above);
+    }
+    let mut body = vec![ROW_MIN; grid.rows.len()];
+    for l in grid.label_cells() {
+        let h = text_height(ui, &l.text, span(l.level, l.col_span));
+        let last = l.row + l.row_span - 1;
+        let above: f32 = body[l.row..last].iter().sum();
+        body[last] = body[last].max(h - above);
+    }
+    let caption = if grid.caption.is_some() { ROW_MIN } else { 0.0 };
+    Layout { xs, caption, header, body }
+}
+
+/// Header cells with their row and first column (HTML table placement).
+fn header_cells(grid: &GridDef) -> Vec<(usize, usize, &crate::template::HeaderCell)> {
+    let width = grid.label_columns + grid.columns.len();
+    let mut taken = vec![vec![false; width]; grid.header.len()];
+    let mut out = Vec::new();
+    for (r, row) in grid.header.iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            while c < width && taken[r][c] {
+                c += 1;
+            }
+            for below in taken.iter_mut().skip(r).take(cell.rows) {
+                below[c..(c + cell.cols).min(width)].fill(true);
+            }
+            out.push((r, c, cell));
+            c += cell.cols;
+        }
+    }
+    out
+}
+
+fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext) {
+    let width = ui.available_width().max(640.0);
+    let lay = layout(ui, grid, width);
+    let total = vec2(*lay.xs.last().unwrap(), lay.caption + lay.header.iter().sum::<f32>() + lay.body.iter().sum::<f32>());
+    let (rect, _) = ui.allocate_exact_size(total, Sense::hover());
+    let origin = rect.min;
+    let at = |x0: usize, x1: usize, y0: f32, y1: f32| Rect::from_min_max(origin + vec2(lay.xs[x0], y0), origin + vec2(lay.xs[x1], y1));
+    let painter = ui.painter().clone();
+    let line = Stroke::new(1.0, super::GRID_LINE);
+    let last_x = lay.xs.len() - 1;
+
+    if let Some(caption) = &grid.caption {
+        let r = at(0, last_x, 0.0, lay.caption);
+        painter.rect_filled(r, 0.0, super::HEADER_FILL);
+        painter.rect_stroke(r, 0.0, line, StrokeKind::Middle);
+        left_label(ui, r, caption);
+    }
+    // Header cells; remember which label ids name each data column.
+    let mut row_y = vec![lay.caption];
+    for h in &lay.header {
+        row_y.push(row_y.last().unwrap() + h);
+    }
+    let mut column_labels: Vec<Vec<Id>> = vec![Vec::new(); grid.columns.len()];
+    for (r, c, cell) in header_cells(grid) {
+        let rr = at(c, (c + cell.cols).min(last_x), row_y[r], row_y[(r + cell.rows).min(lay.header.len())]);
+        painter.rect_filled(rr, 0.0, super::HEADER_FILL);
+        painter.rect_stroke(rr, 0.0, line, StrokeKind::Middle);
+        let id = centred_label(ui, rr, &cell.text);
+        for col in c.max(grid.label_columns)..(c + cell.cols).min(last_x) {
+            column_labels[col - grid.label_columns].push(id);
+        }
+    }
+    // Body: row labels, then the cells.
+    let body_top = *row_y.last().unwrap();
+    let mut ys = vec![body_top];
+    for h in &lay.body {
+        ys.push(ys.last().unwrap() + h);
+    }
+    let mut row_labels: Vec<Option<Id>> = vec![None; grid.rows.len()];
+    for l in grid.label_cells() {
+        let r = at(l.level, l.level + l.col_span, ys[l.row], ys[l.row + l.row_span]);
+        painter.rect_filled(r, 0.0, super::HEADER_FILL);
+        painter.rect_stroke(r, 0.0, line, StrokeKind::Middle);
+        let id = left_label(ui, r, &l.text);
+        if l.level + l.col_span == grid.label_columns || grid.rows[l.row].labels.len() == l.level + 1 {
+            row_labels[l.row] = Some(id);
+        }
+    }
+    for (r, _) in grid.rows.iter().enumerate() {
+        for (c, _) in grid.columns.iter().enumerate() {
+            let cell = first_cell + r * grid.columns.len() + c;
+            let rr = at(grid.label_columns + c, grid.label_columns + c + 1, ys[r], ys[r + 1]);
+            painter.rect_stroke(rr, 0.0, line, StrokeKind::Middle);
+            // A row with labels is named by its label and the column's own header; a row
+            // without (table 四) by the column's whole header path.
+            let names: Vec<Id> = match row_labels[r] {
+                Some(row) => vec![row, *column_labels[c].last().unwrap_or(&row)],
+                None => column_labels[c].clone(),
+            };
+            cell_ui(ui, rr, cell, &names, cx);
+        }
+    }
+}
+
+fn centred_label(ui: &mut Ui, rect: Rect, text: &str) -> Id {
+    ui.put(rect.shrink(PAD), egui::Label::new(text).wrap()).id
+}
+
+fn left_label(ui: &mut Ui, rect: Rect, text: &str) -> Id {
+    let builder = UiBuilder::new().max_rect(rect.shrink(PAD)).layout(egui::Layout::left_to_right(Align::Center).with_main_wrap(true));
+    ui.scope_builder(builder, |ui| ui.add(egui::Label::new(text).wrap())).inner.id
+}
+
+fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellContext) {
+    let report = cx.report;
+    let t = report.template;
+    let computed = report.auto_totals && t.cells[cell].computed;
+    let id = cell_widget_id(cell);
+    let mut text = match cx.editing {
+        Some((c, buffer)) if *c == cell => buffer.clone(),
+        _ => report.text(cell),
+    };
+    let fill = match report.cell(cell) {
+        CellValue::Invalid(_) => Some(super::INVALID_FILL),
+        _ if computed => Some(super::COMPUTED_FILL),
+        _ => None,
+    };
+    if let Some(fill) = fill {
+        ui.painter().rect_filled(rect.shrink(0.5), 0.0, fill);
+    }
+    let edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .align(egui::Align2::RIGHT_CENTER)
+        .frame(egui::Frame::NONE)
+        .margin(egui::Margin::symmetric(6, 4))
+        .interactive(!computed);
+    let mut response = ui.put(rect.shrink(1.0), edit);
+    for name in names {
+        response = response.labelled_by(*name);
+    }
+    if response.gained_focus() {
+        *cx.editing = Some((cell, report.text(cell)));
+        select_all(ui, id, &report.text(cell));
+        cx.commands.push(Command::BreakGroup);
+    }
+    if response.changed() {
+        *cx.editing = Some((cell, text.clone()));
+        cx.commands.push(Command::Edit(Edit::Cell { cell, text }));
+    }
+    if response.lost_focus() && matches!(cx.editing, Some((c, _)) if *c == cell) {
+        *cx.editing = None;
+        cx.commands.push(Command::BreakGroup);
+    }
+    if *cx.focus == Some(Target::Cell(cell)) {
+        response.request_focus();
+        response.scroll_to_me(Some(Align::Center));
+        *cx.focus = None;
+    }
+    if let Some(marks) = cx.marks.get(&cell) {
+        let worst = cx.findings[marks[0]].severity;
+        ui.painter().rect_stroke(rect.shrink(1.0), 0.0, Stroke::new(2.0, severity_color(worst)), StrokeKind::Inside);
+        let (findings, commands) = (cx.findings, &mut *cx.commands);
+        response.on_hover_ui(|ui| findings_tooltip_ui(ui, marks.iter().map(|&i| &findings[i]), t, commands));
+    } else if computed {
+        response.on_hover_text("自动合计（可在本部分上方关闭“自动计算合计”）");
+    }
+}
+
+/// Each finding's message and, where one value fixes it, a 「改为 N」 button.
+pub fn findings_tooltip_ui<'f>(
+    ui: &mut Ui,
+    findings: impl Iterator<Item = &'f Finding>,
+    t: &crate::template::Template,
+    commands: &mut Vec<Command>,
+) {
+    ui.set_max_width(420.0);
+    for f in findings {
+        ui.colored_label(severity_color(f.severity), format!("{} {}", f.rule.as_str(), f.message));
+        if let Some(s) = &f.suggested
+            && let Some(cell) = t.cell_index(&s.cell)
+            && ui.button(format!("改为 {}", s.value)).clicked()
+        {
+            commands.push(Command::Edit(Edit::Suggestion { cell, value: s.value.clone() }));
+        }
+    }
+}
+
+fn select_all(ui: &Ui, id: Id, text: &str) {
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+        state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), id);
+    }
+}
+
+/// Under table 三: per column, 一＋二 against （七）＋四 (the template's own note), green when
+/// equal, red with the difference when not.
+fn balance_strip_ui(ui: &mut Ui, cx: &CellContext) {
+    let report = cx.report;
+    let t = report.template;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("勾稽关系（一＋二＝（七）＋四）：");
+        for eq in t.equations.iter().filter(|e| e.rule == RuleId::T3A) {
+            let sum = |terms: &[crate::template::Term]| terms.iter().map(|term| report.num(term.cell)).sum::<Option<Num>>();
+            let (left, right) = (sum(&eq.left), sum(&eq.right));
+            let scope = eq.scope.trim_end_matches('列');
+            match (left, right) {
+                (Some(l), Some(r)) if l == r => {
+                    ui.colored_label(OK, format!("{scope} {l}＝{r}"));
+                }
+                (Some(l), Some(r)) => {
+                    ui.colored_label(ERROR, format!("{scope} {l}≠{r}，相差{}", Num::from_scaled((l - r).scaled().abs())));
+                }
+                _ => {
+                    ui.colored_label(ERROR, format!("{scope} 有无效数字"));
+                }
+            }
+        }
+    });
+}
