@@ -161,10 +161,10 @@ impl App {
     fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
         egui::Panel::bottom("nianbao-status").show(ui, |ui| ui::status::status_ui(ui, &self.editor, self.message.as_ref()));
-        egui::Panel::left("nianbao-outline").resizable(true).default_size(250.0).show(ui, |ui| {
+        egui::Panel::left("nianbao-outline").resizable(true).default_size(210.0).show(ui, |ui| {
             ui::outline::outline_ui(ui, &self.editor.report, self.editor.findings(), self.part, commands);
         });
-        egui::Panel::right("nianbao-problems").resizable(true).default_size(330.0).show(ui, |ui| {
+        egui::Panel::right("nianbao-problems").resizable(true).default_size(300.0).show(ui, |ui| {
             let has_prev = self.editor.prev.is_some();
             ui::problems::problems_ui(ui, &self.editor.report, self.editor.findings(), has_prev, commands);
         });

@@ -51,11 +51,16 @@ pub fn outline_ui(ui: &mut Ui, report: &Report, findings: &[Finding], current: P
         let in_part = findings.iter().filter(|f| part_of(t, f) == part);
         let errors = in_part.clone().filter(|f| f.severity == Severity::Error).count();
         let warnings = in_part.count() - errors;
-        ui.horizontal_wrapped(|ui| {
-            if ui.selectable_label(current == part, title).clicked() {
-                commands.push(Command::GoTo(part, None));
-            }
-            counts_ui(ui, errors, warnings);
-        });
+        let button = egui::Button::selectable(current == part, title).wrap().min_size(egui::vec2(ui.available_width(), 0.0));
+        if ui.add(button).clicked() {
+            commands.push(Command::GoTo(part, None));
+        }
+        if errors + warnings > 0 {
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                counts_ui(ui, errors, warnings);
+            });
+        }
+        ui.add_space(4.0);
     }
 }

@@ -13,7 +13,9 @@ use crate::template::GridDef;
 
 const PAD: f32 = 4.0;
 const ROW_MIN: f32 = 26.0;
-const DATA_MIN: f32 = 58.0;
+const DATA_MIN: f32 = 44.0;
+const DATA_MAX: f32 = 96.0;
+const CELL_INSET: f32 = 6.0;
 
 /// What a table needs from the window besides the report.
 pub struct CellContext<'a> {
@@ -60,16 +62,20 @@ fn text_height(ui: &Ui, text: &str, width: f32) -> f32 {
 }
 
 fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
-    let label_widths: &[f32] = match grid.label_columns {
+    // Preferred label widths; they give way (down to 60%) before the data columns get narrow.
+    let preferred: &[f32] = match grid.label_columns {
         0 => &[],
         1 => &[170.0],
         2 => &[150.0, 200.0],
         _ => &[120.0, 118.0, 250.0],
     };
-    let labels: f32 = label_widths.iter().sum();
-    let data = ((width - labels) / grid.columns.len() as f32).max(DATA_MIN);
+    let n = grid.columns.len() as f32;
+    let wanted: f32 = preferred.iter().sum();
+    let data = ((width - wanted) / n).clamp(DATA_MIN, DATA_MAX);
+    let labels = (width - data * n).clamp(wanted * 0.6, wanted);
+    let scale = if wanted > 0.0 { labels / wanted } else { 1.0 };
     let mut xs = vec![0.0];
-    for w in label_widths.iter().copied().chain(std::iter::repeat_n(data, grid.columns.len())) {
+    for w in preferred.iter().map(|w| w * scale).chain(std::iter::repeat_n(data, grid.columns.len())) {
         xs.push(xs.last().unwrap() + w);
     }
     let span = |from: usize, cols: usize| xs[(from + cols).min(xs.len() - 1)] - xs[from];
@@ -113,7 +119,8 @@ fn header_cells(grid: &GridDef) -> Vec<(usize, usize, &crate::template::HeaderCe
 }
 
 fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext) {
-    let width = ui.available_width().max(640.0);
+    // Leave room for the vertical scroll bar.
+    let width = (ui.available_width() - 14.0).max(600.0);
     let lay = layout(ui, grid, width);
     let total = vec2(*lay.xs.last().unwrap(), lay.caption + lay.header.iter().sum::<f32>() + lay.body.iter().sum::<f32>());
     let (rect, _) = ui.allocate_exact_size(total, Sense::hover());
@@ -177,12 +184,22 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext)
 }
 
 fn centred_label(ui: &mut Ui, rect: Rect, text: &str) -> Id {
-    ui.put(rect.shrink(PAD), egui::Label::new(text).wrap()).id
+    label_in(ui, rect, text, Align::Center)
 }
 
 fn left_label(ui: &mut Ui, rect: Rect, text: &str) -> Id {
-    let builder = UiBuilder::new().max_rect(rect.shrink(PAD)).layout(egui::Layout::left_to_right(Align::Center).with_main_wrap(true));
-    ui.scope_builder(builder, |ui| ui.add(egui::Label::new(text).wrap())).inner.id
+    label_in(ui, rect, text, Align::Min)
+}
+
+/// A wrapped label, vertically centred in its cell (an accessible node others can be
+/// labelled by).
+fn label_in(ui: &mut Ui, rect: Rect, text: &str, align: Align) -> Id {
+    let inner = rect.shrink(PAD);
+    let height = text_height(ui, text, rect.width()) - 2.0 * PAD;
+    let top = inner.top() + ((inner.height() - height) / 2.0).max(0.0);
+    let area = Rect::from_min_max(egui::pos2(inner.left(), top), inner.max);
+    let builder = UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(align));
+    ui.scope_builder(builder, |ui| ui.add(egui::Label::new(text).wrap().halign(align))).inner.id
 }
 
 fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellContext) {
@@ -206,9 +223,14 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .frame(egui::Frame::NONE)
-        .margin(egui::Margin::symmetric(6, 4))
+        .margin(egui::Margin::symmetric(0, 4))
+        .desired_width(rect.width() - 2.0 * CELL_INSET)
         .interactive(!computed);
-    let mut response = ui.put(rect.shrink(1.0), edit);
+    // One text line, vertically centred, inset from the rules (the text edit's own right
+    // margin is not honoured by right alignment).
+    let line = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let edit_rect = Rect::from_center_size(rect.center(), vec2(rect.width() - 2.0 * CELL_INSET, line.min(rect.height())));
+    let mut response = ui.put(edit_rect, edit);
     for name in names {
         response = response.labelled_by(*name);
     }
