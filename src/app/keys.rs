@@ -1,6 +1,6 @@
 //! Keyboard: the global shortcuts (Ctrl+N/O/S/Shift+S/Z/Y), and spreadsheet moves and block
 //! paste while a table cell has the focus. Keys are consumed before any widget sees them, so
-//! a text field's own undo or Tab handling never competes.
+//! a text field's own undo or Enter handling never competes.
 
 use egui::{Event, Key, KeyboardShortcut, Modifiers, Ui};
 
@@ -36,9 +36,8 @@ pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
 /// text's length, so Left/Right leave the cell only at its edges.
 pub fn cell_keys(ui: &mut Ui, cell: usize, caret: Option<(usize, usize)>, commands: &mut Vec<Command>) {
     ui.input_mut(|input| {
+        // Tab and Shift+Tab are egui's own focus order, which is the table's row order.
         let moves = [
-            (Modifiers::SHIFT, Key::Tab, Move::Previous),
-            (Modifiers::NONE, Key::Tab, Move::Next),
             (Modifiers::SHIFT, Key::Enter, Move::Up),
             (Modifiers::NONE, Key::Enter, Move::Down),
             (Modifiers::NONE, Key::ArrowUp, Move::Up),

@@ -33,6 +33,7 @@ pub struct App {
     pub focus: Option<Target>,
     /// The focused table cell and the text being typed into it.
     pub editing: Option<(usize, String)>,
+    select: Option<usize>,
     meta: MetaState,
     pub dialog: Option<Dialog>,
     /// The last message for the status bar: (text, is an error).
@@ -97,6 +98,7 @@ impl App {
             part: Part::Meta,
             focus: None,
             editing: None,
+            select: None,
             meta: MetaState { year_text },
             dialog: None,
             message: None,
@@ -239,6 +241,7 @@ impl App {
                             marks: &marks,
                             editing: &mut self.editing,
                             focus: &mut self.focus,
+                            select: &mut self.select,
                             commands,
                         };
                         if let Some((table, _)) = t.table(id) {

@@ -26,6 +26,9 @@ pub struct CellContext<'a> {
     pub editing: &'a mut Option<(usize, String)>,
     /// A cell to focus and scroll to once drawn.
     pub focus: &'a mut Option<Target>,
+    /// A cell whose text to select once the click that focused it is over (typing replaces it,
+    /// as in a spreadsheet).
+    pub select: &'a mut Option<usize>,
     pub commands: &'a mut Vec<Command>,
 }
 
@@ -219,6 +222,10 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     if let Some(fill) = fill {
         ui.painter().rect_filled(rect.shrink(0.5), 0.0, fill);
     }
+    if *cx.select == Some(cell) && !ui.input(|i| i.pointer.any_down()) {
+        select_all(ui, id, &text);
+        *cx.select = None;
+    }
     let edit = TextEdit::singleline(&mut text)
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
@@ -234,9 +241,12 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     for name in names {
         response = response.labelled_by(*name);
     }
-    if response.gained_focus() {
+    // Focus can arrive by click, by Tab (egui's own order is the table's row order, and
+    // computed cells are not focusable), or by a move; whichever way, start editing here.
+    if response.has_focus() && !matches!(cx.editing, Some((c, _)) if *c == cell) {
         *cx.editing = Some((cell, report.text(cell)));
-        select_all(ui, id, &report.text(cell));
+        *cx.select = Some(cell);
+        ui.ctx().request_repaint();
         cx.commands.push(Command::BreakGroup);
     }
     if response.changed() {
@@ -282,10 +292,9 @@ pub fn findings_tooltip_ui<'f>(
 }
 
 fn select_all(ui: &Ui, id: Id, text: &str) {
-    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-        state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-        state.store(ui.ctx(), id);
-    }
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), id);
 }
 
 /// Under table 三: per column, 一＋二 against （七）＋四 (the template's own note), green when
