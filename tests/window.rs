@@ -67,3 +67,235 @@ fn enter_and_arrows_move_down_and_up_the_column() {
     h.run();
     assert_eq!(cell_text(&h, "t3.granted.natural"), "5");
 }
+
+#[test]
+fn findings_appear_and_disappear_as_figures_are_typed() {
+    let mut h = window(common::balanced());
+    assert!(rules(&h).is_empty());
+    let label = "一、本年新收政府信息公开申请数量 自然人";
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text("15");
+    h.run();
+    assert_eq!(cell_text(&h, "t3.new.total"), "20", "the 总计 column follows");
+    let errors: Vec<RuleId> = rules(&h).into_iter().filter(|r| *r != RuleId::TXTNUM).collect();
+    assert_eq!(errors, [RuleId::T3A, RuleId::T3A], "natural and total columns no longer balance");
+    assert!(h.query_by_label_contains("自然人列：一＋二＝15＋1＝16，（七）＋四＝14＋1＝15，相差1").is_some());
+    h.key_press(Key::Backspace);
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label(label).type_text("14");
+    h.run();
+    assert!(rules(&h).is_empty(), "{:?}", rules(&h));
+}
+
+#[test]
+fn a_correction_button_restores_the_balance() {
+    let mut report = common::balanced();
+    common::set(&mut report, "t3.carried_out.natural", "2");
+    let mut h = window(report);
+    assert!(rules(&h).contains(&RuleId::T3A));
+    h.get_by_label("改为 1").click();
+    h.run();
+    assert_eq!(cell_text(&h, "t3.carried_out.natural"), "1");
+    assert!(rules(&h).is_empty(), "{:?}", rules(&h));
+}
+
+#[test]
+fn undo_and_redo_every_edit() {
+    let mut h = window(common::balanced());
+    let label = "（一）予以公开 自然人";
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text("1");
+    h.run();
+    h.get_by_label(label).type_text("2");
+    h.run();
+    assert_eq!(cell_text(&h, "t3.granted.natural"), "12");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(cell_text(&h, "t3.granted.natural"), "8", "typing in one cell is one undo step");
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("8"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(cell_text(&h, "t3.granted.natural"), "12");
+    assert!(h.state().editor.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().editor.is_dirty(), "back to the saved state");
+}
+
+#[test]
+fn pasting_a_block_from_a_spreadsheet_fills_cells_in_one_step() {
+    let mut h = window(common::balanced());
+    let label = "（三）1.属于国家秘密 自然人".replace("（三）", "");
+    h.get_by_label(&label).click();
+    h.run();
+    h.event(egui::Event::Paste("1\t2\t3\r\n4\t5\t6\r\n".into()));
+    h.run();
+    let cells = ["t3.denied_secret.natural", "t3.denied_secret.commercial", "t3.denied_secret.research", "t3.denied_law.natural", "t3.denied_law.research"];
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(&h, c)).collect();
+    assert_eq!(texts, ["1", "2", "3", "4", "6"]);
+    assert_eq!(cell_text(&h, "t3.denied_secret.total"), "6");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(&h, c)).collect();
+    assert_eq!(texts, ["0", "0", "0", "0", "0"], "one undo step");
+}
+
+#[test]
+fn invalid_text_stays_visible_and_flagged() {
+    let mut h = window(common::balanced());
+    let label = "（一）予以公开 商业企业";
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text("两件");
+    h.run();
+    assert_eq!(h.get_by_label(label).value().as_deref(), Some("两件"));
+    assert_eq!(cell_text(&h, "t3.granted.commercial"), "两件");
+    assert!(rules(&h).contains(&RuleId::VNUM));
+}
+
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn unsaved_changes_are_never_dropped_without_asking() {
+    let mut h = window(common::balanced());
+    type_into(&mut h, "（一）予以公开 自然人", "9");
+    assert!(h.state().editor.is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("保存修改吗？").is_some());
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.query_by_label("保存修改吗？").is_none());
+    assert_eq!(cell_text(&h, "t3.granted.natural"), "9", "取消 keeps everything");
+
+    // 保存 writes the file first, then goes on to what was asked (here: 打开).
+    let dir = common::temp_dir("prompt");
+    let path = dir.join("草稿.nianbao");
+    h.state_mut().editor.path = Some(path.clone());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    let saved = nianbao::file::load(&path).unwrap();
+    assert_eq!(saved.text(saved.template.cell_index("t3.granted.natural").unwrap()), "9");
+    assert!(h.query_by_label("打开报告").is_some());
+    let example = common::example_path("2024-qingshi.nianbao");
+    type_into(&mut h, "文件路径", example.to_str().unwrap());
+    h.get_by_label("确定").click();
+    h.run();
+    assert_eq!(h.state().editor.report.meta.year, 2024);
+    assert_eq!(h.state().editor.path.as_deref(), Some(example.as_path()));
+
+    // 不保存 discards, after asking.
+    h.state_mut().part = Part::Meta;
+    h.run();
+    type_into(&mut h, "联系电话", "0000-1111111");
+    h.state_mut().part = Part::Section(2);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("不保存").click();
+    h.run();
+    assert!(h.query_by_label("新建报告").is_some());
+    type_into(&mut h, "报告年度", "2026");
+    type_into(&mut h, "机关名称", "示范县白沙乡人民政府");
+    h.get_by_label("确定").click();
+    h.run();
+    let r = &h.state().editor.report;
+    assert_eq!((r.meta.year, r.meta.organ.as_str(), r.template.id()), (2026, "示范县白沙乡人民政府", "gb2021"));
+    assert_eq!(nianbao::file::load(&example).unwrap().meta.phone, "0000-6231005", "the discarded edit was never written");
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_back() {
+    let config = common::temp_dir("crash");
+    let mut crashed = common::balanced();
+    common::set(&mut crashed, "t3.granted.natural", "9");
+    crashed.meta.phone = "0000-9999999".into();
+    // What a window killed with SIGKILL leaves behind: its recovery copy, under a pid that is
+    // no longer running.
+    let dir = config.join("recovery");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("4194999.nianbao"), nianbao::file::to_native_string(&crashed)).unwrap();
+    std::fs::write(dir.join("4194999.info.ron"), "(path: None, pid: 4194999)").unwrap();
+
+    let mut app = App::start(config.clone(), None);
+    app.native_dialogs = false;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(nianbao::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    assert!(h.query_by_label("恢复未保存的修改？").is_some());
+    h.get_by_label("恢复").click();
+    h.run();
+    assert_eq!(h.state().editor.report, crashed);
+    assert!(h.state().editor.is_dirty(), "restored work still needs saving");
+    assert!(!dir.join("4194999.nianbao").exists());
+}
+
+#[test]
+fn the_window_writes_a_recovery_copy_after_a_pause() {
+    let mut h = window(common::balanced());
+    type_into(&mut h, "（一）予以公开 自然人", "9");
+    let dir = h.state().config_dir().join("recovery");
+    let copy = dir.join(format!("{}.nianbao", std::process::id()));
+    assert!(!copy.exists(), "not while typing");
+    std::thread::sleep(nianbao::app::RECOVERY_DELAY);
+    h.run();
+    let recovered = nianbao::file::load(&copy).unwrap();
+    assert_eq!(recovered, h.state().editor.report);
+}
+
+#[test]
+fn a_2021_report_on_the_old_template_converts_in_one_click() {
+    let mut old = common::example("2020-qingshi-gb2019.nianbao");
+    old.meta.year = 2021;
+    common::set(&mut old, "t3.other.natural", "1");
+    common::set(&mut old, "t3.carried_out.natural", "0");
+    let mut h = window(old.clone());
+    h.state_mut().part = Part::Meta;
+    h.run();
+    assert!(rules(&h).contains(&RuleId::TPLYEAR));
+    h.get_by_label("转换为2021版格式").click();
+    h.run();
+    let r = h.state().editor.report.clone();
+    assert_eq!(r.template.id(), "gb2021");
+    assert!(!rules(&h).contains(&RuleId::TPLYEAR));
+    assert_eq!(r.text(r.template.cell_index("t3.other_misc.natural").unwrap()), "1", "（六）其他处理 → （六）3.其他");
+    assert_eq!(r.text(r.template.cell_index("t3.new.natural").unwrap()), "5");
+    assert_eq!(r.text(r.template.cell_index("t4.review.total").unwrap()), "0");
+    assert_eq!(r.text(r.template.cell_index("t2.licensing.decisions").unwrap()), "", "table 二 is re-entered");
+    assert!(h.query_by_label_contains("需要重新填写：第二部分").is_some());
+    assert!(h.query_by_label_contains("第二部分“行政许可·上一年项目数量”：12").is_some());
+    assert_eq!(r.sections, old.sections);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().editor.report.template.id(), "gb2019", "the conversion can be undone");
+}
+
+#[test]
+fn rare_characters_render_without_tofu() {
+    // The harness panics on any glyph the fonts lack.
+    let mut report = common::balanced();
+    report.meta.organ = "信阳市浉河区东双河镇人民政府".into();
+    report.meta.closing_organ = "喆堃赟镕𬘬".into();
+    report.sections.problems = "一是浉河沿线的喆、堃、赟、镕等生僻字在系统中显示正常。".into();
+    let mut h = window(report);
+    h.state_mut().part = Part::Meta;
+    h.run();
+    assert_eq!(h.get_by_label("机关名称").value().as_deref(), Some("信阳市浉河区东双河镇人民政府"));
+    h.state_mut().part = Part::Section(4);
+    h.run();
+}
