@@ -3,9 +3,12 @@
 # Run as root on Debian (apt-get is used for missing packages): bash fonts/build-fonts.sh
 set -euo pipefail
 cd "$(dirname "$0")"
+# Reproducible output: fontTools stamps head.modified with this time.
+export SOURCE_DATE_EPOCH=0
 
 need() { dpkg -s "$1" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1"; }
 need fonts-noto-cjk
+need fonts-noto-core
 need unicode-data
 python3 -c 'import fontTools' 2>/dev/null || pip install -q fonttools
 
@@ -17,6 +20,32 @@ pyftsubset /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-number=
   --unicodes-file=/tmp/nianbao-charset.txt --layout-features='' --no-hinting \
   --output-file=NotoSansSC-nianbao-ui.otf
 
+# Fallbacks for what Noto Sans CJK SC lacks of that set (general punctuation such as ‗ ‽,
+# and in GBK ≒): Noto Sans, then Noto Sans Math, each subset to exactly what is still
+# missing. The build fails if anything is left uncovered.
+CJK=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+NOTO=/usr/share/fonts/truetype/noto
+python3 charset.py missing "$CJK" 2 > /tmp/nianbao-missing.txt
+pyftsubset $NOTO/NotoSans-Regular.ttf --unicodes-file=/tmp/nianbao-missing.txt \
+  --layout-features='' --no-hinting --output-file=NotoSans-nianbao-fallback.ttf
+python3 - <<'PY' > /tmp/nianbao-missing.txt
+import charset
+left = charset.needed() - charset.covered("NotoSansSC-nianbao-ui.otf") - charset.covered("NotoSans-nianbao-fallback.ttf")
+print(",".join("U+%04X" % c for c in sorted(left)))
+PY
+pyftsubset $NOTO/NotoSansMath-Regular.ttf --unicodes-file=/tmp/nianbao-missing.txt \
+  --layout-features='' --no-hinting --output-file=NotoSansMath-nianbao-fallback.ttf
+python3 - <<'PY'
+import charset
+left = charset.needed()
+for font in ["NotoSansSC-nianbao-ui.otf", "NotoSans-nianbao-fallback.ttf", "NotoSansMath-nianbao-fallback.ttf"]:
+    left -= charset.covered(font)
+assert not left, "no font covers: " + "".join(map(chr, sorted(left)))
+PY
+
+# The 8105 characters of 《通用规范汉字表》, for the coverage tests.
+python3 charset.py tgh > tongyong-8105.txt
+
 # Licence: the SIL Open Font License 1.1 text from the package's copyright file
 # (its standalone `License: SIL-1.1` paragraph, which runs to the next blank line).
 {
@@ -26,4 +55,9 @@ pyftsubset /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-number=
   awk 'p && /^$/ {exit} p {print} /^License: SIL-1.1$/ {n++; if (n == 2) p = 1}' /usr/share/doc/fonts-noto-cjk/copyright \
     | sed 's/^ \.$//; s/^ //'
 } > LICENSE-NotoSansCJK-OFL.txt
+{
+  echo "Noto Sans and Noto Sans Math: Copyright 2010-2020 Google Inc. and the Noto Project Authors."
+  echo "Subset for nianbao by fonts/build-fonts.sh (from Debian's fonts-noto-core)."
+  echo "Licensed under the SIL Open Font License, Version 1.1: the text in LICENSE-NotoSansCJK-OFL.txt."
+} > LICENSE-NotoSans-OFL.txt
 ls -la

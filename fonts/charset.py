@@ -18,20 +18,56 @@ def tgh():
 
 
 def gbk():
-    out = set()
+    """Two-byte GBK as Python decodes it, and as browsers do (the WHATWG GBK decoder is
+    GB18030's: radicals, vertical forms and 20 CJK Extension A characters that Python's
+    GBK leaves to private use), plus 0x80 (€). Private-use code points are left out."""
+    import unicodedata
+
+    # €, and the code points GB18030-2005 gave to characters that Python still decodes to
+    # private use: vertical forms, ḿ, and eight CJK ideographs.
+    out = {0x20AC, 0x1E3F, *range(0xFE10, 0xFE1A), *range(0x9FB4, 0x9FBC)}
     for b1 in range(0x81, 0xFF):
         for b2 in range(0x40, 0xFF):
-            try:
-                out.add(ord(bytes([b1, b2]).decode("gbk")))
-            except UnicodeDecodeError:
-                pass
+            for codec in ("gbk", "gb18030"):
+                try:
+                    c = bytes([b1, b2]).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(c) == 1 and unicodedata.category(c) != "Co":
+                    out.add(ord(c))
     return out
 
 
 def basic():
+    import unicodedata
+
     ranges = [(0x20, 0x7F), (0xA0, 0x100), (0x2000, 0x2070), (0x3000, 0x3040), (0xFF00, 0xFFF0)]
-    return {c for lo, hi in ranges for c in range(lo, hi)}
+    # Printable, assigned characters only (no controls, format or unassigned code points).
+    skip = ("Cn", "Cc", "Cf", "Co", "Cs", "Zl", "Zp")
+    return {c for lo, hi in ranges for c in range(lo, hi) if unicodedata.category(chr(c)) not in skip}
+
+
+def needed():
+    return gbk() | tgh() | basic()
+
+
+def covered(path, number=0):
+    from fontTools.ttLib import TTFont
+
+    return set(TTFont(path, fontNumber=number).getBestCmap())
 
 
 if __name__ == "__main__":
-    print(",".join("U+%04X" % c for c in sorted(gbk() | tgh() | basic())))
+    import sys
+
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what == "all":
+        # Every code point the fonts must cover, for pyftsubset --unicodes-file.
+        print(",".join("U+%04X" % c for c in sorted(needed())))
+    elif what == "tgh":
+        # The 8105 characters themselves, for the tests.
+        print("".join(chr(c) for c in sorted(tgh())))
+    elif what == "missing":
+        # Code points the given font (path, face number) lacks.
+        path, number = sys.argv[2], int(sys.argv[3])
+        print(",".join("U+%04X" % c for c in sorted(needed() - covered(path, number))))

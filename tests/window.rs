@@ -44,7 +44,11 @@ fn typing_replaces_the_cell_and_tab_moves_along_the_row() {
     assert!(h.get_by_label("（一）予以公开 商业企业").is_focused());
     h.get_by_label("（一）予以公开 商业企业").type_text("4");
     h.run();
-    assert_eq!(cell_text(&h, "t3.granted.commercial"), "4", "the old value was selected and replaced");
+    assert_eq!(
+        cell_text(&h, "t3.granted.commercial"),
+        "4",
+        "the old value was selected and replaced"
+    );
 }
 
 #[test]
@@ -54,7 +58,10 @@ fn enter_and_arrows_move_down_and_up_the_column() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert!(h.get_by_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人").is_focused());
+    assert!(
+        h.get_by_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人")
+            .is_focused()
+    );
     h.key_press(Key::ArrowDown);
     h.run();
     assert!(h.get_by_label("1.属于国家秘密 自然人").is_focused());
@@ -77,10 +84,24 @@ fn findings_appear_and_disappear_as_figures_are_typed() {
     h.run();
     h.get_by_label(label).type_text("15");
     h.run();
-    assert_eq!(cell_text(&h, "t3.new.total"), "20", "the 总计 column follows");
-    let errors: Vec<RuleId> = rules(&h).into_iter().filter(|r| *r != RuleId::TXTNUM).collect();
-    assert_eq!(errors, [RuleId::T3A, RuleId::T3A], "natural and total columns no longer balance");
-    assert!(h.query_by_label_contains("自然人列：一＋二＝15＋1＝16，（七）＋四＝14＋1＝15，相差1").is_some());
+    assert_eq!(
+        cell_text(&h, "t3.new.total"),
+        "20",
+        "the 总计 column follows"
+    );
+    let errors: Vec<RuleId> = rules(&h)
+        .into_iter()
+        .filter(|r| *r != RuleId::TXTNUM)
+        .collect();
+    assert_eq!(
+        errors,
+        [RuleId::T3A, RuleId::T3A],
+        "natural and total columns no longer balance"
+    );
+    assert!(
+        h.query_by_label_contains("自然人列：一＋二＝15＋1＝16，（七）＋四＝14＋1＝15，相差1")
+            .is_some()
+    );
     h.key_press(Key::Backspace);
     h.run();
     h.key_press(Key::Backspace);
@@ -115,7 +136,11 @@ fn undo_and_redo_every_edit() {
     assert_eq!(cell_text(&h, "t3.granted.natural"), "12");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(cell_text(&h, "t3.granted.natural"), "8", "typing in one cell is one undo step");
+    assert_eq!(
+        cell_text(&h, "t3.granted.natural"),
+        "8",
+        "typing in one cell is one undo step"
+    );
     assert_eq!(h.get_by_label(label).value().as_deref(), Some("8"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     h.run();
@@ -134,7 +159,13 @@ fn pasting_a_block_from_a_spreadsheet_fills_cells_in_one_step() {
     h.run();
     h.event(egui::Event::Paste("1\t2\t3\r\n4\t5\t6\r\n".into()));
     h.run();
-    let cells = ["t3.denied_secret.natural", "t3.denied_secret.commercial", "t3.denied_secret.research", "t3.denied_law.natural", "t3.denied_law.research"];
+    let cells = [
+        "t3.denied_secret.natural",
+        "t3.denied_secret.commercial",
+        "t3.denied_secret.research",
+        "t3.denied_law.natural",
+        "t3.denied_law.research",
+    ];
     let texts: Vec<String> = cells.iter().map(|c| cell_text(&h, c)).collect();
     assert_eq!(texts, ["1", "2", "3", "4", "6"]);
     assert_eq!(cell_text(&h, "t3.denied_secret.total"), "6");
@@ -177,7 +208,11 @@ fn unsaved_changes_are_never_dropped_without_asking() {
     h.get_by_label("取消").click();
     h.run();
     assert!(h.query_by_label("保存修改吗？").is_none());
-    assert_eq!(cell_text(&h, "t3.granted.natural"), "9", "取消 keeps everything");
+    assert_eq!(
+        cell_text(&h, "t3.granted.natural"),
+        "9",
+        "取消 keeps everything"
+    );
 
     // 保存 writes the file first, then goes on to what was asked (here: 打开).
     let dir = common::temp_dir("prompt");
@@ -188,7 +223,10 @@ fn unsaved_changes_are_never_dropped_without_asking() {
     h.get_by_label("保存").click();
     h.run();
     let saved = nianbao::file::load(&path).unwrap();
-    assert_eq!(saved.text(saved.template.cell_index("t3.granted.natural").unwrap()), "9");
+    assert_eq!(
+        saved.text(saved.template.cell_index("t3.granted.natural").unwrap()),
+        "9"
+    );
     assert!(h.query_by_label("打开报告").is_some());
     let example = common::example_path("2024-qingshi.nianbao");
     type_into(&mut h, "文件路径", example.to_str().unwrap());
@@ -213,8 +251,15 @@ fn unsaved_changes_are_never_dropped_without_asking() {
     h.get_by_label("确定").click();
     h.run();
     let r = &h.state().editor.report;
-    assert_eq!((r.meta.year, r.meta.organ.as_str(), r.template.id()), (2026, "示范县白沙乡人民政府", "gb2021"));
-    assert_eq!(nianbao::file::load(&example).unwrap().meta.phone, "0000-6231005", "the discarded edit was never written");
+    assert_eq!(
+        (r.meta.year, r.meta.organ.as_str(), r.template.id()),
+        (2026, "示范县白沙乡人民政府", "gb2021")
+    );
+    assert_eq!(
+        nianbao::file::load(&example).unwrap().meta.phone,
+        "0000-6231005",
+        "the discarded edit was never written"
+    );
 }
 
 #[test]
@@ -227,7 +272,11 @@ fn work_left_by_a_crash_is_offered_back() {
     // no longer running.
     let dir = config.join("recovery");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("4194999.nianbao"), nianbao::file::to_native_string(&crashed)).unwrap();
+    std::fs::write(
+        dir.join("4194999.nianbao"),
+        nianbao::file::to_native_string(&crashed),
+    )
+    .unwrap();
     std::fs::write(dir.join("4194999.info.ron"), "(path: None, pid: 4194999)").unwrap();
 
     let mut app = App::start(config.clone(), None);
@@ -241,7 +290,10 @@ fn work_left_by_a_crash_is_offered_back() {
     h.get_by_label("恢复").click();
     h.run();
     assert_eq!(h.state().editor.report, crashed);
-    assert!(h.state().editor.is_dirty(), "restored work still needs saving");
+    assert!(
+        h.state().editor.is_dirty(),
+        "restored work still needs saving"
+    );
     assert!(!dir.join("4194999.nianbao").exists());
 }
 
@@ -273,16 +325,40 @@ fn a_2021_report_on_the_old_template_converts_in_one_click() {
     let r = h.state().editor.report.clone();
     assert_eq!(r.template.id(), "gb2021");
     assert!(!rules(&h).contains(&RuleId::TPLYEAR));
-    assert_eq!(r.text(r.template.cell_index("t3.other_misc.natural").unwrap()), "1", "（六）其他处理 → （六）3.其他");
-    assert_eq!(r.text(r.template.cell_index("t3.new.natural").unwrap()), "5");
-    assert_eq!(r.text(r.template.cell_index("t4.review.total").unwrap()), "0");
-    assert_eq!(r.text(r.template.cell_index("t2.licensing.decisions").unwrap()), "", "table 二 is re-entered");
-    assert!(h.query_by_label_contains("需要重新填写：第二部分").is_some());
-    assert!(h.query_by_label_contains("第二部分“行政许可·上一年项目数量”：12").is_some());
+    assert_eq!(
+        r.text(r.template.cell_index("t3.other_misc.natural").unwrap()),
+        "1",
+        "（六）其他处理 → （六）3.其他"
+    );
+    assert_eq!(
+        r.text(r.template.cell_index("t3.new.natural").unwrap()),
+        "5"
+    );
+    assert_eq!(
+        r.text(r.template.cell_index("t4.review.total").unwrap()),
+        "0"
+    );
+    assert_eq!(
+        r.text(r.template.cell_index("t2.licensing.decisions").unwrap()),
+        "",
+        "table 二 is re-entered"
+    );
+    assert!(
+        h.query_by_label_contains("需要重新填写：第二部分")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("第二部分“行政许可·上一年项目数量”：12")
+            .is_some()
+    );
     assert_eq!(r.sections, old.sections);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().editor.report.template.id(), "gb2019", "the conversion can be undone");
+    assert_eq!(
+        h.state().editor.report.template.id(),
+        "gb2019",
+        "the conversion can be undone"
+    );
 }
 
 #[test]
@@ -295,7 +371,10 @@ fn rare_characters_render_without_tofu() {
     let mut h = window(report);
     h.state_mut().part = Part::Meta;
     h.run();
-    assert_eq!(h.get_by_label("机关名称").value().as_deref(), Some("信阳市浉河区东双河镇人民政府"));
+    assert_eq!(
+        h.get_by_label("机关名称").value().as_deref(),
+        Some("信阳市浉河区东双河镇人民政府")
+    );
     h.state_mut().part = Part::Section(4);
     h.run();
 }

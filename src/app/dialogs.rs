@@ -11,11 +11,27 @@ use crate::editor::session::RecoveryInfo;
 use crate::model::Report;
 
 pub enum Dialog {
-    Unsaved { then: Guarded },
-    NewReport { year: String, organ: String, from: Option<String> },
-    Path { purpose: PickFor, text: String, then: Option<Guarded> },
-    Message { title: String, text: String },
-    Recovery { info: RecoveryInfo, report: Box<Report> },
+    Unsaved {
+        then: Guarded,
+    },
+    NewReport {
+        year: String,
+        organ: String,
+        from: Option<String>,
+    },
+    Path {
+        purpose: PickFor,
+        text: String,
+        then: Option<Guarded>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    Recovery {
+        info: RecoveryInfo,
+        report: Box<Report>,
+    },
 }
 
 /// What the clerk answered.
@@ -23,8 +39,16 @@ pub enum Answer {
     Cancel,
     Save(Guarded),
     Discard(Guarded),
-    Create { year: i32, organ: String, from: Option<PathBuf> },
-    Path { purpose: PickFor, path: PathBuf, then: Option<Guarded> },
+    Create {
+        year: i32,
+        organ: String,
+        from: Option<PathBuf>,
+    },
+    Path {
+        purpose: PickFor,
+        path: PathBuf,
+        then: Option<Guarded>,
+    },
     Browse(PickFor),
     Restore,
     DropRecovery,
@@ -36,7 +60,11 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
         match dialog {
             Dialog::Unsaved { then } => unsaved_ui(ui, then),
             Dialog::NewReport { year, organ, from } => new_report_ui(ui, year, organ, from),
-            Dialog::Path { purpose, text, then } => path_ui(ui, *purpose, text, then),
+            Dialog::Path {
+                purpose,
+                text,
+                then,
+            } => path_ui(ui, *purpose, text, then),
             Dialog::Message { title, text } => {
                 ui.heading(title.as_str());
                 ui.label(text.as_str());
@@ -67,13 +95,23 @@ fn unsaved_ui(ui: &mut Ui, then: &Guarded) -> Option<Answer> {
 fn labelled(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        ui.add(TextEdit::singleline(text).desired_width(width)).labelled_by(label.id)
+        ui.add(TextEdit::singleline(text).desired_width(width))
+            .labelled_by(label.id)
     })
     .inner
 }
 
-fn new_report_ui(ui: &mut Ui, year: &mut String, organ: &mut String, from: &mut Option<String>) -> Option<Answer> {
-    ui.heading(if from.is_some() { "从上年报告新建" } else { "新建报告" });
+fn new_report_ui(
+    ui: &mut Ui,
+    year: &mut String,
+    organ: &mut String,
+    from: &mut Option<String>,
+) -> Option<Answer> {
+    ui.heading(if from.is_some() {
+        "从上年报告新建"
+    } else {
+        "新建报告"
+    });
     labelled(ui, "报告年度", year, 80.0);
     let parsed = crate::ui::meta::parse_year(year);
     match parsed {
@@ -90,7 +128,8 @@ fn new_report_ui(ui: &mut Ui, year: &mut String, organ: &mut String, from: &mut 
     if let Some(from) = from.as_mut() {
         ui.horizontal(|ui| {
             let label = ui.label("上年报告");
-            ui.add(TextEdit::singleline(from).desired_width(260.0)).labelled_by(label.id);
+            ui.add(TextEdit::singleline(from).desired_width(260.0))
+                .labelled_by(label.id);
             browse = ui.button("浏览…").clicked();
         });
         ui.small("将带入上年的“结转下年度继续办理”和机关联系信息。");
@@ -99,7 +138,9 @@ fn new_report_ui(ui: &mut Ui, year: &mut String, organ: &mut String, from: &mut 
         return Some(Answer::Browse(PickFor::NewFrom));
     }
     ui.horizontal(|ui| {
-        let ready = parsed.is_some() && !organ.trim().is_empty() && from.as_ref().is_none_or(|f| !f.trim().is_empty());
+        let ready = parsed.is_some()
+            && !organ.trim().is_empty()
+            && from.as_ref().is_none_or(|f| !f.trim().is_empty());
         if ui.add_enabled(ready, egui::Button::new("确定")).clicked() {
             return Some(Answer::Create {
                 year: parsed.unwrap_or_default(),
@@ -112,7 +153,12 @@ fn new_report_ui(ui: &mut Ui, year: &mut String, organ: &mut String, from: &mut 
     .inner
 }
 
-fn path_ui(ui: &mut Ui, purpose: PickFor, text: &mut String, then: &Option<Guarded>) -> Option<Answer> {
+fn path_ui(
+    ui: &mut Ui,
+    purpose: PickFor,
+    text: &mut String,
+    then: &Option<Guarded>,
+) -> Option<Answer> {
     ui.heading(purpose.title());
     let response = labelled(ui, "文件路径", text, 330.0);
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -122,7 +168,11 @@ fn path_ui(ui: &mut Ui, purpose: PickFor, text: &mut String, then: &Option<Guard
         }
         let ready = !text.trim().is_empty();
         if ui.add_enabled(ready, egui::Button::new("确定")).clicked() || (entered && ready) {
-            return Some(Answer::Path { purpose, path: PathBuf::from(text.trim()), then: then.clone() });
+            return Some(Answer::Path {
+                purpose,
+                path: PathBuf::from(text.trim()),
+                then: then.clone(),
+            });
         }
         ui.button("取消").clicked().then_some(Answer::Cancel)
     })

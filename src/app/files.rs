@@ -40,7 +40,11 @@ pub struct Picker {
 impl Default for Picker {
     fn default() -> Self {
         let (tx, rx) = channel();
-        Picker { tx, rx, busy: false }
+        Picker {
+            tx,
+            rx,
+            busy: false,
+        }
     }
 }
 
@@ -55,20 +59,30 @@ impl Picker {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
-            if let Some(dir) = default.as_ref().and_then(|p| p.parent()).filter(|d| d.is_dir()) {
+            if let Some(dir) = default
+                .as_ref()
+                .and_then(|p| p.parent())
+                .filter(|d| d.is_dir())
+            {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match purpose {
                 PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
                 PickFor::SaveAs => {
-                    let name = default.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                    let name = default
+                        .as_ref()
+                        .and_then(|p| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned());
                     let dialog = dialog.add_filter("年报文件", &["nianbao"]);
                     match name {
                         Some(name) => dialog.set_file_name(name).save_file(),
                         None => dialog.save_file(),
                     }
                 }
-                _ => dialog.add_filter("年报文件", &["nianbao", "json"]).add_filter("所有文件", &["*"]).pick_file(),
+                _ => dialog
+                    .add_filter("年报文件", &["nianbao", "json"])
+                    .add_filter("所有文件", &["*"])
+                    .pick_file(),
             };
             let _ = tx.send((purpose, chosen));
             ctx.request_repaint();

@@ -34,7 +34,12 @@ pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
 
 /// Moves and paste for the focused cell. `caret` is the caret's character position and the
 /// text's length, so Left/Right leave the cell only at its edges.
-pub fn cell_keys(ui: &mut Ui, cell: usize, caret: Option<(usize, usize)>, commands: &mut Vec<Command>) {
+pub fn cell_keys(
+    ui: &mut Ui,
+    cell: usize,
+    caret: Option<(usize, usize)>,
+    commands: &mut Vec<Command>,
+) {
     ui.input_mut(|input| {
         // Tab and Shift+Tab are egui's own focus order, which is the table's row order.
         let moves = [
@@ -57,7 +62,10 @@ pub fn cell_keys(ui: &mut Ui, cell: usize, caret: Option<(usize, usize)>, comman
         }
         input.events.retain(|event| match event {
             Event::Paste(text) if paste::is_block(text) => {
-                commands.push(Command::Edit(Edit::Paste { at: cell, text: text.clone() }));
+                commands.push(Command::Edit(Edit::Paste {
+                    at: cell,
+                    text: text.clone(),
+                }));
                 false
             }
             _ => true,

@@ -52,7 +52,9 @@ pub struct App {
 
 /// The calendar year now (UTC), from the system clock.
 pub fn current_year() -> i32 {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
     // Civil-from-days (Howard Hinnant), enough for the year.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -71,7 +73,9 @@ impl App {
         let settings = Settings::load(&config);
         let recovery = Recovery::new(&config);
         let mut message = None;
-        let opened = file.or(settings.last_existing().map(PathBuf::as_path)).map(|p| (p.to_path_buf(), Editor::open(p)));
+        let opened = file
+            .or(settings.last_existing().map(PathBuf::as_path))
+            .map(|p| (p.to_path_buf(), Editor::open(p)));
         let editor = match opened {
             Some((_, Ok(editor))) => editor,
             Some((path, Err(e))) => {
@@ -82,11 +86,17 @@ impl App {
         };
         let mut app = App::with_editor(editor, config, settings, recovery);
         if let Some(text) = message.clone() {
-            app.dialog = Some(Dialog::Message { title: "无法打开文件".into(), text: text.0 });
+            app.dialog = Some(Dialog::Message {
+                title: "无法打开文件".into(),
+                text: text.0,
+            });
         }
         app.message = message;
         if let Some((info, report)) = app.recovery.find_orphan() {
-            app.dialog = Some(Dialog::Recovery { info, report: Box::new(report) });
+            app.dialog = Some(Dialog::Recovery {
+                info,
+                report: Box::new(report),
+            });
         }
         app
     }
@@ -116,7 +126,12 @@ impl App {
     /// The window with a given report, no settings and no recovery (tests and previews).
     pub fn with_report(report: Report, config: PathBuf) -> App {
         let recovery = Recovery::new(&config);
-        let mut app = App::with_editor(Editor::new(report, None), config, Settings::default(), recovery);
+        let mut app = App::with_editor(
+            Editor::new(report, None),
+            config,
+            Settings::default(),
+            recovery,
+        );
         app.native_dialogs = false;
         app
     }
@@ -162,16 +177,38 @@ impl App {
 
     fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
-        egui::Panel::bottom("nianbao-status").show(ui, |ui| ui::status::status_ui(ui, &self.editor, self.message.as_ref()));
-        egui::Panel::left("nianbao-outline").resizable(true).default_size(210.0).show(ui, |ui| {
-            ui::outline::outline_ui(ui, &self.editor.report, self.editor.findings(), self.part, commands);
+        egui::Panel::bottom("nianbao-status").show(ui, |ui| {
+            ui::status::status_ui(ui, &self.editor, self.message.as_ref())
         });
-        egui::Panel::right("nianbao-problems").resizable(true).default_size(300.0).show(ui, |ui| {
-            let has_prev = self.editor.prev.is_some();
-            ui::problems::problems_ui(ui, &self.editor.report, self.editor.findings(), has_prev, commands);
-        });
+        egui::Panel::left("nianbao-outline")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                ui::outline::outline_ui(
+                    ui,
+                    &self.editor.report,
+                    self.editor.findings(),
+                    self.part,
+                    commands,
+                );
+            });
+        egui::Panel::right("nianbao-problems")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                let has_prev = self.editor.prev.is_some();
+                ui::problems::problems_ui(
+                    ui,
+                    &self.editor.report,
+                    self.editor.findings(),
+                    has_prev,
+                    commands,
+                );
+            });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| self.part_ui(ui, commands));
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.part_ui(ui, commands));
         });
     }
 
@@ -207,10 +244,16 @@ impl App {
                 }
             });
             ui.menu_button("编辑", |ui| {
-                if ui.add_enabled(self.editor.can_undo(), egui::Button::new("撤销  Ctrl+Z")).clicked() {
+                if ui
+                    .add_enabled(self.editor.can_undo(), egui::Button::new("撤销  Ctrl+Z"))
+                    .clicked()
+                {
                     commands.push(Command::Undo);
                 }
-                if ui.add_enabled(self.editor.can_redo(), egui::Button::new("重做  Ctrl+Y")).clicked() {
+                if ui
+                    .add_enabled(self.editor.can_redo(), egui::Button::new("重做  Ctrl+Y"))
+                    .clicked()
+                {
                     commands.push(Command::Redo);
                 }
             });
@@ -220,17 +263,30 @@ impl App {
     fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let t = self.editor.report.template;
         match self.part {
-            Part::Meta => ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands),
+            Part::Meta => {
+                ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands)
+            }
             Part::Section(i) => {
                 let section = &t.def.sections[i];
                 match &section.content {
                     SectionContent::Narrative(field) => {
-                        ui::narrative::narrative_ui(ui, &self.editor, section, *field, &mut self.focus, commands);
+                        ui::narrative::narrative_ui(
+                            ui,
+                            &self.editor,
+                            section,
+                            *field,
+                            &mut self.focus,
+                            commands,
+                        );
                     }
                     SectionContent::Table(id) => {
                         ui.heading(&section.heading);
                         let mut auto = self.editor.report.auto_totals;
-                        if ui.checkbox(&mut auto, "自动计算合计").on_hover_text("关闭后可按原样核对导入报告中填写的合计数").changed() {
+                        if ui
+                            .checkbox(&mut auto, "自动计算合计")
+                            .on_hover_text("关闭后可按原样核对导入报告中填写的合计数")
+                            .changed()
+                        {
                             commands.push(Command::Edit(Edit::AutoTotals(auto)));
                         }
                         let findings = self.editor.findings();
@@ -278,13 +334,20 @@ impl App {
             }
             Command::Move(mv) => {
                 if let Some((cell, _)) = &self.editing
-                    && let Some(next) = nav::step(self.editor.report.template, *cell, mv, self.editor.report.auto_totals)
+                    && let Some(next) = nav::step(
+                        self.editor.report.template,
+                        *cell,
+                        mv,
+                        self.editor.report.auto_totals,
+                    )
                 {
                     self.focus = Some(Target::Cell(next));
                 }
             }
             Command::BreakGroup => self.editor.break_group(),
-            Command::Guarded(g) if self.editor.is_dirty() => self.dialog = Some(Dialog::Unsaved { then: g }),
+            Command::Guarded(g) if self.editor.is_dirty() => {
+                self.dialog = Some(Dialog::Unsaved { then: g })
+            }
             Command::Guarded(g) => self.proceed(ctx, g),
             Command::Save => match self.editor.path.clone() {
                 Some(path) => {
@@ -317,11 +380,26 @@ impl App {
                 self.recovery.clear();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Guarded::New => self.dialog = Some(Dialog::NewReport { year, organ, from: None }),
+            Guarded::New => {
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: None,
+                })
+            }
             Guarded::NewFromPrev => {
-                let from = self.editor.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                let from = self
+                    .editor
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 let year = (self.editor.report.meta.year + 1).to_string();
-                self.dialog = Some(Dialog::NewReport { year, organ, from: Some(from) });
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: Some(from),
+                });
             }
             Guarded::Open => self.ask_path(ctx, PickFor::Open, None),
             Guarded::OpenPath(path) => self.open(&path),
@@ -331,11 +409,19 @@ impl App {
     fn ask_path(&mut self, ctx: &egui::Context, purpose: PickFor, then: Option<Guarded>) {
         let text = match purpose {
             PickFor::SaveAs => self.default_save_path().display().to_string(),
-            PickFor::ExportJson => self.default_save_path().with_extension("json").display().to_string(),
+            PickFor::ExportJson => self
+                .default_save_path()
+                .with_extension("json")
+                .display()
+                .to_string(),
             _ => String::new(),
         };
         let default = Some(PathBuf::from(&text)).filter(|_| purpose.saves());
-        self.dialog = Some(Dialog::Path { purpose, text, then });
+        self.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            then,
+        });
         if self.native_dialogs {
             self.picker.spawn(ctx, purpose, default);
         }
@@ -349,9 +435,16 @@ impl App {
             .path
             .as_ref()
             .and_then(|p| p.parent().map(Path::to_path_buf))
-            .or_else(|| std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from))
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .or_else(|| std::env::var_os("USERPROFILE"))
+                    .map(PathBuf::from)
+            })
             .unwrap_or_default();
-        dir.join(format!("{}{}年政府信息公开工作年度报告.nianbao", m.organ, m.year))
+        dir.join(format!(
+            "{}{}年政府信息公开工作年度报告.nianbao",
+            m.organ, m.year
+        ))
     }
 
     fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
@@ -370,7 +463,11 @@ impl App {
                 self.proceed(ctx, then);
             }
             Answer::Create { year, organ, from } => self.create(year, &organ, from.as_deref()),
-            Answer::Path { purpose, path, then } => self.path_chosen(ctx, purpose, &path, then),
+            Answer::Path {
+                purpose,
+                path,
+                then,
+            } => self.path_chosen(ctx, purpose, &path, then),
             Answer::Browse(purpose) => {
                 self.dialog_back_for(purpose);
                 self.picker.spawn(ctx, purpose, None);
@@ -395,17 +492,27 @@ impl App {
     /// Keeps the dialog that asked for 浏览… open while the system dialog is up.
     fn dialog_back_for(&mut self, purpose: PickFor) {
         if purpose != PickFor::NewFrom {
-            self.dialog = Some(Dialog::Path { purpose, text: String::new(), then: None });
+            self.dialog = Some(Dialog::Path {
+                purpose,
+                text: String::new(),
+                then: None,
+            });
         }
     }
 
     fn poll_picker(&mut self, ctx: &egui::Context) {
-        let Some((purpose, Some(path))) = self.picker.poll() else { return };
+        let Some((purpose, Some(path))) = self.picker.poll() else {
+            return;
+        };
         match &mut self.dialog {
-            Some(Dialog::NewReport { from: Some(from), .. }) if purpose == PickFor::NewFrom => {
+            Some(Dialog::NewReport {
+                from: Some(from), ..
+            }) if purpose == PickFor::NewFrom => {
                 *from = path.display().to_string();
             }
-            Some(Dialog::Path { purpose: p, then, .. }) if *p == purpose => {
+            Some(Dialog::Path {
+                purpose: p, then, ..
+            }) if *p == purpose => {
                 let then = then.take();
                 self.dialog = None;
                 self.path_chosen(ctx, purpose, &path, then);
@@ -414,24 +521,43 @@ impl App {
         }
     }
 
-    fn path_chosen(&mut self, ctx: &egui::Context, purpose: PickFor, path: &Path, then: Option<Guarded>) {
+    fn path_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        path: &Path,
+        then: Option<Guarded>,
+    ) {
         let now = Instant::now();
         match purpose {
             PickFor::Open => self.open(path),
             PickFor::SaveAs => {
-                let path = if crate::file::extension(path) == "nianbao" { path.to_path_buf() } else { path.with_extension("nianbao") };
+                let path = if crate::file::extension(path) == "nianbao" {
+                    path.to_path_buf()
+                } else {
+                    path.with_extension("nianbao")
+                };
                 if self.save_to(&path)
                     && let Some(then) = then
                 {
                     self.proceed(ctx, then);
                 }
             }
-            PickFor::ExportJson => match crate::file::save(&self.editor.report, &path.with_extension("json")) {
-                Ok(()) => self.message = Some((format!("已导出 {}", path.with_extension("json").display()), false)),
-                Err(e) => self.error("导出失败", e.to_string()),
-            },
+            PickFor::ExportJson => {
+                match crate::file::save(&self.editor.report, &path.with_extension("json")) {
+                    Ok(()) => {
+                        self.message = Some((
+                            format!("已导出 {}", path.with_extension("json").display()),
+                            false,
+                        ))
+                    }
+                    Err(e) => self.error("导出失败", e.to_string()),
+                }
+            }
             PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
-                Ok(()) => self.message = Some((format!("已关联上年报告 {}", path.display()), false)),
+                Ok(()) => {
+                    self.message = Some((format!("已关联上年报告 {}", path.display()), false))
+                }
                 Err(e) => self.error("无法关联上年报告", format!("{}：{e}", path.display())),
             },
             PickFor::NewFrom => {}
@@ -440,14 +566,19 @@ impl App {
 
     fn error(&mut self, title: &str, text: String) {
         self.message = Some((text.clone(), true));
-        self.dialog = Some(Dialog::Message { title: title.into(), text });
+        self.dialog = Some(Dialog::Message {
+            title: title.into(),
+            text,
+        });
     }
 
     fn create(&mut self, year: i32, organ: &str, from: Option<&Path>) {
         let report = match from {
             Some(path) => match crate::file::load(path) {
                 Ok(prev) => model::carry_over(year, organ, &prev),
-                Err(e) => return self.error("无法读取上年报告", format!("{}：{e}", path.display())),
+                Err(e) => {
+                    return self.error("无法读取上年报告", format!("{}：{e}", path.display()));
+                }
             },
             None => Report::new(year, organ),
         };
@@ -469,7 +600,10 @@ impl App {
                     self.remember(path);
                     self.message = Some((format!("已打开 {}", path.display()), false));
                 } else {
-                    self.message = Some((format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()), false));
+                    self.message = Some((
+                        format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()),
+                        false,
+                    ));
                 }
             }
             Err(e) => self.error("无法打开文件", format!("{}：{e}", path.display())),
@@ -511,7 +645,9 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
             if self.editor.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialog = Some(Dialog::Unsaved { then: Guarded::Close });
+                self.dialog = Some(Dialog::Unsaved {
+                    then: Guarded::Close,
+                });
             } else {
                 self.recovery.clear();
             }
@@ -519,7 +655,13 @@ impl App {
     }
 
     fn watch_drops(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             commands.push(Command::Guarded(Guarded::OpenPath(path)));
         }
@@ -527,13 +669,18 @@ impl App {
 
     /// Writes the recovery copy a little after the last edit; a crash then loses seconds.
     fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
-        let Some(changed) = self.editor.last_change else { return };
+        let Some(changed) = self.editor.last_change else {
+            return;
+        };
         if !self.editor.is_dirty() || self.recovery_written == Some(changed) {
             return;
         }
         let waited = changed.elapsed();
         if waited >= RECOVERY_DELAY {
-            match self.recovery.write(&self.editor.report, self.editor.path.as_deref()) {
+            match self
+                .recovery
+                .write(&self.editor.report, self.editor.path.as_deref())
+            {
                 Ok(()) => self.recovery_written = Some(changed),
                 Err(e) => self.message = Some((format!("无法写入恢复副本：{e}"), true)),
             }
@@ -544,7 +691,8 @@ impl App {
 
     /// Writes the recovery copy now (tests; the window waits for a pause in typing).
     pub fn write_recovery_now(&mut self) -> std::io::Result<()> {
-        self.recovery.write(&self.editor.report, self.editor.path.as_deref())
+        self.recovery
+            .write(&self.editor.report, self.editor.path.as_deref())
     }
 
     pub fn config_dir(&self) -> &Path {

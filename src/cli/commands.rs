@@ -15,7 +15,9 @@ type Out<'a> = &'a mut dyn Write;
 pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
     match command {
         Command::Help => write(out, HELP).map(|_| 0),
-        Command::Open(file) => crate::app::run(file).map(|()| 0).map_err(|e| Failure::input(format!("无法打开窗口：{e}"))),
+        Command::Open(file) => crate::app::run(file)
+            .map(|()| 0)
+            .map_err(|e| Failure::input(format!("无法打开窗口：{e}"))),
         Command::Version => {
             write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
         }

@@ -30,7 +30,10 @@ impl History {
     /// Records the state before an edit.
     pub fn record(&mut self, before: Report, key: EditKey, now: Instant) {
         let continues = key != EditKey::Single
-            && self.last.as_ref().is_some_and(|(k, at)| *k == key && now.duration_since(*at) < GROUP_WINDOW);
+            && self
+                .last
+                .as_ref()
+                .is_some_and(|(k, at)| *k == key && now.duration_since(*at) < GROUP_WINDOW);
         if !continues {
             self.undo.push(before);
             if self.undo.len() > MAX_STEPS {

@@ -111,14 +111,29 @@ impl MetaField {
 /// A change to the report. Every change goes through [`Editor::apply`] and can be undone.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    Cell { cell: usize, text: String },
-    Meta { field: MetaField, text: String },
+    Cell {
+        cell: usize,
+        text: String,
+    },
+    Meta {
+        field: MetaField,
+        text: String,
+    },
     Year(i32),
-    Narrative { field: NarrativeField, text: String },
+    Narrative {
+        field: NarrativeField,
+        text: String,
+    },
     /// A 「改为 N」 correction.
-    Suggestion { cell: usize, value: String },
+    Suggestion {
+        cell: usize,
+        value: String,
+    },
     /// A tab-separated block pasted at a cell.
-    Paste { at: usize, text: String },
+    Paste {
+        at: usize,
+        text: String,
+    },
     AutoTotals(bool),
     /// Convert to the newer template version (gb2019 → gb2021).
     Migrate,
@@ -304,7 +319,10 @@ impl Editor {
     /// Attaches last year's report, enabling the cross-year checks.
     pub fn attach_prev(&mut self, path: &Path, now: Instant) -> Result<(), LoadError> {
         let report = file::load(path)?;
-        self.prev = Some(PrevReport { path: path.to_path_buf(), report });
+        self.prev = Some(PrevReport {
+            path: path.to_path_buf(),
+            report,
+        });
         self.refresh(now);
         self.last_change = None;
         Ok(())
@@ -319,8 +337,14 @@ impl Editor {
     /// The file name for the title bar.
     pub fn title(&self) -> String {
         match &self.path {
-            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            None => format!("{}{}年度报告（未保存）", self.report.meta.organ, self.report.meta.year),
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => format!(
+                "{}{}年度报告（未保存）",
+                self.report.meta.organ, self.report.meta.year
+            ),
         }
     }
 }

@@ -26,8 +26,13 @@ pub fn step(t: &Template, from: usize, mv: Move, auto_totals: bool) -> Option<us
     match mv {
         Move::Next => (from + 1..t.cells.len()).find(ok),
         Move::Previous => (0..from).rev().find(ok),
-        Move::Right => (from + 1..t.cells.len()).take_while(|&c| same_row(t, c, from)).find(ok),
-        Move::Left => (0..from).rev().take_while(|&c| same_row(t, c, from)).find(ok),
+        Move::Right => (from + 1..t.cells.len())
+            .take_while(|&c| same_row(t, c, from))
+            .find(ok),
+        Move::Left => (0..from)
+            .rev()
+            .take_while(|&c| same_row(t, c, from))
+            .find(ok),
         Move::Down | Move::Up => {
             // Same grid and column, rows below or above; t2's grids each have their own columns.
             let candidates = |c: &usize| {
@@ -58,17 +63,47 @@ mod tests {
         let t = template::by_id("gb2021").unwrap();
         let id = |s: &str| t.cell_index(s).unwrap();
         let name = |c: Option<usize>| c.map(|c| t.cells[c].id.clone());
-        assert_eq!(name(step(t, id("t3.new.natural"), Move::Next, true)), Some("t3.new.commercial".into()));
+        assert_eq!(
+            name(step(t, id("t3.new.natural"), Move::Next, true)),
+            Some("t3.new.commercial".into())
+        );
         // The 总计 column is computed: Tab skips to the next row.
-        assert_eq!(name(step(t, id("t3.new.other"), Move::Next, true)), Some("t3.carried_in.natural".into()));
-        assert_eq!(name(step(t, id("t3.new.other"), Move::Next, false)), Some("t3.new.total".into()));
-        assert_eq!(name(step(t, id("t3.new.natural"), Move::Down, true)), Some("t3.carried_in.natural".into()));
+        assert_eq!(
+            name(step(t, id("t3.new.other"), Move::Next, true)),
+            Some("t3.carried_in.natural".into())
+        );
+        assert_eq!(
+            name(step(t, id("t3.new.other"), Move::Next, false)),
+            Some("t3.new.total".into())
+        );
+        assert_eq!(
+            name(step(t, id("t3.new.natural"), Move::Down, true)),
+            Some("t3.carried_in.natural".into())
+        );
         // Down from the last outcome row skips the computed （七）总计 row.
-        assert_eq!(name(step(t, id("t3.other_misc.natural"), Move::Down, true)), Some("t3.carried_out.natural".into()));
+        assert_eq!(
+            name(step(t, id("t3.other_misc.natural"), Move::Down, true)),
+            Some("t3.carried_out.natural".into())
+        );
         assert_eq!(name(step(t, id("t3.new.natural"), Move::Up, true)), None);
         assert_eq!(name(step(t, id("t3.new.natural"), Move::Left, true)), None);
-        assert_eq!(name(step(t, id("t3.carried_out.other"), Move::Next, true)), None, "stays in table 三");
-        assert_eq!(name(step(t, id("t2.regulations.in_force"), Move::Down, true)), Some("t2.normative_documents.in_force".into()));
-        assert_eq!(name(step(t, id("t2.normative_documents.in_force"), Move::Down, true)), None);
+        assert_eq!(
+            name(step(t, id("t3.carried_out.other"), Move::Next, true)),
+            None,
+            "stays in table 三"
+        );
+        assert_eq!(
+            name(step(t, id("t2.regulations.in_force"), Move::Down, true)),
+            Some("t2.normative_documents.in_force".into())
+        );
+        assert_eq!(
+            name(step(
+                t,
+                id("t2.normative_documents.in_force"),
+                Move::Down,
+                true
+            )),
+            None
+        );
     }
 }

@@ -46,10 +46,18 @@ mod tests {
         let t = template::by_id("gb2021").unwrap();
         let at = t.cell_index("t3.granted.legal").unwrap();
         let cells = block(t, at, "1\t2\t3\t4\r\n5\t6\r\n", true);
-        let named: Vec<(&str, &str)> = cells.iter().map(|(c, v)| (t.cells[*c].id.as_str(), v.as_str())).collect();
+        let named: Vec<(&str, &str)> = cells
+            .iter()
+            .map(|(c, v)| (t.cells[*c].id.as_str(), v.as_str()))
+            .collect();
         assert_eq!(
             named,
-            [("t3.granted.legal", "1"), ("t3.granted.other", "2"), ("t3.partial.legal", "5"), ("t3.partial.other", "6")],
+            [
+                ("t3.granted.legal", "1"),
+                ("t3.granted.other", "2"),
+                ("t3.partial.legal", "5"),
+                ("t3.partial.other", "6")
+            ],
             "the 总计 column is computed and the block stops at the grid's edge"
         );
         assert!(is_block("1\t2") && is_block("1\n2\n") && !is_block("12\n") && !is_block("12"));

@@ -41,7 +41,8 @@ impl Settings {
 
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
         file::write_atomic(&dir.join("settings.ron"), text.as_bytes())
     }
 
@@ -72,11 +73,16 @@ pub struct Recovery {
 
 impl Recovery {
     pub fn new(config: &Path) -> Recovery {
-        Recovery { dir: config.join("recovery") }
+        Recovery {
+            dir: config.join("recovery"),
+        }
     }
 
     fn files(&self, pid: u32) -> (PathBuf, PathBuf) {
-        (self.dir.join(format!("{pid}.nianbao")), self.dir.join(format!("{pid}.info.ron")))
+        (
+            self.dir.join(format!("{pid}.nianbao")),
+            self.dir.join(format!("{pid}.info.ron")),
+        )
     }
 
     /// Writes this process's recovery copy (atomically, report first).
@@ -85,7 +91,11 @@ impl Recovery {
         let pid = std::process::id();
         let (copy, info) = self.files(pid);
         file::write_atomic(&copy, file::to_native_string(report).as_bytes())?;
-        let info_text = ron::to_string(&RecoveryInfo { path: path.map(Path::to_path_buf), pid }).unwrap_or_default();
+        let info_text = ron::to_string(&RecoveryInfo {
+            path: path.map(Path::to_path_buf),
+            pid,
+        })
+        .unwrap_or_default();
         file::write_atomic(&info, info_text.as_bytes())
     }
 
@@ -105,18 +115,32 @@ impl Recovery {
         let mut found: Vec<(std::time::SystemTime, RecoveryInfo, Report)> = Vec::new();
         for entry in std::fs::read_dir(&self.dir).ok()?.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(pid) = name.strip_suffix(".info.ron").and_then(|p| p.parse::<u32>().ok()) else { continue };
+            let Some(pid) = name
+                .strip_suffix(".info.ron")
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                continue;
+            };
             if pid == std::process::id() || process_alive(pid) {
                 continue;
             }
-            let info: Option<RecoveryInfo> = std::fs::read_to_string(entry.path()).ok().and_then(|t| ron::from_str(&t).ok());
+            let info: Option<RecoveryInfo> = std::fs::read_to_string(entry.path())
+                .ok()
+                .and_then(|t| ron::from_str(&t).ok());
             let copy = self.files(pid).0;
-            let (Some(info), Ok(report)) = (info, file::load(&copy)) else { continue };
-            let modified = std::fs::metadata(&copy).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
+            let (Some(info), Ok(report)) = (info, file::load(&copy)) else {
+                continue;
+            };
+            let modified = std::fs::metadata(&copy)
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
             found.push((modified, info, report));
         }
         found.sort_by_key(|(modified, _, _)| std::cmp::Reverse(*modified));
-        found.into_iter().next().map(|(_, info, report)| (info, report))
+        found
+            .into_iter()
+            .next()
+            .map(|(_, info, report)| (info, report))
     }
 }
 
@@ -124,7 +148,8 @@ impl Recovery {
 fn process_alive(pid: u32) -> bool {
     if cfg!(target_os = "linux") {
         // A recycled pid belongs to some other program: only a running nianbao counts.
-        std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|comm| comm.contains("nianbao"))
+        std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .is_ok_and(|comm| comm.contains("nianbao"))
     } else {
         false
     }

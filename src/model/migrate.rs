@@ -32,12 +32,23 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
         let id = how
             .renames
             .iter()
-            .find_map(|(from, to)| cell.id.strip_prefix(from.as_str()).map(|rest| format!("{to}{rest}")))
+            .find_map(|(from, to)| {
+                cell.id
+                    .strip_prefix(from.as_str())
+                    .map(|rest| format!("{to}{rest}"))
+            })
             .unwrap_or_else(|| cell.id.clone());
-        let target_cell = how.tables.contains(table).then(|| target.cell_index(&id)).flatten();
+        let target_cell = how
+            .tables
+            .contains(table)
+            .then(|| target.cell_index(&id))
+            .flatten();
         match target_cell {
             Some(j) => out.set(j, CellValue::parse(&report.text(i), target.cells[j].kind)),
-            None if !value.is_blank() => dropped.push((format!("{}“{}”", old.table_part(cell.table), old.cell_label(i)), report.text(i))),
+            None if !value.is_blank() => dropped.push((
+                format!("{}“{}”", old.table_part(cell.table), old.cell_label(i)),
+                report.text(i),
+            )),
             None => {}
         }
     }
@@ -53,5 +64,9 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
         .filter_map(|t| target.table(&t.id).map(|(i, _)| i))
         .map(|i| target.table_part(i))
         .collect();
-    Some(Migrated { report: out, dropped, reenter })
+    Some(Migrated {
+        report: out,
+        dropped,
+        reenter,
+    })
 }

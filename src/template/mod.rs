@@ -168,7 +168,13 @@ pub fn by_id(id: &str) -> Option<&'static Template> {
 
 /// The newer template a report on `from` can be converted to, with how.
 pub fn migration_from(from: &Template) -> Option<(&'static Template, &'static MigrationDef)> {
-    all().iter().find_map(|t| t.def.migrations.iter().find(|m| m.from == from.id()).map(|m| (t, m)))
+    all().iter().find_map(|t| {
+        t.def
+            .migrations
+            .iter()
+            .find(|m| m.from == from.id())
+            .map(|m| (t, m))
+    })
 }
 
 /// The template a report year calls for (the newest one for years after the last known).

@@ -23,8 +23,17 @@ pub fn narrative_ui(
 ) {
     let heading = ui.heading(&section.heading);
     let current = editor.report.sections.get(field);
-    let missing: Vec<&String> = section.subheadings.iter().filter(|h| !current.contains(h.as_str())).collect();
-    if !missing.is_empty() && ui.button("插入小标题（一）至（五）").on_hover_text("按2021版格式的要求，总体情况应分别说明这几个方面").clicked() {
+    let missing: Vec<&String> = section
+        .subheadings
+        .iter()
+        .filter(|h| !current.contains(h.as_str()))
+        .collect();
+    if !missing.is_empty()
+        && ui
+            .button("插入小标题（一）至（五）")
+            .on_hover_text("按2021版格式的要求，总体情况应分别说明这几个方面")
+            .clicked()
+    {
         let mut text = current.trim_end().to_string();
         for h in missing {
             if !text.is_empty() {
@@ -36,11 +45,19 @@ pub fn narrative_ui(
         commands.push(Command::Edit(Edit::Narrative { field, text }));
     }
     for f in narrative_findings(editor.findings(), field) {
-        ui.colored_label(severity_color(f.severity), format!("{} {}", f.rule.as_str(), f.message));
+        ui.colored_label(
+            severity_color(f.severity),
+            format!("{} {}", f.rule.as_str(), f.message),
+        );
     }
     let mut text = current.to_string();
     let response = ui
-        .add(TextEdit::multiline(&mut text).id(narrative_id(field)).desired_rows(18).desired_width(f32::INFINITY))
+        .add(
+            TextEdit::multiline(&mut text)
+                .id(narrative_id(field))
+                .desired_rows(18)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(heading.id);
     if *focus == Some(Target::Narrative(field)) {
         response.request_focus();
@@ -55,8 +72,13 @@ pub fn narrative_ui(
 }
 
 /// The findings that concern a narrative's text.
-pub fn narrative_findings(findings: &[Finding], field: NarrativeField) -> impl Iterator<Item = &Finding> {
-    findings.iter().filter(move |f| narrative_of(f) == Some(field))
+pub fn narrative_findings(
+    findings: &[Finding],
+    field: NarrativeField,
+) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(move |f| narrative_of(f) == Some(field))
 }
 
 /// Which narrative a finding is about, if any.

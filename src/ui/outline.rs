@@ -13,11 +13,19 @@ use crate::template::{SectionContent, Template};
 /// The part of the report a finding belongs to.
 pub fn part_of(t: &Template, f: &Finding) -> Part {
     if let Some(field) = narrative_of(f)
-        && let Some(i) = t.def.sections.iter().position(|s| s.content == SectionContent::Narrative(field))
+        && let Some(i) = t
+            .def
+            .sections
+            .iter()
+            .position(|s| s.content == SectionContent::Narrative(field))
     {
         return Part::Section(i);
     }
-    let table = f.cells.first().and_then(|id| t.cell_index(id)).map(|c| &t.def.tables[t.cells[c].table].id);
+    let table = f
+        .cells
+        .first()
+        .and_then(|id| t.cell_index(id))
+        .map(|c| &t.def.tables[t.cells[c].table].id);
     match table {
         Some(id) => t
             .def
@@ -38,20 +46,41 @@ pub fn target_of(report: &Report, f: &Finding) -> Option<Target> {
     if f.rule == RuleId::TPLYEAR {
         return Some(Target::Year);
     }
-    let editable = |id: &String| t.cell_index(id).filter(|&c| !(report.auto_totals && t.cells[c].computed));
+    let editable = |id: &String| {
+        t.cell_index(id)
+            .filter(|&c| !(report.auto_totals && t.cells[c].computed))
+    };
     let suggested = f.suggested.as_ref().map(|s| &s.cell).and_then(editable);
-    suggested.or_else(|| f.cells.iter().find_map(editable)).map(Target::Cell)
+    suggested
+        .or_else(|| f.cells.iter().find_map(editable))
+        .map(Target::Cell)
 }
 
-pub fn outline_ui(ui: &mut Ui, report: &Report, findings: &[Finding], current: Part, commands: &mut Vec<Command>) {
+pub fn outline_ui(
+    ui: &mut Ui,
+    report: &Report,
+    findings: &[Finding],
+    current: Part,
+    commands: &mut Vec<Command>,
+) {
     let t = report.template;
-    let parts = std::iter::once((Part::Meta, "基本信息".to_string()))
-        .chain(t.def.sections.iter().enumerate().map(|(i, s)| (Part::Section(i), s.heading.clone())));
+    let parts = std::iter::once((Part::Meta, "基本信息".to_string())).chain(
+        t.def
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (Part::Section(i), s.heading.clone())),
+    );
     for (part, title) in parts {
         let in_part = findings.iter().filter(|f| part_of(t, f) == part);
-        let errors = in_part.clone().filter(|f| f.severity == Severity::Error).count();
+        let errors = in_part
+            .clone()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
         let warnings = in_part.count() - errors;
-        let button = egui::Button::selectable(current == part, title).wrap().min_size(egui::vec2(ui.available_width(), 0.0));
+        let button = egui::Button::selectable(current == part, title)
+            .wrap()
+            .min_size(egui::vec2(ui.available_width(), 0.0));
         if ui.add(button).clicked() {
             commands.push(Command::GoTo(part, None));
         }

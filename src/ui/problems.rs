@@ -10,7 +10,13 @@ use crate::check::Finding;
 use crate::editor::Edit;
 use crate::model::Report;
 
-pub fn problems_ui(ui: &mut Ui, report: &Report, findings: &[Finding], has_prev: bool, commands: &mut Vec<Command>) {
+pub fn problems_ui(
+    ui: &mut Ui,
+    report: &Report,
+    findings: &[Finding],
+    has_prev: bool,
+    commands: &mut Vec<Command>,
+) {
     let (errors, warnings) = crate::check::tally(findings);
     ui.heading(format!("问题（错误{errors}，警告{warnings}）"));
     if !has_prev {
@@ -20,21 +26,35 @@ pub fn problems_ui(ui: &mut Ui, report: &Report, findings: &[Finding], has_prev:
         ui.colored_label(super::OK, "未发现问题。");
     }
     let t = report.template;
-    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for f in findings {
-            ui.separator();
-            let title = RichText::new(format!("{} {}", f.severity.chinese(), f.rule.as_str())).color(severity_color(f.severity)).strong();
-            let response = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
-            let message = ui.add(egui::Label::new(&f.message).wrap().sense(egui::Sense::click()));
-            if response.clicked() || message.clicked() {
-                commands.push(Command::GoTo(part_of(t, f), target_of(report, f)));
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for f in findings {
+                ui.separator();
+                let title = RichText::new(format!("{} {}", f.severity.chinese(), f.rule.as_str()))
+                    .color(severity_color(f.severity))
+                    .strong();
+                let response = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
+                let message = ui.add(
+                    egui::Label::new(&f.message)
+                        .wrap()
+                        .sense(egui::Sense::click()),
+                );
+                if response.clicked() || message.clicked() {
+                    commands.push(Command::GoTo(part_of(t, f), target_of(report, f)));
+                }
+                if let Some(s) = &f.suggested
+                    && let Some(cell) = t.cell_index(&s.cell)
+                    && ui
+                        .button(format!("改为 {}", s.value))
+                        .on_hover_text(t.cell_label(cell))
+                        .clicked()
+                {
+                    commands.push(Command::Edit(Edit::Suggestion {
+                        cell,
+                        value: s.value.clone(),
+                    }));
+                }
             }
-            if let Some(s) = &f.suggested
-                && let Some(cell) = t.cell_index(&s.cell)
-                && ui.button(format!("改为 {}", s.value)).on_hover_text(t.cell_label(cell)).clicked()
-            {
-                commands.push(Command::Edit(Edit::Suggestion { cell, value: s.value.clone() }));
-            }
-        }
-    });
+        });
 }

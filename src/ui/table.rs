@@ -60,7 +60,12 @@ struct Layout {
 
 fn text_height(ui: &Ui, text: &str, width: f32) -> f32 {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let galley = ui.painter().layout(text.to_owned(), font, egui::Color32::BLACK, (width - 2.0 * PAD).max(10.0));
+    let galley = ui.painter().layout(
+        text.to_owned(),
+        font,
+        egui::Color32::BLACK,
+        (width - 2.0 * PAD).max(10.0),
+    );
     galley.size().y + 2.0 * PAD
 }
 
@@ -78,7 +83,11 @@ fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
     let labels = (width - data * n).clamp(wanted * 0.6, wanted);
     let scale = if wanted > 0.0 { labels / wanted } else { 1.0 };
     let mut xs = vec![0.0];
-    for w in preferred.iter().map(|w| w * scale).chain(std::iter::repeat_n(data, grid.columns.len())) {
+    for w in preferred
+        .iter()
+        .map(|w| w * scale)
+        .chain(std::iter::repeat_n(data, grid.columns.len()))
+    {
         xs.push(xs.last().unwrap() + w);
     }
     let span = |from: usize, cols: usize| xs[(from + cols).min(xs.len() - 1)] - xs[from];
@@ -97,7 +106,12 @@ fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
         body[last] = body[last].max(h - above);
     }
     let caption = if grid.caption.is_some() { ROW_MIN } else { 0.0 };
-    Layout { xs, caption, header, body }
+    Layout {
+        xs,
+        caption,
+        header,
+        body,
+    }
 }
 
 /// Header cells with their row and first column (HTML table placement).
@@ -125,10 +139,15 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext)
     // Leave room for the vertical scroll bar.
     let width = (ui.available_width() - 14.0).max(600.0);
     let lay = layout(ui, grid, width);
-    let total = vec2(*lay.xs.last().unwrap(), lay.caption + lay.header.iter().sum::<f32>() + lay.body.iter().sum::<f32>());
+    let total = vec2(
+        *lay.xs.last().unwrap(),
+        lay.caption + lay.header.iter().sum::<f32>() + lay.body.iter().sum::<f32>(),
+    );
     let (rect, _) = ui.allocate_exact_size(total, Sense::hover());
     let origin = rect.min;
-    let at = |x0: usize, x1: usize, y0: f32, y1: f32| Rect::from_min_max(origin + vec2(lay.xs[x0], y0), origin + vec2(lay.xs[x1], y1));
+    let at = |x0: usize, x1: usize, y0: f32, y1: f32| {
+        Rect::from_min_max(origin + vec2(lay.xs[x0], y0), origin + vec2(lay.xs[x1], y1))
+    };
     let painter = ui.painter().clone();
     let line = Stroke::new(1.0, super::GRID_LINE);
     let last_x = lay.xs.len() - 1;
@@ -146,7 +165,12 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext)
     }
     let mut column_labels: Vec<Vec<Id>> = vec![Vec::new(); grid.columns.len()];
     for (r, c, cell) in header_cells(grid) {
-        let rr = at(c, (c + cell.cols).min(last_x), row_y[r], row_y[(r + cell.rows).min(lay.header.len())]);
+        let rr = at(
+            c,
+            (c + cell.cols).min(last_x),
+            row_y[r],
+            row_y[(r + cell.rows).min(lay.header.len())],
+        );
         painter.rect_filled(rr, 0.0, super::HEADER_FILL);
         painter.rect_stroke(rr, 0.0, line, StrokeKind::Middle);
         let id = centred_label(ui, rr, &cell.text);
@@ -162,18 +186,30 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext)
     }
     let mut row_labels: Vec<Option<Id>> = vec![None; grid.rows.len()];
     for l in grid.label_cells() {
-        let r = at(l.level, l.level + l.col_span, ys[l.row], ys[l.row + l.row_span]);
+        let r = at(
+            l.level,
+            l.level + l.col_span,
+            ys[l.row],
+            ys[l.row + l.row_span],
+        );
         painter.rect_filled(r, 0.0, super::HEADER_FILL);
         painter.rect_stroke(r, 0.0, line, StrokeKind::Middle);
         let id = left_label(ui, r, &l.text);
-        if l.level + l.col_span == grid.label_columns || grid.rows[l.row].labels.len() == l.level + 1 {
+        if l.level + l.col_span == grid.label_columns
+            || grid.rows[l.row].labels.len() == l.level + 1
+        {
             row_labels[l.row] = Some(id);
         }
     }
     for (r, _) in grid.rows.iter().enumerate() {
         for (c, _) in grid.columns.iter().enumerate() {
             let cell = first_cell + r * grid.columns.len() + c;
-            let rr = at(grid.label_columns + c, grid.label_columns + c + 1, ys[r], ys[r + 1]);
+            let rr = at(
+                grid.label_columns + c,
+                grid.label_columns + c + 1,
+                ys[r],
+                ys[r + 1],
+            );
             painter.rect_stroke(rr, 0.0, line, StrokeKind::Middle);
             // A row with labels is named by its label and the column's own header; a row
             // without (table 四) by the column's whole header path.
@@ -201,8 +237,14 @@ fn label_in(ui: &mut Ui, rect: Rect, text: &str, align: Align) -> Id {
     let height = text_height(ui, text, rect.width()) - 2.0 * PAD;
     let top = inner.top() + ((inner.height() - height) / 2.0).max(0.0);
     let area = Rect::from_min_max(egui::pos2(inner.left(), top), inner.max);
-    let builder = UiBuilder::new().max_rect(area).layout(egui::Layout::top_down(align));
-    ui.scope_builder(builder, |ui| ui.add(egui::Label::new(text).wrap().halign(align))).inner.id
+    let builder = UiBuilder::new()
+        .max_rect(area)
+        .layout(egui::Layout::top_down(align));
+    ui.scope_builder(builder, |ui| {
+        ui.add(egui::Label::new(text).wrap().halign(align))
+    })
+    .inner
+    .id
 }
 
 fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellContext) {
@@ -236,7 +278,10 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     // One text line, vertically centred, inset from the rules (the text edit's own right
     // margin is not honoured by right alignment).
     let line = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let edit_rect = Rect::from_center_size(rect.center(), vec2(rect.width() - 2.0 * CELL_INSET, line.min(rect.height())));
+    let edit_rect = Rect::from_center_size(
+        rect.center(),
+        vec2(rect.width() - 2.0 * CELL_INSET, line.min(rect.height())),
+    );
     let mut response = ui.put(edit_rect, edit);
     for name in names {
         response = response.labelled_by(*name);
@@ -264,9 +309,16 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     }
     if let Some(marks) = cx.marks.get(&cell) {
         let worst = cx.findings[marks[0]].severity;
-        ui.painter().rect_stroke(rect.shrink(1.0), 0.0, Stroke::new(2.0, severity_color(worst)), StrokeKind::Inside);
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, severity_color(worst)),
+            StrokeKind::Inside,
+        );
         let (findings, commands) = (cx.findings, &mut *cx.commands);
-        response.on_hover_ui(|ui| findings_tooltip_ui(ui, marks.iter().map(|&i| &findings[i]), t, commands));
+        response.on_hover_ui(|ui| {
+            findings_tooltip_ui(ui, marks.iter().map(|&i| &findings[i]), t, commands)
+        });
     } else if computed {
         response.on_hover_text("自动合计（可在本部分上方关闭“自动计算合计”）");
     }
@@ -281,19 +333,27 @@ pub fn findings_tooltip_ui<'f>(
 ) {
     ui.set_max_width(420.0);
     for f in findings {
-        ui.colored_label(severity_color(f.severity), format!("{} {}", f.rule.as_str(), f.message));
+        ui.colored_label(
+            severity_color(f.severity),
+            format!("{} {}", f.rule.as_str(), f.message),
+        );
         if let Some(s) = &f.suggested
             && let Some(cell) = t.cell_index(&s.cell)
             && ui.button(format!("改为 {}", s.value)).clicked()
         {
-            commands.push(Command::Edit(Edit::Suggestion { cell, value: s.value.clone() }));
+            commands.push(Command::Edit(Edit::Suggestion {
+                cell,
+                value: s.value.clone(),
+            }));
         }
     }
 }
 
 fn select_all(ui: &Ui, id: Id, text: &str) {
     let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-    state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
     state.store(ui.ctx(), id);
 }
 
@@ -305,7 +365,12 @@ fn balance_strip_ui(ui: &mut Ui, cx: &CellContext) {
     ui.horizontal_wrapped(|ui| {
         ui.label("勾稽关系（一＋二＝（七）＋四）：");
         for eq in t.equations.iter().filter(|e| e.rule == RuleId::T3A) {
-            let sum = |terms: &[crate::template::Term]| terms.iter().map(|term| report.num(term.cell)).sum::<Option<Num>>();
+            let sum = |terms: &[crate::template::Term]| {
+                terms
+                    .iter()
+                    .map(|term| report.num(term.cell))
+                    .sum::<Option<Num>>()
+            };
             let (left, right) = (sum(&eq.left), sum(&eq.right));
             let scope = eq.scope.trim_end_matches('列');
             match (left, right) {
@@ -313,7 +378,13 @@ fn balance_strip_ui(ui: &mut Ui, cx: &CellContext) {
                     ui.colored_label(OK, format!("{scope} {l}＝{r}"));
                 }
                 (Some(l), Some(r)) => {
-                    ui.colored_label(ERROR, format!("{scope} {l}≠{r}，相差{}", Num::from_scaled((l - r).scaled().abs())));
+                    ui.colored_label(
+                        ERROR,
+                        format!(
+                            "{scope} {l}≠{r}，相差{}",
+                            Num::from_scaled((l - r).scaled().abs())
+                        ),
+                    );
                 }
                 _ => {
                     ui.colored_label(ERROR, format!("{scope} 有无效数字"));
