@@ -9,7 +9,7 @@ use crate::app::{Command, Target};
 use crate::check::{Finding, RuleId};
 use crate::editor::Edit;
 use crate::model::{CellValue, Num, Report};
-use crate::template::GridDef;
+use crate::template::{Equation, GridDef};
 
 const PAD: f32 = 4.0;
 const ROW_MIN: f32 = 26.0;
@@ -40,13 +40,13 @@ pub fn cell_widget_id(cell: usize) -> Id {
 pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
     let t = cx.report.template;
     let mut first_cell = t.cells.iter().position(|c| c.table == table).unwrap_or(0);
+    // The column balance (T3-A) is drawn as a last row under the grid whose columns it checks.
+    let balance: Vec<&Equation> = t.equations.iter().filter(|e| e.rule == RuleId::T3A).collect();
     for grid in &t.def.tables[table].grids {
-        grid_ui(ui, grid, first_cell, cx);
+        let strip = balance.first().is_some_and(|e| e.left.first().is_some_and(|term| t.cells[term.cell].table == table));
+        grid_ui(ui, grid, first_cell, if strip { &balance } else { &[] }, cx);
         first_cell += grid.rows.len() * grid.columns.len();
         ui.add_space(6.0);
-    }
-    if t.def.tables[table].id == "t3" {
-        balance_strip_ui(ui, cx);
     }
 }
 
@@ -135,14 +135,13 @@ fn header_cells(grid: &GridDef) -> Vec<(usize, usize, &crate::template::HeaderCe
     out
 }
 
-fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext) {
+fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, balance: &[&Equation], cx: &mut CellContext) {
     // Leave room for the vertical scroll bar.
     let width = (ui.available_width() - 14.0).max(600.0);
     let lay = layout(ui, grid, width);
-    let total = vec2(
-        *lay.xs.last().unwrap(),
-        lay.caption + lay.header.iter().sum::<f32>() + lay.body.iter().sum::<f32>(),
-    );
+    let strip = if balance.is_empty() { 0.0 } else { STRIP_HEIGHT };
+    let body: f32 = lay.body.iter().sum();
+    let total = vec2(*lay.xs.last().unwrap(), lay.caption + lay.header.iter().sum::<f32>() + body + strip);
     let (rect, _) = ui.allocate_exact_size(total, Sense::hover());
     let origin = rect.min;
     let at = |x0: usize, x1: usize, y0: f32, y1: f32| {
@@ -220,6 +219,34 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, cx: &mut CellContext)
             cell_ui(ui, rr, cell, &names, cx);
         }
     }
+    if !balance.is_empty() {
+        let top = *ys.last().unwrap();
+        let label = at(0, grid.label_columns, top, top + STRIP_HEIGHT);
+        painter.rect_stroke(label, 0.0, line, StrokeKind::Middle);
+        left_label(ui, label, "勾稽关系：一＋二 ／ （七）＋四");
+        for (c, eq) in balance.iter().enumerate().take(grid.columns.len()) {
+            let r = at(grid.label_columns + c, grid.label_columns + c + 1, top, top + STRIP_HEIGHT);
+            painter.rect_stroke(r, 0.0, line, StrokeKind::Middle);
+            balance_cell_ui(ui, r, eq, cx.report);
+        }
+    }
+}
+
+const STRIP_HEIGHT: f32 = 44.0;
+
+/// One column of the T3-A strip: 「15/15」 in green, or the two sums and the difference in red.
+fn balance_cell_ui(ui: &mut Ui, rect: Rect, eq: &Equation, report: &Report) {
+    let sum = |terms: &[crate::template::Term]| terms.iter().map(|term| report.num(term.cell)).sum::<Option<Num>>();
+    let (text, color) = match (sum(&eq.left), sum(&eq.right)) {
+        (Some(l), Some(r)) if l == r => (format!("{l}/{r}"), OK),
+        (Some(l), Some(r)) => (format!("{l}/{r}\n差{}", Num::from_scaled((l - r).scaled().abs())), ERROR),
+        _ => ("无效".to_string(), ERROR),
+    };
+    let builder = UiBuilder::new().max_rect(rect.shrink(2.0)).layout(egui::Layout::centered_and_justified(egui::Direction::TopDown));
+    ui.scope_builder(builder, |ui| {
+        ui.add(egui::Label::new(egui::RichText::new(text).color(color).small()))
+            .on_hover_text(format!("{}：一＋二 与 （七）＋四", eq.scope))
+    });
 }
 
 fn centred_label(ui: &mut Ui, rect: Rect, text: &str) -> Id {
@@ -355,41 +382,4 @@ fn select_all(ui: &Ui, id: Id, text: &str) {
         .cursor
         .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
     state.store(ui.ctx(), id);
-}
-
-/// Under table 三: per column, 一＋二 against （七）＋四 (the template's own note), green when
-/// equal, red with the difference when not.
-fn balance_strip_ui(ui: &mut Ui, cx: &CellContext) {
-    let report = cx.report;
-    let t = report.template;
-    ui.horizontal_wrapped(|ui| {
-        ui.label("勾稽关系（一＋二＝（七）＋四）：");
-        for eq in t.equations.iter().filter(|e| e.rule == RuleId::T3A) {
-            let sum = |terms: &[crate::template::Term]| {
-                terms
-                    .iter()
-                    .map(|term| report.num(term.cell))
-                    .sum::<Option<Num>>()
-            };
-            let (left, right) = (sum(&eq.left), sum(&eq.right));
-            let scope = eq.scope.trim_end_matches('列');
-            match (left, right) {
-                (Some(l), Some(r)) if l == r => {
-                    ui.colored_label(OK, format!("{scope} {l}＝{r}"));
-                }
-                (Some(l), Some(r)) => {
-                    ui.colored_label(
-                        ERROR,
-                        format!(
-                            "{scope} {l}≠{r}，相差{}",
-                            Num::from_scaled((l - r).scaled().abs())
-                        ),
-                    );
-                }
-                _ => {
-                    ui.colored_label(ERROR, format!("{scope} 有无效数字"));
-                }
-            }
-        }
-    });
 }
