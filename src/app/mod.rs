@@ -84,7 +84,11 @@ impl App {
             }
             None => Editor::new(Report::new(current_year() - 1, ""), None),
         };
+        let opened_path = editor.path.clone();
         let mut app = App::with_editor(editor, config, settings, recovery);
+        if let Some(path) = opened_path {
+            app.remember(&path);
+        }
         if let Some(text) = message.clone() {
             app.dialog = Some(Dialog::Message {
                 title: "无法打开文件".into(),

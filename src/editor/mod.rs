@@ -180,7 +180,9 @@ impl Editor {
     pub fn open(path: &Path) -> Result<Editor, LoadError> {
         let report = file::load(path)?;
         let native = file::Format::from_path(path) == Some(file::Format::Native);
-        Ok(Editor::new(report, native.then(|| path.to_path_buf())))
+        // Absolute, so the recent list and the recovery copy still find it from elsewhere.
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        Ok(Editor::new(report, native.then_some(path)))
     }
 
     pub fn findings(&self) -> &[Finding] {

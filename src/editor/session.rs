@@ -66,16 +66,22 @@ pub struct RecoveryInfo {
     pub pid: u32,
 }
 
+/// Each window holds a lock on `recovery/<pid>.lock` while it runs; the system releases it
+/// when the process ends however it ends, so an unlocked copy belongs to no running window.
 #[derive(Debug)]
 pub struct Recovery {
     dir: PathBuf,
+    _alive: Option<std::fs::File>,
 }
 
 impl Recovery {
     pub fn new(config: &Path) -> Recovery {
-        Recovery {
-            dir: config.join("recovery"),
-        }
+        let dir = config.join("recovery");
+        let alive = std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::File::create(dir.join(format!("{}.lock", std::process::id()))))
+            .and_then(|f| f.lock().map(|()| f))
+            .ok();
+        Recovery { dir, _alive: alive }
     }
 
     fn files(&self, pid: u32) -> (PathBuf, PathBuf) {
@@ -83,6 +89,16 @@ impl Recovery {
             self.dir.join(format!("{pid}.nianbao")),
             self.dir.join(format!("{pid}.info.ron")),
         )
+    }
+
+    /// Whether the window that wrote `pid`'s copy still runs (it holds its lock).
+    fn owner_running(&self, pid: u32) -> bool {
+        let lock = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.dir.join(format!("{pid}.lock")));
+        lock.is_ok_and(|lock| matches!(lock.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
     }
 
     /// Writes this process's recovery copy (atomically, report first).
@@ -108,6 +124,9 @@ impl Recovery {
         let (copy, info) = self.files(pid);
         let _ = std::fs::remove_file(copy);
         let _ = std::fs::remove_file(info);
+        if pid != std::process::id() {
+            let _ = std::fs::remove_file(self.dir.join(format!("{pid}.lock")));
+        }
     }
 
     /// A copy left by a process that is no longer running (a crash or `kill -9`), newest first.
@@ -121,7 +140,7 @@ impl Recovery {
             else {
                 continue;
             };
-            if pid == std::process::id() || process_alive(pid) {
+            if pid == std::process::id() || self.owner_running(pid) {
                 continue;
             }
             let info: Option<RecoveryInfo> = std::fs::read_to_string(entry.path())
@@ -141,16 +160,5 @@ impl Recovery {
             .into_iter()
             .next()
             .map(|(_, info, report)| (info, report))
-    }
-}
-
-/// Whether another nianbao may still be running with this pid (its copy is then not an orphan).
-fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        // A recycled pid belongs to some other program: only a running nianbao counts.
-        std::fs::read_to_string(format!("/proc/{pid}/comm"))
-            .is_ok_and(|comm| comm.contains("nianbao"))
-    } else {
-        false
     }
 }

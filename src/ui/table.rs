@@ -41,9 +41,17 @@ pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
     let t = cx.report.template;
     let mut first_cell = t.cells.iter().position(|c| c.table == table).unwrap_or(0);
     // The column balance (T3-A) is drawn as a last row under the grid whose columns it checks.
-    let balance: Vec<&Equation> = t.equations.iter().filter(|e| e.rule == RuleId::T3A).collect();
+    let balance: Vec<&Equation> = t
+        .equations
+        .iter()
+        .filter(|e| e.rule == RuleId::T3A)
+        .collect();
     for grid in &t.def.tables[table].grids {
-        let strip = balance.first().is_some_and(|e| e.left.first().is_some_and(|term| t.cells[term.cell].table == table));
+        let strip = balance.first().is_some_and(|e| {
+            e.left
+                .first()
+                .is_some_and(|term| t.cells[term.cell].table == table)
+        });
         grid_ui(ui, grid, first_cell, if strip { &balance } else { &[] }, cx);
         first_cell += grid.rows.len() * grid.columns.len();
         ui.add_space(6.0);
@@ -135,13 +143,26 @@ fn header_cells(grid: &GridDef) -> Vec<(usize, usize, &crate::template::HeaderCe
     out
 }
 
-fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, balance: &[&Equation], cx: &mut CellContext) {
+fn grid_ui(
+    ui: &mut Ui,
+    grid: &GridDef,
+    first_cell: usize,
+    balance: &[&Equation],
+    cx: &mut CellContext,
+) {
     // Leave room for the vertical scroll bar.
     let width = (ui.available_width() - 14.0).max(600.0);
     let lay = layout(ui, grid, width);
-    let strip = if balance.is_empty() { 0.0 } else { STRIP_HEIGHT };
+    let strip = if balance.is_empty() {
+        0.0
+    } else {
+        STRIP_HEIGHT
+    };
     let body: f32 = lay.body.iter().sum();
-    let total = vec2(*lay.xs.last().unwrap(), lay.caption + lay.header.iter().sum::<f32>() + body + strip);
+    let total = vec2(
+        *lay.xs.last().unwrap(),
+        lay.caption + lay.header.iter().sum::<f32>() + body + strip,
+    );
     let (rect, _) = ui.allocate_exact_size(total, Sense::hover());
     let origin = rect.min;
     let at = |x0: usize, x1: usize, y0: f32, y1: f32| {
@@ -225,7 +246,12 @@ fn grid_ui(ui: &mut Ui, grid: &GridDef, first_cell: usize, balance: &[&Equation]
         painter.rect_stroke(label, 0.0, line, StrokeKind::Middle);
         left_label(ui, label, "勾稽关系：一＋二 ／ （七）＋四");
         for (c, eq) in balance.iter().enumerate().take(grid.columns.len()) {
-            let r = at(grid.label_columns + c, grid.label_columns + c + 1, top, top + STRIP_HEIGHT);
+            let r = at(
+                grid.label_columns + c,
+                grid.label_columns + c + 1,
+                top,
+                top + STRIP_HEIGHT,
+            );
             painter.rect_stroke(r, 0.0, line, StrokeKind::Middle);
             balance_cell_ui(ui, r, eq, cx.report);
         }
@@ -236,16 +262,31 @@ const STRIP_HEIGHT: f32 = 44.0;
 
 /// One column of the T3-A strip: 「15/15」 in green, or the two sums and the difference in red.
 fn balance_cell_ui(ui: &mut Ui, rect: Rect, eq: &Equation, report: &Report) {
-    let sum = |terms: &[crate::template::Term]| terms.iter().map(|term| report.num(term.cell)).sum::<Option<Num>>();
+    let sum = |terms: &[crate::template::Term]| {
+        terms
+            .iter()
+            .map(|term| report.num(term.cell))
+            .sum::<Option<Num>>()
+    };
     let (text, color) = match (sum(&eq.left), sum(&eq.right)) {
         (Some(l), Some(r)) if l == r => (format!("{l}/{r}"), OK),
-        (Some(l), Some(r)) => (format!("{l}/{r}\n差{}", Num::from_scaled((l - r).scaled().abs())), ERROR),
+        (Some(l), Some(r)) => (
+            format!("{l}/{r}\n差{}", Num::from_scaled((l - r).scaled().abs())),
+            ERROR,
+        ),
         _ => ("无效".to_string(), ERROR),
     };
-    let builder = UiBuilder::new().max_rect(rect.shrink(2.0)).layout(egui::Layout::centered_and_justified(egui::Direction::TopDown));
+    let builder =
+        UiBuilder::new()
+            .max_rect(rect.shrink(2.0))
+            .layout(egui::Layout::centered_and_justified(
+                egui::Direction::TopDown,
+            ));
     ui.scope_builder(builder, |ui| {
-        ui.add(egui::Label::new(egui::RichText::new(text).color(color).small()))
-            .on_hover_text(format!("{}：一＋二 与 （七）＋四", eq.scope))
+        ui.add(egui::Label::new(
+            egui::RichText::new(text).color(color).small(),
+        ))
+        .on_hover_text(format!("{}：一＋二 与 （七）＋四", eq.scope))
     });
 }
 
