@@ -381,3 +381,17 @@ fn rare_characters_render_without_tofu() {
     h.state_mut().part = Part::Section(4);
     h.run();
 }
+
+#[test]
+fn clicking_a_problem_goes_to_its_cell() {
+    let mut report = common::balanced();
+    common::set(&mut report, "t4.review.upheld", "无");
+    let mut h = window(report);
+    h.state_mut().part = Part::Meta;
+    h.run();
+    h.get_by_label_contains("“无”不是数字").click();
+    h.run();
+    assert_eq!(h.state().part, Part::Section(3));
+    assert!(h.get_by_label("行政复议 结果维持").is_focused());
+    assert_eq!(h.get_by_label("行政复议 结果维持").value().as_deref(), Some("无"));
+}
