@@ -187,14 +187,8 @@ fn new_from_last_year_carries_over() {
     let r = nianbao::file::load(&out).unwrap();
     assert_eq!((r.meta.year, r.template.id()), (2026, "gb2021"));
     assert_eq!(r.meta.phone, "0000-6231005");
-    assert_eq!(
-        r.text(r.template.cell_index("t3.carried_in.natural").unwrap()),
-        "1"
-    );
-    assert_eq!(
-        r.text(r.template.cell_index("t3.carried_in.total").unwrap()),
-        "1"
-    );
+    assert_eq!(r.text_by_id("t3.carried_in.natural").unwrap(), "1");
+    assert_eq!(r.text_by_id("t3.carried_in.total").unwrap(), "1");
     let o = nianbao(&["check", path(&out), "--prev", &ex("2025-qingshi.nianbao")]);
     assert!(!stdout(&o).contains("X-CARRY"), "{}", stdout(&o));
 
@@ -230,7 +224,7 @@ fn new_from_last_year_carries_over() {
     assert!(stderr(&o).contains("不是上一年"));
     let r = nianbao::file::load(&out).unwrap();
     assert_eq!(r.template.id(), "gb2019");
-    let cell = |id: &str| r.text(r.template.cell_index(id).unwrap());
+    let cell = |id: &str| r.text_by_id(id).unwrap();
     assert_eq!(
         (
             cell("t2.licensing.prev_items"),

@@ -144,7 +144,7 @@ const VERSION_1: &str = r#"(
 fn version_one_files_migrate_with_totals_as_written() {
     let r = file::parse(VERSION_1.as_bytes(), Format::Native).unwrap();
     assert!(!r.auto_totals, "hand-typed totals are kept for checking");
-    assert_eq!(r.text(r.template.cell_index("t3.new.total").unwrap()), "4");
+    assert_eq!(r.text_by_id("t3.new.total").unwrap(), "4");
     assert_eq!(r.meta.organ, "某镇人民政府");
     assert_eq!(r.sections.problems, "人员不足。");
     let saved = file::to_native_string(&r);

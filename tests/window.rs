@@ -24,7 +24,7 @@ fn window(report: Report) -> Harness<'static, App> {
 
 fn cell_text(h: &Harness<'_, App>, id: &str) -> String {
     let r = &h.state().editor.report;
-    r.text(r.template.cell_index(id).unwrap())
+    r.text_by_id(id).unwrap()
 }
 
 fn rules(h: &Harness<'_, App>) -> Vec<RuleId> {
@@ -223,10 +223,7 @@ fn unsaved_changes_are_never_dropped_without_asking() {
     h.get_by_label("保存").click();
     h.run();
     let saved = nianbao::file::load(&path).unwrap();
-    assert_eq!(
-        saved.text(saved.template.cell_index("t3.granted.natural").unwrap()),
-        "9"
-    );
+    assert_eq!(saved.text_by_id("t3.granted.natural").unwrap(), "9");
     assert!(h.query_by_label("打开报告").is_some());
     let example = common::example_path("2024-qingshi.nianbao");
     type_into(&mut h, "文件路径", example.to_str().unwrap());
@@ -329,20 +326,14 @@ fn a_2021_report_on_the_old_template_converts_in_one_click() {
     assert_eq!(r.template.id(), "gb2021");
     assert!(!rules(&h).contains(&RuleId::TPLYEAR));
     assert_eq!(
-        r.text(r.template.cell_index("t3.other_misc.natural").unwrap()),
+        r.text_by_id("t3.other_misc.natural").unwrap(),
         "1",
         "（六）其他处理 → （六）3.其他"
     );
+    assert_eq!(r.text_by_id("t3.new.natural").unwrap(), "5");
+    assert_eq!(r.text_by_id("t4.review.total").unwrap(), "0");
     assert_eq!(
-        r.text(r.template.cell_index("t3.new.natural").unwrap()),
-        "5"
-    );
-    assert_eq!(
-        r.text(r.template.cell_index("t4.review.total").unwrap()),
-        "0"
-    );
-    assert_eq!(
-        r.text(r.template.cell_index("t2.licensing.decisions").unwrap()),
+        r.text_by_id("t2.licensing.decisions").unwrap(),
         "",
         "table 二 is re-entered"
     );
@@ -393,5 +384,8 @@ fn clicking_a_problem_goes_to_its_cell() {
     h.run();
     assert_eq!(h.state().part, Part::Section(3));
     assert!(h.get_by_label("行政复议 结果维持").is_focused());
-    assert_eq!(h.get_by_label("行政复议 结果维持").value().as_deref(), Some("无"));
+    assert_eq!(
+        h.get_by_label("行政复议 结果维持").value().as_deref(),
+        Some("无")
+    );
 }

@@ -287,25 +287,20 @@ impl Editor {
     }
 
     pub fn undo(&mut self, now: Instant) -> bool {
-        match self.history.undo(&self.report) {
-            Some(previous) => {
-                self.report = previous;
-                self.refresh(now);
-                true
-            }
-            None => false,
-        }
+        let previous = self.history.undo(&self.report);
+        self.restore(previous, now)
     }
 
     pub fn redo(&mut self, now: Instant) -> bool {
-        match self.history.redo(&self.report) {
-            Some(next) => {
-                self.report = next;
-                self.refresh(now);
-                true
-            }
-            None => false,
-        }
+        let next = self.history.redo(&self.report);
+        self.restore(next, now)
+    }
+
+    fn restore(&mut self, state: Option<Report>, now: Instant) -> bool {
+        let Some(state) = state else { return false };
+        self.report = state;
+        self.refresh(now);
+        true
     }
 
     /// Saves atomically to `path` (native format) and remembers it as the file's place.

@@ -134,6 +134,11 @@ impl Report {
         self.template.cell_index(id).map(|i| &self.cells[i])
     }
 
+    /// The text of the cell with this id, as its column writes it.
+    pub fn text_by_id(&self, id: &str) -> Option<String> {
+        self.template.cell_index(id).map(|i| self.text(i))
+    }
+
     /// The value for equations (blank = 0); `None` for invalid text.
     pub fn num(&self, index: usize) -> Option<Num> {
         self.cells[index].num()
