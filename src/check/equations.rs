@@ -6,24 +6,44 @@ use super::{Finding, Suggestion};
 use crate::model::{CellKind, CellValue, Num, Report, recompute_totals};
 use crate::template::{Equation, Template, Term};
 
-/// Left and right sums, or `None` when a term holds invalid text (V-NUM reports that).
-fn sums(eq: &Equation, cells: &[CellValue]) -> Option<(Num, Num)> {
-    let side = |terms: &[Term]| {
-        terms
-            .iter()
-            .map(|t| cells[t.cell].num())
-            .sum::<Option<Num>>()
-    };
+/// Each cell's value for the equations (blank = 0), or `None` where it is not known: invalid
+/// text (V-NUM reports it) and, with automatic totals, every total computed from such a cell.
+fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Num>> {
+    let mut values: Vec<Option<Num>> = cells.iter().map(CellValue::num).collect();
+    if auto_totals {
+        // Totals of totals: repeat until no unknown spreads further.
+        for _ in 0..=t.equations.len() {
+            let mut spread = false;
+            for eq in t.equations.iter().filter(|e| e.total) {
+                let total = eq.left[0].cell;
+                if values[total].is_some()
+                    && eq.right.iter().any(|term| values[term.cell].is_none())
+                {
+                    values[total] = None;
+                    spread = true;
+                }
+            }
+            if !spread {
+                break;
+            }
+        }
+    }
+    values
+}
+
+/// Left and right sums, or `None` when a term's value is not known.
+fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
+    let side = |terms: &[Term]| terms.iter().map(|t| values[t.cell]).sum::<Option<Num>>();
     Some((side(&eq.left)?, side(&eq.right)?))
 }
 
-fn broken(eq: &Equation, cells: &[CellValue]) -> bool {
-    sums(eq, cells).is_some_and(|(l, r)| l != r)
+fn broken(eq: &Equation, values: &[Option<Num>]) -> bool {
+    sums(eq, values).is_some_and(|(l, r)| l != r)
 }
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    let cells = report.cells();
+    let cells = &values(t, report.cells(), report.auto_totals);
     let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
     let now: Vec<Option<(Num, Num)>> = active.iter().map(|e| sums(e, cells)).collect();
     let broken_now: Vec<bool> = now.iter().map(|s| s.is_some_and(|(l, r)| l != r)).collect();
@@ -61,9 +81,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 }
 
 /// 「自然人列：一＋二＝12＋3＝15，（七）＋四＝13＋1＝14，相差1」
-fn message(eq: &Equation, cells: &[CellValue], left: Num, right: Num) -> String {
+fn message(eq: &Equation, values: &[Option<Num>], left: Num, right: Num) -> String {
     let side = |terms: &[Term], name: Option<&str>, sum: Num| {
-        let value = |t: &Term| cells[t.cell].num().unwrap_or_default().to_string();
+        let value = |t: &Term| values[t.cell].unwrap_or_default().to_string();
         match (terms, name) {
             ([one], _) => format!("{}＝{}", one.short, value(one)),
             (_, Some(name)) => format!("{name}＝{sum}"),
@@ -94,7 +114,7 @@ fn suggest(
     broken_now: &[bool],
 ) -> Option<(usize, Num)> {
     let t = report.template;
-    let (left, right) = sums(eq, report.cells())?;
+    let (left, right) = sums(eq, &values(t, report.cells(), report.auto_totals))?;
     let mut candidates: Vec<(&Term, Num)> = Vec::new();
     if eq.total {
         candidates.push((&eq.left[0], right - left));
@@ -123,6 +143,7 @@ fn suggest(
         if report.auto_totals {
             recompute_totals(t, &mut cells);
         }
+        let cells = values(t, &cells, report.auto_totals);
         if broken(eq, &cells) {
             continue;
         }

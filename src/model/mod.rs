@@ -182,18 +182,25 @@ impl Report {
 }
 
 /// Fills every computed total from its parts. Totals can depend on totals (the 总计 row's
-/// 总计 column), so passes repeat until nothing changes. A total whose parts include invalid
-/// text, or are all blank, is left as it is.
+/// 总计 column), so passes repeat until nothing changes. A total whose parts are all blank is
+/// blank; one whose parts include invalid text is left as it is (V-NUM flags the part).
 pub fn recompute_totals(template: &Template, cells: &mut [CellValue]) {
     for _ in 0..=template.equations.len() {
         let mut changed = false;
         for eq in template.equations.iter().filter(|e| e.total) {
-            let parts: Option<Num> = eq.right.iter().map(|t| cells[t.cell].num()).sum();
-            let all_blank = eq.right.iter().all(|t| cells[t.cell].is_blank());
-            let (Some(sum), false) = (parts, all_blank) else {
-                continue;
+            let value = if eq.right.iter().all(|t| cells[t.cell].is_blank()) {
+                CellValue::Blank
+            } else {
+                match eq
+                    .right
+                    .iter()
+                    .map(|t| cells[t.cell].num())
+                    .sum::<Option<Num>>()
+                {
+                    Some(sum) => CellValue::Number(sum),
+                    None => continue,
+                }
             };
-            let value = CellValue::Number(sum);
             let target = &mut cells[eq.left[0].cell];
             if *target != value {
                 *target = value;
