@@ -389,3 +389,32 @@ fn clicking_a_problem_goes_to_its_cell() {
         Some("无")
     );
 }
+
+#[test]
+fn new_from_last_years_report_carries_over_and_attaches_it() {
+    let mut h = window(common::example("2024-qingshi.nianbao"));
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("从上年报告新建…").click();
+    h.run();
+    assert!(h.query_by_label("从上年报告新建").is_some());
+    let prev = common::example_path("2024-qingshi.nianbao");
+    type_into(&mut h, "上年报告", prev.to_str().unwrap());
+    assert_eq!(h.get_by_label("报告年度").value().as_deref(), Some("2025"));
+    h.get_by_label("确定").click();
+    h.run();
+    let app = h.state();
+    let r = &app.editor.report;
+    assert_eq!((r.meta.year, r.template.id()), (2025, "gb2021"));
+    assert_eq!(r.text_by_id("t3.carried_in.natural").unwrap(), "1");
+    assert_eq!(
+        r.meta.address,
+        "示范县青石镇青石大道18号青石镇党政综合办公室"
+    );
+    assert_eq!(
+        app.editor.prev.as_ref().map(|p| p.report.meta.year),
+        Some(2024),
+        "cross-year checks are on"
+    );
+    assert!(app.editor.is_dirty(), "a new report is unsaved");
+}
