@@ -3,6 +3,7 @@
 //! The pipeline: `template` (the national formats as data) → `model` (a report) →
 //! `file` (native RON and JSON, atomic saves) → `check` (every rule, pure) → `cli`.
 
+#[cfg(feature = "window")]
 pub mod app;
 pub mod check;
 pub mod cli;
@@ -10,4 +11,5 @@ pub mod editor;
 pub mod file;
 pub mod model;
 pub mod template;
+#[cfg(feature = "window")]
 pub mod ui;

@@ -1,6 +1,7 @@
 //! The bundled UI fonts draw every character of GBK and all 8105 characters of
 //! 《通用规范汉字表》: checked against the fonts' character maps, so no character ever
 //! shows as a box.
+#![cfg(feature = "window")]
 
 use nianbao::ui::fonts::UI_FONTS;
 

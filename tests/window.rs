@@ -1,5 +1,6 @@
 //! The authoring window, driven as a clerk would (egui_kittest, no GPU): cells are found by
 //! their labels, typed into, corrected, undone; files and prompts go through the window.
+#![cfg(feature = "window")]
 
 mod common;
 

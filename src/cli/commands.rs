@@ -15,9 +15,7 @@ type Out<'a> = &'a mut dyn Write;
 pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
     match command {
         Command::Help => write(out, HELP).map(|_| 0),
-        Command::Open(file) => crate::app::run(file)
-            .map(|()| 0)
-            .map_err(|e| Failure::input(format!("无法打开窗口：{e}"))),
+        Command::Open(file) => open_window(file),
         Command::Version => {
             write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
         }
@@ -36,6 +34,20 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             force,
         } => convert(&input, &path, force, out),
     }
+}
+
+#[cfg(feature = "window")]
+fn open_window(file: Option<std::path::PathBuf>) -> Result<u8, Failure> {
+    crate::app::run(file)
+        .map(|()| 0)
+        .map_err(|e| Failure::input(format!("无法打开窗口：{e}")))
+}
+
+#[cfg(not(feature = "window"))]
+fn open_window(_: Option<std::path::PathBuf>) -> Result<u8, Failure> {
+    Err(Failure::input(
+        "此版本不含窗口界面，请使用 check、cells、new、convert 命令",
+    ))
 }
 
 fn write(out: Out, text: &str) -> Result<(), Failure> {
