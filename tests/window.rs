@@ -419,3 +419,20 @@ fn new_from_last_years_report_carries_over_and_attaches_it() {
     );
     assert!(app.editor.is_dirty(), "a new report is unsaved");
 }
+
+#[test]
+fn a_narrative_problem_leads_to_its_text() {
+    let mut report = common::balanced();
+    report.sections.problems = "无。".into();
+    let mut h = window(report);
+    h.get_by_label_contains("应写明本机关存在的主要问题和改进措施")
+        .click();
+    h.run();
+    assert_eq!(h.state().part, Part::Section(4));
+    let editor = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "五、存在的主要问题及改进情况",
+    );
+    assert!(editor.is_focused());
+    assert_eq!(editor.value().as_deref(), Some("无。"));
+}

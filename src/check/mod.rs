@@ -11,6 +11,7 @@ mod values;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Report;
+use crate::template::NarrativeField;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,6 +132,10 @@ pub struct Finding {
     pub cells: Vec<String>,
     pub message: String,
     pub suggested: Option<Suggestion>,
+    /// The narrative the finding is about, if it is about one (where the window takes the
+    /// clerk); not part of the `check --json` output.
+    #[serde(skip)]
+    pub narrative: Option<NarrativeField>,
 }
 
 impl Finding {
@@ -141,7 +146,13 @@ impl Finding {
             cells,
             message,
             suggested: None,
+            narrative: None,
         }
+    }
+
+    fn in_narrative(mut self, field: NarrativeField) -> Finding {
+        self.narrative = Some(field);
+        self
     }
 }
 

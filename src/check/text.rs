@@ -55,15 +55,12 @@ fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
                 "{section}写“{}”，与表格中{}的{}件不一致",
                 &text[quote], figure.name, table
             );
-            out.push(Finding::new(
-                RuleId::TXTNUM,
-                figure
-                    .cells
-                    .iter()
-                    .map(|&c| t.cells[c].id.clone())
-                    .collect(),
-                message,
-            ));
+            let cells = figure
+                .cells
+                .iter()
+                .map(|&c| t.cells[c].id.clone())
+                .collect();
+            out.push(Finding::new(RuleId::TXTNUM, cells, message).in_narrative(field));
         }
     }
 }
@@ -142,7 +139,9 @@ fn problems_section(report: &Report, out: &mut Vec<Finding>) {
         _ => return,
     };
     let message = format!("“{heading}”{what}，应写明本机关存在的主要问题和改进措施");
-    out.push(Finding::new(RuleId::TXTEMPTY, Vec::new(), message));
+    out.push(
+        Finding::new(RuleId::TXTEMPTY, Vec::new(), message).in_narrative(NarrativeField::Problems),
+    );
 }
 
 /// A sentence that says 信息处理费 was charged (收取) without negating it (未、没有、无、不).
@@ -175,11 +174,8 @@ fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     let message = format!(
         "{reason}，但“{heading}”未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》）"
     );
-    out.push(Finding::new(
-        RuleId::TXTFEE,
-        notices.iter().map(|&c| t.cells[c].id.clone()).collect(),
-        message,
-    ));
+    let cells = notices.iter().map(|&c| t.cells[c].id.clone()).collect();
+    out.push(Finding::new(RuleId::TXTFEE, cells, message).in_narrative(NarrativeField::Other));
 }
 
 #[cfg(test)]

@@ -68,10 +68,15 @@ pub fn meta_ui(
     let response = ui
         .add(
             TextEdit::multiline(&mut preamble)
+                .id(super::narrative::narrative_id(NarrativeField::Preamble))
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    if *focus == Some(Target::Narrative(NarrativeField::Preamble)) {
+        response.request_focus();
+        *focus = None;
+    }
     if response.changed() {
         commands.push(Command::Edit(Edit::Narrative {
             field: NarrativeField::Preamble,

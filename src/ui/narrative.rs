@@ -5,7 +5,7 @@ use egui::{TextEdit, Ui};
 
 use super::severity_color;
 use crate::app::{Command, Target};
-use crate::check::{Finding, RuleId};
+use crate::check::Finding;
 use crate::editor::{Edit, Editor};
 use crate::template::{NarrativeField, SectionDef};
 
@@ -83,10 +83,5 @@ pub fn narrative_findings(
 
 /// Which narrative a finding is about, if any.
 pub fn narrative_of(f: &Finding) -> Option<NarrativeField> {
-    match f.rule {
-        RuleId::TXTEMPTY => Some(NarrativeField::Problems),
-        RuleId::TXTFEE => Some(NarrativeField::Other),
-        RuleId::TXTNUM => Some(NarrativeField::Overview),
-        _ => None,
-    }
+    f.narrative
 }

@@ -8,10 +8,14 @@ use super::narrative::narrative_of;
 use crate::app::{Command, Part, Target};
 use crate::check::{Finding, RuleId, Severity};
 use crate::model::Report;
-use crate::template::{SectionContent, Template};
+use crate::template::{NarrativeField, SectionContent, Template};
 
 /// The part of the report a finding belongs to.
 pub fn part_of(t: &Template, f: &Finding) -> Part {
+    // The preamble is edited with the meta data.
+    if narrative_of(f) == Some(NarrativeField::Preamble) {
+        return Part::Meta;
+    }
     if let Some(field) = narrative_of(f)
         && let Some(i) = t
             .def
