@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod editor;
 pub mod file;
+pub mod import;
 pub mod model;
 pub mod template;
 #[cfg(feature = "window")]
