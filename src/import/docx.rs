@@ -1,0 +1,301 @@
+//! Word files (.docx): the paragraphs and tables of `word/document.xml`, with merged cells
+//! (`w:gridSpan` across, `w:vMerge` down). The zip is untrusted: only that one part is read,
+//! and no more than `MAX_XML_BYTES` of it whatever its header claims (zip bombs).
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+use super::ImportError;
+use super::document::{Block, Cell, Document, Table, clean};
+
+const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
+const MAX_TABLE_NESTING: usize = 32;
+
+pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ImportError::NotDocx)?;
+    let part = zip
+        .by_name("word/document.xml")
+        .map_err(|_| ImportError::NotDocx)?;
+    let mut xml = Vec::new();
+    part.take(MAX_XML_BYTES + 1)
+        .read_to_end(&mut xml)
+        .map_err(|_| ImportError::Damaged)?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    parse(&String::from_utf8_lossy(&xml))
+}
+
+/// A table being read; `below` remembers, per grid column, the cell a `w:vMerge` continues.
+#[derive(Default)]
+struct TableBuilder {
+    rows: Vec<Vec<Cell>>,
+    /// For each grid column: (row, index in row) of the cell that starts a vertical merge.
+    merge_start: Vec<Option<(usize, usize)>>,
+    grid_col: usize,
+    cell: Option<CellBuilder>,
+}
+
+#[derive(Default)]
+struct CellBuilder {
+    text: String,
+    span: usize,
+    /// `Some(true)` starts a vertical merge, `Some(false)` continues one.
+    v_merge: Option<bool>,
+}
+
+impl TableBuilder {
+    fn start_row(&mut self) {
+        self.rows.push(Vec::new());
+        self.grid_col = 0;
+    }
+
+    fn end_cell(&mut self) {
+        let Some(cell) = self.cell.take() else { return };
+        let span = cell.span.max(1);
+        let col = self.grid_col;
+        self.grid_col += span;
+        if self.merge_start.len() < self.grid_col {
+            self.merge_start.resize(self.grid_col, None);
+        }
+        if self.rows.is_empty() {
+            self.start_row();
+        }
+        let r = self.rows.len() - 1;
+        if cell.v_merge == Some(false)
+            && let Some((sr, si)) = self.merge_start[col]
+        {
+            self.rows[sr][si].row_span += 1;
+            return;
+        }
+        self.merge_start[col] = (cell.v_merge == Some(true)).then_some((r, self.rows[r].len()));
+        self.rows[r].push(Cell::spanning(clean(&cell.text), span, 1));
+    }
+}
+
+fn local(e: &BytesStart) -> Vec<u8> {
+    e.local_name().as_ref().to_vec()
+}
+
+fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+#[derive(Default)]
+struct State {
+    blocks: Vec<Block>,
+    tables: Vec<TableBuilder>,
+    paragraph: String,
+    in_text: bool,
+}
+
+impl State {
+    fn cell(&mut self) -> Option<&mut CellBuilder> {
+        self.tables.last_mut().and_then(|t| t.cell.as_mut())
+    }
+
+    fn open(&mut self, e: &BytesStart) -> Result<(), ImportError> {
+        match local(e).as_slice() {
+            b"tbl" => {
+                if self.tables.len() >= MAX_TABLE_NESTING {
+                    return Err(ImportError::TooDeep);
+                }
+                self.tables.push(TableBuilder::default());
+            }
+            b"tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.start_row();
+                }
+            }
+            b"tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(CellBuilder::default());
+                }
+            }
+            b"gridSpan" => {
+                let span = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                if let Some(c) = self.cell() {
+                    c.span = span;
+                }
+            }
+            b"vMerge" => {
+                let restart = attr(e, b"val").as_deref() == Some("restart");
+                if let Some(c) = self.cell() {
+                    c.v_merge = Some(restart);
+                }
+            }
+            b"t" => self.in_text = true,
+            b"tab" => self.paragraph.push('\t'),
+            b"br" | b"cr" => self.paragraph.push('\n'),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, name: &[u8]) {
+        match name {
+            b"t" => self.in_text = false,
+            b"p" => {
+                let text = clean(&std::mem::take(&mut self.paragraph));
+                match self.cell() {
+                    Some(cell) => {
+                        cell.text.push_str(&text);
+                        cell.text.push('\n');
+                    }
+                    None if !text.is_empty() => self.blocks.push(Block::Paragraph(text)),
+                    None => {}
+                }
+            }
+            b"tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
+                }
+            }
+            b"tbl" => {
+                if let Some(t) = self.tables.pop()
+                    && t.rows.iter().any(|r| !r.is_empty())
+                {
+                    self.blocks.push(Block::Table(Table { rows: t.rows }));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn parse(xml: &str) -> Result<Document, ImportError> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut state = State::default();
+    loop {
+        match reader.read_event().map_err(|_| ImportError::Damaged)? {
+            Event::Start(e) => state.open(&e)?,
+            Event::Empty(e) => {
+                state.open(&e)?;
+                state.close(local(&e).as_slice());
+            }
+            Event::End(e) => state.close(e.local_name().as_ref()),
+            Event::Text(t) if state.in_text => {
+                state.paragraph.push_str(&t.decode().unwrap_or_default())
+            }
+            Event::GeneralRef(r) if state.in_text => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match r.decode().unwrap_or_default().as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                state.paragraph.extend(c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(Document {
+        blocks: state.blocks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn tc(text: &str, props: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    /// A minimal Word document holding `body`.
+    pub fn docx(body: &str) -> Vec<u8> {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("[Content_Types].xml", options).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn reads_paragraphs_and_merged_cells() {
+        let body = format!(
+            "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">本年&amp;新收</w:t><w:tab/><w:t>3件</w:t></w:r></w:p>\
+             <w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            tc("信息内容", r#"<w:vMerge w:val="restart"/>"#),
+            tc("申请人情况", r#"<w:gridSpan w:val="2"/>"#),
+            tc("", "<w:vMerge/>"),
+            tc("自然人", ""),
+            tc("其他", ""),
+            tc("一、本年新收", ""),
+            tc("2", ""),
+            tc("1", ""),
+        );
+        let doc = read(&docx(&body)).unwrap();
+        assert_eq!(doc.blocks[0], Block::Paragraph("一、总体情况".into()));
+        assert_eq!(doc.blocks[1], Block::Paragraph("本年&新收 3件".into()));
+        let Block::Table(t) = &doc.blocks[2] else {
+            panic!("{:?}", doc.blocks[2])
+        };
+        assert_eq!(
+            t.rows[0],
+            vec![
+                Cell::spanning("信息内容", 1, 2),
+                Cell::spanning("申请人情况", 2, 1)
+            ]
+        );
+        assert_eq!(t.rows[1], vec![Cell::new("自然人"), Cell::new("其他")]);
+        let texts: Vec<Vec<String>> = t
+            .grid()
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|s| s.as_ref().map_or(String::new(), |s| s.text.clone()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ["信息内容", "申请人情况", "申请人情况"],
+                ["信息内容", "自然人", "其他"],
+                ["一、本年新收", "2", "1"]
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_word_file_and_zip_bombs() {
+        assert!(matches!(
+            read(b"PK\x03\x04 not really"),
+            Err(ImportError::NotDocx)
+        ));
+        assert!(matches!(read(b""), Err(ImportError::NotDocx)));
+        // 40 MB of one repeated paragraph compresses to a small file; it is not unpacked whole.
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        let chunk = "<w:p><w:r><w:t>0</w:t></w:r></w:p>".repeat(1000);
+        for _ in 0..1200 {
+            zip.write_all(chunk.as_bytes()).unwrap();
+        }
+        let bomb = zip.finish().unwrap().into_inner();
+        assert!(bomb.len() < 1_000_000, "{}", bomb.len());
+        assert!(matches!(read(&bomb), Err(ImportError::TooLarge)));
+        let deep = "<w:tbl><w:tr><w:tc>".repeat(100);
+        assert!(matches!(parse(&deep), Err(ImportError::TooDeep)));
+    }
+}
