@@ -5,6 +5,7 @@
 pub mod document;
 pub mod docx;
 pub mod html;
+pub mod text;
 
 pub use document::{Block, Cell, Document, Table};
 
