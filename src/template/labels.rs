@@ -2,7 +2,7 @@
 //! that share a label prefix share one spanning cell, and a row with a shorter path stretches
 //! its last label across the remaining label columns (as the official tables are drawn).
 
-use super::GridDef;
+use super::{GridDef, HeaderCell};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelCell {
@@ -57,26 +57,37 @@ impl GridDef {
 }
 
 impl GridDef {
-    /// For each data column, the header texts above it, outermost first (merged cells laid out
-    /// as in an HTML table). The last entry is the column's own header label.
-    pub fn column_paths(&self) -> Vec<Vec<String>> {
+    /// Header cells with the row they are in and the column they start at, placed as an HTML
+    /// table places them (a cell skips columns taken by cells spanning down from above).
+    pub fn header_cells(&self) -> Vec<(usize, usize, &HeaderCell)> {
         let width = self.label_columns + self.columns.len();
-        let mut occupied = vec![vec![false; width]; self.header.len()];
-        let mut paths = vec![Vec::new(); self.columns.len()];
+        let mut taken = vec![vec![false; width]; self.header.len()];
+        let mut out = Vec::new();
         for (r, row) in self.header.iter().enumerate() {
             let mut c = 0;
             for cell in row {
-                while c < width && occupied[r][c] {
+                while c < width && taken[r][c] {
                     c += 1;
                 }
-                let spanned = c..(c + cell.cols).min(width);
-                for below in occupied.iter_mut().skip(r).take(cell.rows) {
+                let spanned = c.min(width)..(c + cell.cols).min(width);
+                for below in taken.iter_mut().skip(r).take(cell.rows) {
                     below[spanned.clone()].fill(true);
                 }
-                for cc in c.max(self.label_columns)..(c + cell.cols).min(width) {
-                    paths[cc - self.label_columns].push(cell.text.clone());
-                }
+                out.push((r, c, cell));
                 c += cell.cols;
+            }
+        }
+        out
+    }
+
+    /// For each data column, the header texts above it, outermost first. The last entry is
+    /// the column's own header label.
+    pub fn column_paths(&self) -> Vec<Vec<String>> {
+        let width = self.label_columns + self.columns.len();
+        let mut paths = vec![Vec::new(); self.columns.len()];
+        for (_, c, cell) in self.header_cells() {
+            for col in c.max(self.label_columns)..(c + cell.cols).min(width) {
+                paths[col - self.label_columns].push(cell.text.clone());
             }
         }
         paths

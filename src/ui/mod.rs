@@ -8,6 +8,7 @@ pub mod outline;
 pub mod problems;
 pub mod status;
 pub mod table;
+mod table_layout;
 
 use std::collections::HashMap;
 

@@ -4,6 +4,7 @@
 
 use egui::{Align, Id, Rect, Sense, Stroke, StrokeKind, TextEdit, Ui, UiBuilder, vec2};
 
+use super::table_layout::{PAD, layout, text_height};
 use super::{CellMarks, ERROR, OK, severity_color};
 use crate::app::{Command, Target};
 use crate::check::{Finding, RuleId};
@@ -11,10 +12,6 @@ use crate::editor::Edit;
 use crate::model::{CellValue, Num, Report};
 use crate::template::{Equation, GridDef};
 
-const PAD: f32 = 4.0;
-const ROW_MIN: f32 = 26.0;
-const DATA_MIN: f32 = 44.0;
-const DATA_MAX: f32 = 96.0;
 const CELL_INSET: f32 = 6.0;
 
 /// What a table needs from the window besides the report.
@@ -58,91 +55,6 @@ pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
     }
 }
 
-/// Column positions and row heights of one grid.
-struct Layout {
-    xs: Vec<f32>,
-    caption: f32,
-    header: Vec<f32>,
-    body: Vec<f32>,
-}
-
-fn text_height(ui: &Ui, text: &str, width: f32) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let galley = ui.painter().layout(
-        text.to_owned(),
-        font,
-        egui::Color32::BLACK,
-        (width - 2.0 * PAD).max(10.0),
-    );
-    galley.size().y + 2.0 * PAD
-}
-
-fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
-    // Preferred label widths; they give way (down to 60%) before the data columns get narrow.
-    let preferred: &[f32] = match grid.label_columns {
-        0 => &[],
-        1 => &[170.0],
-        2 => &[150.0, 200.0],
-        _ => &[120.0, 118.0, 250.0],
-    };
-    let n = grid.columns.len() as f32;
-    let wanted: f32 = preferred.iter().sum();
-    let data = ((width - wanted) / n).clamp(DATA_MIN, DATA_MAX);
-    let labels = (width - data * n).clamp(wanted * 0.6, wanted);
-    let scale = if wanted > 0.0 { labels / wanted } else { 1.0 };
-    let mut xs = vec![0.0];
-    for w in preferred
-        .iter()
-        .map(|w| w * scale)
-        .chain(std::iter::repeat_n(data, grid.columns.len()))
-    {
-        xs.push(xs.last().unwrap() + w);
-    }
-    let span = |from: usize, cols: usize| xs[(from + cols).min(xs.len() - 1)] - xs[from];
-    let mut header = vec![ROW_MIN; grid.header.len()];
-    for (r, start, cell) in header_cells(grid) {
-        let h = text_height(ui, &cell.text, span(start, cell.cols));
-        let last = (r + cell.rows).min(header.len()) - 1;
-        let above: f32 = header[r..last].iter().sum();
-        header[last] = header[last].max(h - above);
-    }
-    let mut body = vec![ROW_MIN; grid.rows.len()];
-    for l in grid.label_cells() {
-        let h = text_height(ui, &l.text, span(l.level, l.col_span));
-        let last = l.row + l.row_span - 1;
-        let above: f32 = body[l.row..last].iter().sum();
-        body[last] = body[last].max(h - above);
-    }
-    let caption = if grid.caption.is_some() { ROW_MIN } else { 0.0 };
-    Layout {
-        xs,
-        caption,
-        header,
-        body,
-    }
-}
-
-/// Header cells with their row and first column (HTML table placement).
-fn header_cells(grid: &GridDef) -> Vec<(usize, usize, &crate::template::HeaderCell)> {
-    let width = grid.label_columns + grid.columns.len();
-    let mut taken = vec![vec![false; width]; grid.header.len()];
-    let mut out = Vec::new();
-    for (r, row) in grid.header.iter().enumerate() {
-        let mut c = 0;
-        for cell in row {
-            while c < width && taken[r][c] {
-                c += 1;
-            }
-            for below in taken.iter_mut().skip(r).take(cell.rows) {
-                below[c..(c + cell.cols).min(width)].fill(true);
-            }
-            out.push((r, c, cell));
-            c += cell.cols;
-        }
-    }
-    out
-}
-
 fn grid_ui(
     ui: &mut Ui,
     grid: &GridDef,
@@ -184,7 +96,7 @@ fn grid_ui(
         row_y.push(row_y.last().unwrap() + h);
     }
     let mut column_labels: Vec<Vec<Id>> = vec![Vec::new(); grid.columns.len()];
-    for (r, c, cell) in header_cells(grid) {
+    for (r, c, cell) in grid.header_cells() {
         let rr = at(
             c,
             (c + cell.cols).min(last_x),

@@ -1,0 +1,288 @@
+//! What the window does with files and answers: guarded actions, the path dialogs and the
+//! system's pickers, opening, creating and saving, and restoring a recovery copy.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::dialogs::{Answer, Dialog};
+use super::{App, Guarded, Part, PickFor, current_year};
+use crate::editor::Editor;
+use crate::model::{self, Report};
+
+impl App {
+    /// Carries out a guarded action (the unsaved-changes question is answered or moot).
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, action: Guarded) {
+        let year = (current_year() - 1).to_string();
+        let organ = self.editor.report.meta.organ.clone();
+        match action {
+            Guarded::Close => {
+                self.closing = true;
+                self.recovery.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Guarded::New => {
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: None,
+                })
+            }
+            Guarded::NewFromPrev => {
+                let from = self
+                    .editor
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let year = (self.editor.report.meta.year + 1).to_string();
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: Some(from),
+                });
+            }
+            Guarded::Open => self.ask_path(ctx, PickFor::Open, None),
+            Guarded::OpenPath(path) => self.open(&path),
+        }
+    }
+
+    pub(super) fn ask_path(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        then: Option<Guarded>,
+    ) {
+        let text = match purpose {
+            PickFor::SaveAs => self.default_save_path().display().to_string(),
+            PickFor::ExportJson => self
+                .default_save_path()
+                .with_extension("json")
+                .display()
+                .to_string(),
+            _ => String::new(),
+        };
+        let default = Some(PathBuf::from(&text)).filter(|_| purpose.saves());
+        self.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            then,
+        });
+        if self.native_dialogs {
+            self.picker.spawn(ctx, purpose, default);
+        }
+    }
+
+    /// Next to the opened file, or in the home folder, named after the organ and year.
+    pub(super) fn default_save_path(&self) -> PathBuf {
+        let m = &self.editor.report.meta;
+        let dir = self
+            .editor
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .or_else(|| std::env::var_os("USERPROFILE"))
+                    .map(PathBuf::from)
+            })
+            .unwrap_or_default();
+        dir.join(format!(
+            "{}{}年政府信息公开工作年度报告.nianbao",
+            m.organ, m.year
+        ))
+    }
+
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Cancel => {}
+            Answer::Save(then) => match self.editor.path.clone() {
+                Some(path) => {
+                    if self.save_to(&path) {
+                        self.proceed(ctx, then);
+                    }
+                }
+                None => self.ask_path(ctx, PickFor::SaveAs, Some(then)),
+            },
+            Answer::Discard(then) => {
+                self.recovery.clear();
+                self.proceed(ctx, then);
+            }
+            Answer::Create { year, organ, from } => self.create(year, &organ, from.as_deref()),
+            Answer::Path {
+                purpose,
+                path,
+                then,
+            } => self.path_chosen(ctx, purpose, &path, then),
+            Answer::Browse(purpose) => {
+                self.dialog_back_for(purpose);
+                self.picker.spawn(ctx, purpose, None);
+            }
+            Answer::Restore => {
+                if let Some((info, report)) = self.recovery.find_orphan() {
+                    self.recovery.clear_pid(info.pid);
+                    let mut editor = Editor::new(report, info.path);
+                    editor.mark_unsaved();
+                    self.replace_editor(editor);
+                    self.message = Some(("已恢复上次未保存的修改，请保存。".into(), false));
+                }
+            }
+            Answer::DropRecovery => {
+                if let Some((info, _)) = self.recovery.find_orphan() {
+                    self.recovery.clear_pid(info.pid);
+                }
+            }
+        }
+    }
+
+    /// Keeps the dialog that asked for 浏览… open while the system dialog is up.
+    pub(super) fn dialog_back_for(&mut self, purpose: PickFor) {
+        if purpose != PickFor::NewFrom {
+            self.dialog = Some(Dialog::Path {
+                purpose,
+                text: String::new(),
+                then: None,
+            });
+        }
+    }
+
+    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+        let Some((purpose, Some(path))) = self.picker.poll() else {
+            return;
+        };
+        match &mut self.dialog {
+            Some(Dialog::NewReport {
+                from: Some(from), ..
+            }) if purpose == PickFor::NewFrom => {
+                *from = path.display().to_string();
+            }
+            Some(Dialog::Path {
+                purpose: p, then, ..
+            }) if *p == purpose => {
+                let then = then.take();
+                self.dialog = None;
+                self.path_chosen(ctx, purpose, &path, then);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn path_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        path: &Path,
+        then: Option<Guarded>,
+    ) {
+        let now = Instant::now();
+        match purpose {
+            PickFor::Open => self.open(path),
+            PickFor::SaveAs => {
+                let path = if crate::file::extension(path) == "nianbao" {
+                    path.to_path_buf()
+                } else {
+                    path.with_extension("nianbao")
+                };
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.proceed(ctx, then);
+                }
+            }
+            PickFor::ExportJson => {
+                match crate::file::save(&self.editor.report, &path.with_extension("json")) {
+                    Ok(()) => {
+                        self.message = Some((
+                            format!("已导出 {}", path.with_extension("json").display()),
+                            false,
+                        ))
+                    }
+                    Err(e) => self.error("导出失败", e.to_string()),
+                }
+            }
+            PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
+                Ok(()) => {
+                    self.message = Some((format!("已关联上年报告 {}", path.display()), false))
+                }
+                Err(e) => self.error("无法关联上年报告", format!("{}：{e}", path.display())),
+            },
+            PickFor::NewFrom => {}
+        }
+    }
+
+    pub(super) fn error(&mut self, title: &str, text: String) {
+        self.message = Some((text.clone(), true));
+        self.dialog = Some(Dialog::Message {
+            title: title.into(),
+            text,
+        });
+    }
+
+    pub(super) fn create(&mut self, year: i32, organ: &str, from: Option<&Path>) {
+        let report = match from {
+            Some(path) => match crate::file::load(path) {
+                Ok(prev) => model::carry_over(year, organ, &prev),
+                Err(e) => {
+                    return self.error("无法读取上年报告", format!("{}：{e}", path.display()));
+                }
+            },
+            None => Report::new(year, organ),
+        };
+        let mut editor = Editor::new(report, None);
+        editor.mark_unsaved();
+        if let Some(path) = from {
+            let _ = editor.attach_prev(path, Instant::now());
+        }
+        self.replace_editor(editor);
+        self.message = Some(("已新建报告".into(), false));
+    }
+
+    pub(super) fn open(&mut self, path: &Path) {
+        match Editor::open(path) {
+            Ok(editor) => {
+                let native = editor.path.is_some();
+                self.replace_editor(editor);
+                if native {
+                    self.remember(path);
+                    self.message = Some((format!("已打开 {}", path.display()), false));
+                } else {
+                    self.message = Some((
+                        format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()),
+                        false,
+                    ));
+                }
+            }
+            Err(e) => self.error("无法打开文件", format!("{}：{e}", path.display())),
+        }
+    }
+
+    pub(super) fn replace_editor(&mut self, editor: Editor) {
+        self.recovery.clear();
+        self.recovery_written = None;
+        self.editor = editor;
+        self.editing = None;
+        self.focus = None;
+        self.part = Part::Meta;
+        self.refresh_buffers();
+    }
+
+    pub(super) fn remember(&mut self, path: &Path) {
+        self.settings.add_recent(path);
+        let _ = self.settings.save(&self.config);
+    }
+
+    /// Saves; on failure says why and keeps everything as it was.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        match self.editor.save_as(path) {
+            Ok(()) => {
+                self.recovery.clear();
+                self.remember(path);
+                self.message = Some((format!("已保存 {}", path.display()), false));
+                true
+            }
+            Err(e) => {
+                self.error("保存失败", format!("{}：{e}", path.display()));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The frame's panels: menu, status bar, outline, problems, and the part in the centre.
+
+use super::{App, Command, Guarded, Part};
+use crate::editor::Edit;
+use crate::template::SectionContent;
+use crate::ui;
+
+impl App {
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
+        egui::Panel::bottom("nianbao-status").show(ui, |ui| {
+            ui::status::status_ui(ui, &self.editor, self.message.as_ref())
+        });
+        egui::Panel::left("nianbao-outline")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                ui::outline::outline_ui(
+                    ui,
+                    &self.editor.report,
+                    self.editor.findings(),
+                    self.part,
+                    commands,
+                );
+            });
+        egui::Panel::right("nianbao-problems")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                let has_prev = self.editor.prev.is_some();
+                ui::problems::problems_ui(
+                    ui,
+                    &self.editor.report,
+                    self.editor.findings(),
+                    has_prev,
+                    commands,
+                );
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.part_ui(ui, commands));
+        });
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("文件", |ui| {
+                let items = [
+                    ("新建…  Ctrl+N", Command::Guarded(Guarded::New)),
+                    ("从上年报告新建…", Command::Guarded(Guarded::NewFromPrev)),
+                    ("打开…  Ctrl+O", Command::Guarded(Guarded::Open)),
+                    ("保存  Ctrl+S", Command::Save),
+                    ("另存为…  Ctrl+Shift+S", Command::SaveAs),
+                    ("导出JSON…", Command::ExportJson),
+                    ("关联上年报告…", Command::AttachPrev),
+                ];
+                for (label, command) in items {
+                    if ui.button(label).clicked() {
+                        commands.push(command);
+                    }
+                }
+                ui.menu_button("最近打开", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label("（无）");
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::Guarded(Guarded::OpenPath(path.clone())));
+                        }
+                    }
+                });
+                if ui.button("退出").clicked() {
+                    commands.push(Command::Guarded(Guarded::Close));
+                }
+            });
+            ui.menu_button("编辑", |ui| {
+                if ui
+                    .add_enabled(self.editor.can_undo(), egui::Button::new("撤销  Ctrl+Z"))
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(self.editor.can_redo(), egui::Button::new("重做  Ctrl+Y"))
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+        });
+    }
+
+    fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let t = self.editor.report.template;
+        match self.part {
+            Part::Meta => {
+                ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands)
+            }
+            Part::Section(i) => {
+                let section = &t.def.sections[i];
+                match &section.content {
+                    SectionContent::Narrative(field) => {
+                        ui::narrative::narrative_ui(
+                            ui,
+                            &self.editor,
+                            section,
+                            *field,
+                            &mut self.focus,
+                            commands,
+                        );
+                    }
+                    SectionContent::Table(id) => {
+                        ui.heading(&section.heading);
+                        let mut auto = self.editor.report.auto_totals;
+                        if ui
+                            .checkbox(&mut auto, "自动计算合计")
+                            .on_hover_text("关闭后可按原样核对导入报告中填写的合计数")
+                            .changed()
+                        {
+                            commands.push(Command::Edit(Edit::AutoTotals(auto)));
+                        }
+                        let findings = self.editor.findings();
+                        let marks = ui::cell_marks(findings, |id| t.cell_index(id));
+                        let mut cx = ui::table::CellContext {
+                            report: &self.editor.report,
+                            findings,
+                            marks: &marks,
+                            editing: &mut self.editing,
+                            focus: &mut self.focus,
+                            select: &mut self.select,
+                            commands,
+                        };
+                        if let Some((table, _)) = t.table(id) {
+                            ui::table::table_ui(ui, table, &mut cx);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
