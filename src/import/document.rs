@@ -98,6 +98,20 @@ impl Table {
     }
 }
 
+impl Table {
+    /// The grid as text: each position holds the text of the cell covering it ("" for none).
+    pub fn texts(&self) -> Vec<Vec<String>> {
+        self.grid()
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|s| s.map(|s| s.text).unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 fn span(n: usize) -> usize {
     if (1..=MAX_SPAN).contains(&n) { n } else { 1 }
 }

@@ -255,15 +255,7 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[1], vec![Cell::new("自然人"), Cell::new("其他")]);
-        let texts: Vec<Vec<String>> = t
-            .grid()
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|s| s.as_ref().map_or(String::new(), |s| s.text.clone()))
-                    .collect()
-            })
-            .collect();
+        let texts = t.texts();
         assert_eq!(
             texts,
             [

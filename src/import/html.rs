@@ -341,15 +341,7 @@ mod tests {
         );
         let t = tables(&doc);
         assert_eq!(t.len(), 1);
-        let grid = t[0].grid();
-        let texts: Vec<Vec<String>> = grid
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|s| s.as_ref().map_or(String::new(), |s| s.text.clone()))
-                    .collect()
-            })
-            .collect();
+        let texts = t[0].texts();
         assert_eq!(
             texts,
             [
