@@ -274,12 +274,6 @@ impl App {
         }
     }
 
-    /// Writes the recovery copy now (tests; the window waits for a pause in typing).
-    pub fn write_recovery_now(&mut self) -> std::io::Result<()> {
-        self.recovery
-            .write(&self.editor.report, self.editor.path.as_deref())
-    }
-
     pub fn config_dir(&self) -> &Path {
         &self.config
     }

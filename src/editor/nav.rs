@@ -1,13 +1,12 @@
-//! Moving between table cells like a spreadsheet: Tab along the row then to the next row,
-//! Enter and arrows down and up the column, within one table. Computed totals are skipped
+//! Moving between table cells like a spreadsheet: Enter and the arrows down and up the
+//! column, left and right along the row, within one table (Tab is egui's own focus order,
+//! which is the same row order). Computed totals are skipped
 //! while automatic totals are on (they cannot be typed into).
 
 use crate::template::Template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
-    Next,
-    Previous,
     Up,
     Down,
     Left,
@@ -24,8 +23,6 @@ pub fn step(t: &Template, from: usize, mv: Move, auto_totals: bool) -> Option<us
     let same_table = |c: usize| t.cells[c].table == here.table;
     let ok = |c: &usize| same_table(*c) && editable(t, *c, auto_totals);
     match mv {
-        Move::Next => (from + 1..t.cells.len()).find(ok),
-        Move::Previous => (0..from).rev().find(ok),
         Move::Right => (from + 1..t.cells.len())
             .take_while(|&c| same_row(t, c, from))
             .find(ok),
@@ -64,16 +61,13 @@ mod tests {
         let id = |s: &str| t.cell_index(s).unwrap();
         let name = |c: Option<usize>| c.map(|c| t.cells[c].id.clone());
         assert_eq!(
-            name(step(t, id("t3.new.natural"), Move::Next, true)),
+            name(step(t, id("t3.new.natural"), Move::Right, true)),
             Some("t3.new.commercial".into())
         );
-        // The 总计 column is computed: Tab skips to the next row.
+        // The 总计 column is computed: Right stops at the row's last input.
+        assert_eq!(name(step(t, id("t3.new.other"), Move::Right, true)), None);
         assert_eq!(
-            name(step(t, id("t3.new.other"), Move::Next, true)),
-            Some("t3.carried_in.natural".into())
-        );
-        assert_eq!(
-            name(step(t, id("t3.new.other"), Move::Next, false)),
+            name(step(t, id("t3.new.other"), Move::Right, false)),
             Some("t3.new.total".into())
         );
         assert_eq!(
@@ -88,7 +82,7 @@ mod tests {
         assert_eq!(name(step(t, id("t3.new.natural"), Move::Up, true)), None);
         assert_eq!(name(step(t, id("t3.new.natural"), Move::Left, true)), None);
         assert_eq!(
-            name(step(t, id("t3.carried_out.other"), Move::Next, true)),
+            name(step(t, id("t3.carried_out.natural"), Move::Down, true)),
             None,
             "stays in table 三"
         );

@@ -215,11 +215,4 @@ impl SectionDef {
     pub fn number(&self) -> &str {
         self.heading.split('、').next().unwrap_or(&self.heading)
     }
-
-    /// The heading without its numeral.
-    pub fn title(&self) -> &str {
-        self.heading
-            .split_once('、')
-            .map_or(self.heading.as_str(), |(_, t)| t)
-    }
 }

@@ -30,7 +30,14 @@ pub fn narrative_ui(
         .collect();
     if !missing.is_empty()
         && ui
-            .button("插入小标题（一）至（五）")
+            .button(format!(
+                "插入小标题：{}",
+                missing
+                    .iter()
+                    .map(|h| h.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ))
             .on_hover_text("按2021版格式的要求，总体情况应分别说明这几个方面")
             .clicked()
     {

@@ -156,7 +156,21 @@ fn grid_ui(
         let top = *ys.last().unwrap();
         let label = at(0, grid.label_columns, top, top + STRIP_HEIGHT);
         painter.rect_stroke(label, 0.0, line, StrokeKind::Middle);
-        left_label(ui, label, "勾稽关系：一＋二 ／ （七）＋四");
+        let terms = |ts: &[crate::template::Term]| {
+            ts.iter()
+                .map(|t| t.short.as_str())
+                .collect::<Vec<_>>()
+                .join("＋")
+        };
+        left_label(
+            ui,
+            label,
+            &format!(
+                "勾稽关系：{} ／ {}",
+                terms(&balance[0].left),
+                terms(&balance[0].right)
+            ),
+        );
         for (c, eq) in balance.iter().enumerate().take(grid.columns.len()) {
             let r = at(
                 grid.label_columns + c,
@@ -198,7 +212,7 @@ fn balance_cell_ui(ui: &mut Ui, rect: Rect, eq: &Equation, report: &Report) {
         ui.add(egui::Label::new(
             egui::RichText::new(text).color(color).small(),
         ))
-        .on_hover_text(format!("{}：一＋二 与 （七）＋四", eq.scope))
+        .on_hover_text(eq.scope.clone())
     });
 }
 
