@@ -29,6 +29,8 @@ pub enum Command {
         input: PathBuf,
         out: PathBuf,
         force: bool,
+        /// Print the import report of a published input.
+        verbose: bool,
     },
 }
 
@@ -151,12 +153,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
             })
         }
         "convert" => {
-            let p = split(rest, &["-o", "--output"], &["--force"])?;
+            let p = split(rest, &["-o", "--output"], &["--force", "--verbose", "-v"])?;
             match p.positional.as_slice() {
                 [input] => Ok(Command::Convert {
                     input: input.into(),
                     out: p.required(&["-o", "--output"])?.into(),
                     force: p.flag("--force"),
+                    verbose: p.flag("--verbose") || p.flag("-v"),
                 }),
                 _ => Err(usage("convert 需要且只需要一个输入文件")),
             }
@@ -203,7 +206,8 @@ mod tests {
             Command::Convert {
                 input: "a.json".into(),
                 out: "b.nianbao".into(),
-                force: true
+                force: true,
+                verbose: false,
             }
         );
     }

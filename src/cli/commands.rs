@@ -32,7 +32,8 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             input,
             out: path,
             force,
-        } => convert(&input, &path, force, out),
+            verbose,
+        } => convert(&input, &path, force, verbose, out),
     }
 }
 
@@ -205,13 +206,30 @@ fn new(
     .map(|_| 0)
 }
 
-fn convert(input: &Path, path: &Path, force: bool, out: Out) -> Result<u8, Failure> {
+fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> Result<u8, Failure> {
     refuse_existing(path, force)?;
-    let report = load(input)?;
-    save(&report, path)?;
-    write(
-        out,
-        &format!("已转换 {} → {}\n", input.display(), path.display()),
-    )
-    .map(|_| 0)
+    if file::is_import(input) && same_file(input, path) {
+        return Err(Failure::input("不能覆盖原文件，请给导入的报告另起一个文件名"));
+    }
+    let opened =
+        file::open(input).map_err(|e| Failure::input(format!("{}：{e}", input.display())))?;
+    save(&opened.report, path)?;
+    let mut text = format!("已转换 {} → {}\n", input.display(), path.display());
+    if let Some(import) = &opened.import {
+        if verbose {
+            for line in import.lines(opened.report.template) {
+                text.push_str(&format!("  {line}\n"));
+            }
+        } else {
+            text.push_str(&format!("  {}（加 --verbose 查看详情）\n", import.summary()));
+        }
+    }
+    write(out, &text).map(|_| 0)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }

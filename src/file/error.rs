@@ -37,8 +37,10 @@ pub enum LoadError {
     DuplicateCell(String),
     #[error("报告年度 {0} 无效（应在 2000 至 2100 之间）")]
     BadYear(i32),
-    #[error("无法识别的文件类型“{0}”（支持 .nianbao 和 .json）")]
+    #[error("无法识别的文件类型“{0}”（支持 .nianbao、.json、.docx、.html、.txt）")]
     UnknownFormat(String),
+    #[error("{0}")]
+    Import(#[from] crate::import::ImportError),
 }
 
 #[derive(Debug, thiserror::Error)]

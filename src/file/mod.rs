@@ -15,6 +15,7 @@ pub use error::{LoadError, SaveError};
 
 use dto::{Header, ReportFile};
 
+use crate::import::{self, ImportReport, Source};
 use crate::model::Report;
 
 /// Reports are tens of kilobytes; anything this large is not one.
@@ -46,14 +47,49 @@ pub fn extension(path: &Path) -> String {
 }
 
 /// Reads a report from a file, by its extension (or its content when the extension is unknown).
+/// Published reports (.docx, .html, .txt) are imported; use [`open`] to keep the import report.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
+    open(path).map(|o| o.report)
+}
+
+/// A report as opened: imported ones carry what the clerk should confirm.
+pub struct Opened {
+    pub report: Report,
+    pub import: Option<ImportReport>,
+}
+
+/// Opens a native or JSON file, or imports a published report (Word, web page, text).
+pub fn open(path: &Path) -> Result<Opened, LoadError> {
     let bytes = read_bounded(path)?;
+    if let Some(source) = Source::from_extension(&extension(path)) {
+        if bytes.is_empty() {
+            return Err(LoadError::Empty);
+        }
+        let (report, import) = import::import(&bytes, source).map_err(LoadError::Import)?;
+        return Ok(Opened {
+            report,
+            import: Some(import),
+        });
+    }
+    let report = parse_known(path, &bytes)?;
+    Ok(Opened {
+        report,
+        import: None,
+    })
+}
+
+/// Whether a path is a published report that is imported rather than opened.
+pub fn is_import(path: &Path) -> bool {
+    Source::from_extension(&extension(path)).is_some()
+}
+
+fn parse_known(path: &Path, bytes: &[u8]) -> Result<Report, LoadError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
-        None => sniff(&bytes)
+        None => sniff(bytes)
             .ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?,
     };
-    parse(&bytes, format)
+    parse(bytes, format)
 }
 
 /// Reads at most `MAX_FILE_BYTES + 1` bytes, so a huge file is refused without reading it all.

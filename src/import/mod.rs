@@ -1,13 +1,42 @@
 //! Opening reports published as Word files, web pages or copied text. Each format is reduced
 //! to a [`Document`] (paragraphs and tables in reading order); recognising the report in it
-//! is format-independent.
+//! is format-independent: lines → template and sections → particulars, narratives, tables.
 
 pub mod document;
 pub mod docx;
 pub mod html;
+mod lines;
+mod meta;
+mod notes;
+mod outline;
+mod place;
+mod recognise;
+mod tables;
 pub mod text;
 
 pub use document::{Block, Cell, Document, Table};
+pub use notes::{ImportReport, Mark, MarkKind};
+
+use crate::model::Report;
+
+/// The published formats nianbao opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Docx,
+    Html,
+    Text,
+}
+
+impl Source {
+    pub fn from_extension(ext: &str) -> Option<Source> {
+        match ext.to_lowercase().as_str() {
+            "docx" => Some(Source::Docx),
+            "html" | "htm" | "shtml" | "mhtml" => Some(Source::Html),
+            "txt" | "text" => Some(Source::Text),
+            _ => None,
+        }
+    }
+}
 
 /// Why a published report could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -20,4 +49,16 @@ pub enum ImportError {
     TooLarge,
     #[error("表格嵌套层数过多，不是正常的年度报告")]
     TooDeep,
+    #[error("文件中没有找到政府信息公开工作年度报告的内容（如“一、总体情况”或统计表）")]
+    NotAReport,
+}
+
+/// Reads a published report: the report as recognised, and what the clerk should confirm.
+pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), ImportError> {
+    let (doc, exact) = match source {
+        Source::Docx => (docx::read(bytes)?, true),
+        Source::Html => (html::parse(&html::decode(bytes)), true),
+        Source::Text => (text::parse(&text::decode(bytes)), false),
+    };
+    recognise::recognise(&lines::lines(&doc, exact))
 }

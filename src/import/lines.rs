@@ -1,0 +1,175 @@
+//! The document as the recogniser walks it: one [`Line`] per paragraph or table row, plus the
+//! text normalisation that makes labels comparable across Word, web pages and copied text.
+
+use super::document::{Block, Document, clean};
+
+/// How far the positions of a line's cells can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A paragraph: one piece of text, no position.
+    Text,
+    /// A row of a real table (Word, web page): merged cells are known, positions are exact.
+    Exact,
+    /// A tab-separated row of copied text: merged cells are lost, positions are shifted.
+    Loose,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub cells: Vec<String>,
+    pub layout: Layout,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Flattens a document. `exact` says whether its tables carry their merged cells (Word, HTML)
+/// or were copied as tab-separated text.
+pub fn lines(doc: &Document, exact: bool) -> Vec<Line> {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                let text = clean(&strip_artefacts(p));
+                if !text.is_empty() {
+                    out.push(Line {
+                        cells: vec![text],
+                        layout: Layout::Text,
+                    });
+                }
+            }
+            Block::Table(t) => {
+                for row in t.grid() {
+                    // A covered position is blank: a merged label must not be read twice.
+                    let cells: Vec<String> = row
+                        .into_iter()
+                        .map(|s| match s {
+                            Some(s) if s.origin => clean(&strip_artefacts(&s.text)),
+                            _ => String::new(),
+                        })
+                        .collect();
+                    if cells.iter().all(String::is_empty) {
+                        continue;
+                    }
+                    let layout = if exact { Layout::Exact } else { Layout::Loose };
+                    // A row with one piece of text is a paragraph in a table (a caption).
+                    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+                    if filled == 1 && layout == Layout::Loose {
+                        out.push(Line {
+                            cells: vec![cells.into_iter().find(|c| !c.is_empty()).unwrap()],
+                            layout: Layout::Text,
+                        });
+                    } else {
+                        out.push(Line { cells, layout });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Word leaves bookmarks in copied text (「[bookmark: _GoBack]」).
+fn strip_artefacts(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(start) = out.find("[bookmark:") {
+        match out[start..].find(']') {
+            Some(end) => out.replace_range(start..start + end + 1, ""),
+            None => break,
+        }
+    }
+    out
+}
+
+/// A label as compared: width folded, only letters and digits kept, so 「(一) 予以公开」,
+/// 「（一）予以公开」 and 「（一）\n予以公开」 are the same and 「规 章」 is 「规章」.
+pub fn norm(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let c = match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0)?,
+                c => c,
+            };
+            c.is_alphanumeric().then_some(c)
+        })
+        .collect()
+}
+
+/// How alike two normalised labels are: twice their longest common subsequence over their
+/// total length (1.0 = equal). Labels are short, so the quadratic table is cheap.
+pub fn likeness(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0u16; b.len() + 1];
+    for ca in &a {
+        let mut row = vec![0u16; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            row[j + 1] = if ca == cb {
+                prev[j] + 1
+            } else {
+                row[j].max(prev[j + 1])
+            };
+        }
+        prev = row;
+    }
+    2.0 * f32::from(prev[b.len()]) / (a.len() + b.len()) as f32
+}
+
+/// Labels that drifted from the template's wording still match when they are this alike
+/// and start with the same numbering (so 「1.」 never matches 「2.」).
+const DRIFT_LIKENESS: f32 = 0.8;
+
+pub fn same_label(found: &str, template: &str) -> bool {
+    let (f, t) = (norm(found), norm(template));
+    if f.is_empty() || t.is_empty() {
+        return false;
+    }
+    if f == t {
+        return true;
+    }
+    let lead = |s: &str| s.chars().next();
+    let numbered = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if (numbered(lead(&f)) || numbered(lead(&t))) && lead(&f) != lead(&t) {
+        return false;
+    }
+    t.chars().count() >= 4 && likeness(&f, &t) >= DRIFT_LIKENESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_match_across_width_spaces_and_drift() {
+        assert!(same_label("(一) 予以公开", "（一）予以公开"));
+        assert!(same_label("规 章", "规章"));
+        assert!(same_label("2.其他法律法规禁止公开", "2.其他法律行政法规禁止公开"));
+        assert!(same_label(
+            "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        ));
+        assert!(!same_label("1.属于国家秘密", "2.其他法律行政法规禁止公开"));
+        assert!(!same_label("（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+        // A gb2021 report that drops 行政 still names the same row.
+        assert!(same_label("规范性文件", "行政规范性文件"));
+        assert!(!same_label("总计", "（七）总计"));
+        assert!(!same_label("其他", "3.其他"));
+    }
+
+    #[test]
+    fn bookmarks_and_spaces_go() {
+        assert_eq!(strip_artefacts("[bookmark: _GoBack]（一）把握重点"), "（一）把握重点");
+        assert_eq!(norm("3.危及“三安全一稳定”"), "3危及三安全一稳定");
+    }
+}

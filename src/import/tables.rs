@@ -1,0 +1,282 @@
+//! Reading one table of the template out of the lines of its section: rows are found by
+//! their labels (after normalisation and known drift), values are placed by `place`, and
+//! every cell that is not simply read is marked in the import report.
+
+use super::lines::{Layout, Line, norm, same_label};
+use super::notes::{ImportReport, MarkKind};
+use super::place::{How, RowEquation, place};
+use crate::model::{CellKind, CellValue, Report, parse_number};
+use crate::template::{GridDef, Template, cell_id};
+
+/// A body row of the table: its grid and row index.
+type RowAt = (usize, usize);
+
+struct Walker<'a> {
+    template: &'a Template,
+    table: usize,
+    report: &'a mut Report,
+    notes: &'a mut ImportReport,
+    /// Rows already filled, so a repeated label does not overwrite the first reading.
+    done: Vec<RowAt>,
+    /// A unit stated in a column header: true when amounts are in 元, not 万元.
+    in_yuan: bool,
+    unit_stated: bool,
+    orphans: Vec<String>,
+}
+
+pub fn read_table(
+    template: &Template,
+    table: usize,
+    lines: &[Line],
+    report: &mut Report,
+    notes: &mut ImportReport,
+) {
+    let mut w = Walker {
+        template,
+        table,
+        report,
+        notes,
+        done: Vec::new(),
+        in_yuan: false,
+        unit_stated: false,
+        orphans: Vec::new(),
+    };
+    // A paragraph stream: the row whose label came last collects the values after it.
+    let mut current: Option<(RowAt, Vec<String>)> = None;
+    for line in lines {
+        w.read_unit(line);
+        if line.layout == Layout::Text {
+            let text = &line.cells[0];
+            if let Some(row) = w.find_row(text) {
+                w.flush(current.take());
+                current = Some((row, Vec::new()));
+            } else if looks_numeric(text) {
+                match (&mut current, w.unlabelled_row()) {
+                    (Some((_, values)), _) => values.push(text.clone()),
+                    (None, Some(row)) => current = Some((row, vec![text.clone()])),
+                    (None, None) => w.orphans.push(text.clone()),
+                }
+            } else {
+                w.flush(current.take());
+            }
+            continue;
+        }
+        w.flush(current.take());
+        let label = line.cells.iter().rposition(|c| w.find_row(c).is_some());
+        match label {
+            Some(k) => {
+                let row = w.find_row(&line.cells[k]).unwrap();
+                w.fill(row, &line.cells[k + 1..], line.layout);
+            }
+            None if line.cells.iter().any(|c| looks_numeric(c)) => match w.unlabelled_row() {
+                Some(row) => w.fill(row, &line.cells, line.layout),
+                None => w.orphans.extend(line.cells.iter().filter(|c| looks_numeric(c)).cloned()),
+            },
+            None => {}
+        }
+    }
+    w.flush(current.take());
+    w.finish();
+}
+
+impl Walker<'_> {
+    fn grids(&self) -> &[GridDef] {
+        &self.template.def.tables[self.table].grids
+    }
+
+    /// The row a label names, by its last (leaf) label; a row already read is not matched
+    /// again unless nothing else is.
+    fn find_row(&self, text: &str) -> Option<RowAt> {
+        let hits: Vec<RowAt> = self
+            .grids()
+            .iter()
+            .enumerate()
+            .flat_map(|(g, grid)| {
+                grid.rows.iter().enumerate().filter_map(move |(r, row)| {
+                    let leaf = row.labels.last()?;
+                    same_label(text, leaf).then_some((g, r))
+                })
+            })
+            .collect();
+        hits.iter().find(|at| !self.done.contains(at)).or(hits.first()).copied()
+    }
+
+    /// The row of a grid that has no label (table 四's single row), not yet read.
+    fn unlabelled_row(&self) -> Option<RowAt> {
+        self.grids().iter().enumerate().find_map(|(g, grid)| {
+            let r = grid.rows.iter().position(|r| r.labels.is_empty())?;
+            (!self.done.contains(&(g, r))).then_some((g, r))
+        })
+    }
+
+    fn read_unit(&mut self, line: &Line) {
+        let amounts: Vec<String> = self
+            .grids()
+            .iter()
+            .flat_map(|g| &g.columns)
+            .filter(|c| c.kind == CellKind::Amount)
+            .map(|c| norm(c.label.split(['（', '(']).next().unwrap_or("")))
+            .collect();
+        for cell in &line.cells {
+            let n = norm(cell);
+            if amounts.iter().any(|a| !a.is_empty() && n.starts_with(a.as_str())) {
+                self.unit_stated = n.contains("元");
+                self.in_yuan = n.contains("元") && !n.contains("万元");
+            }
+        }
+    }
+
+    fn flush(&mut self, current: Option<(RowAt, Vec<String>)>) {
+        if let Some((row, values)) = current {
+            self.fill(row, &values, Layout::Text);
+        }
+    }
+
+    fn fill(&mut self, (g, r): RowAt, slots: &[String], layout: Layout) {
+        if self.done.contains(&(g, r)) {
+            return;
+        }
+        self.done.push((g, r));
+        let cells = self.row_cells(g, r);
+        let kinds: Vec<CellKind> = cells.iter().map(|&c| self.template.cells[c].kind).collect();
+        let equations = self.row_equations(&cells);
+        let in_yuan = self.in_yuan;
+        let number = |t: &str| to_value(t, CellKind::SignedCount, in_yuan).0.num().map(|n| n.scaled());
+        let placed = place(slots, layout, cells.len(), &equations, number);
+        for ((&cell, kind), raw) in cells.iter().zip(kinds).zip(&placed.values) {
+            let (value, converted) = match raw {
+                Some(raw) => to_value(raw, kind, self.in_yuan),
+                None => (CellValue::Blank, None),
+            };
+            self.report.set(cell, value.clone());
+            match &placed.how {
+                How::Read if raw.is_some() => self.notes.read += 1,
+                How::Read => {}
+                How::Realigned(why) => self.notes.mark(cell, MarkKind::Realigned, why),
+                How::Inferred(why) => self.notes.mark(cell, MarkKind::Inferred, why),
+                How::Missing(why) => self.notes.mark(cell, MarkKind::Missing, why),
+            }
+            if let Some(why) = converted {
+                self.notes.mark(cell, MarkKind::Unit, why);
+            } else if kind == CellKind::Amount && !self.unit_stated && value.num().is_some_and(|n| !n.is_zero()) {
+                self.notes.mark(
+                    cell,
+                    MarkKind::Unit,
+                    format!("原文未注明单位，按万元读取为 {}；若原文是元，请改正", value.text(kind)),
+                );
+            }
+        }
+    }
+
+    fn row_cells(&self, g: usize, r: usize) -> Vec<usize> {
+        let table = &self.template.def.tables[self.table];
+        let grid = &table.grids[g];
+        grid.columns
+            .iter()
+            .filter_map(|c| self.template.cell_index(&cell_id(&table.id, &grid.rows[r].id, &c.id)))
+            .collect()
+    }
+
+    /// The template's equations that lie wholly inside the row, over column positions.
+    fn row_equations(&self, cells: &[usize]) -> Vec<RowEquation> {
+        let pos = |t: &crate::template::Term| cells.iter().position(|&c| c == t.cell);
+        self.template
+            .equations
+            .iter()
+            .filter_map(|eq| {
+                Some(RowEquation {
+                    left: eq.left.iter().map(pos).collect::<Option<_>>()?,
+                    right: eq.right.iter().map(pos).collect::<Option<_>>()?,
+                })
+            })
+            .collect()
+    }
+
+    fn finish(&mut self) {
+        let table = &self.template.def.tables[self.table];
+        let part = self.template.table_part(self.table);
+        for (g, grid) in table.grids.iter().enumerate() {
+            for r in 0..grid.rows.len() {
+                if self.done.contains(&(g, r)) {
+                    continue;
+                }
+                for cell in self.row_cells(g, r) {
+                    self.notes.mark(cell, MarkKind::Missing, "原文中没有找到这一行");
+                }
+            }
+        }
+        if !self.orphans.is_empty() {
+            self.notes.note(format!(
+                "{part}：有 {} 个数字找不到所在的行（原文的行标签缺失），没有导入：{}",
+                self.orphans.len(),
+                shorten(&self.orphans.join(" "), 80)
+            ));
+        }
+    }
+}
+
+fn shorten(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// A published cell that holds a value: digits with an optional sign, separators and unit.
+pub fn looks_numeric(text: &str) -> bool {
+    let t = strip_unit(text.trim()).0;
+    !t.is_empty()
+        && (parse_number(t, CellKind::SignedCount).is_ok()
+            || parse_number(t, CellKind::Amount).is_ok())
+}
+
+/// 「251000元」 → ("251000", 元); 「25.1万元」 → ("25.1", 万元); 「3件」 → ("3", none).
+fn strip_unit(text: &str) -> (&str, Option<bool>) {
+    if let Some(t) = text.strip_suffix("万元") {
+        return (t.trim(), Some(false));
+    }
+    if let Some(t) = text.strip_suffix('元') {
+        return (t.trim(), Some(true));
+    }
+    (text.trim_end_matches(['件', '个', '项', '次']).trim(), None)
+}
+
+/// The cell value of a published text, and a note when a unit was converted. Text that is
+/// not a number is kept as written (flagged by the checks), never dropped.
+fn to_value(raw: &str, kind: CellKind, header_in_yuan: bool) -> (CellValue, Option<String>) {
+    let (digits, unit) = strip_unit(raw.trim());
+    let in_yuan = unit.unwrap_or(header_in_yuan);
+    match parse_number(digits, if in_yuan { CellKind::Amount } else { kind }) {
+        Ok(n) if kind == CellKind::Amount && in_yuan => {
+            let scaled = n.scaled();
+            if scaled % 10_000 != 0 {
+                return (CellValue::Invalid(raw.to_string()), None);
+            }
+            let value = crate::model::Num::from_scaled(scaled / 10_000);
+            let note = format!("原文为 {raw}（元），已换算为 {} 万元", value.display(kind));
+            (CellValue::Number(value), Some(note))
+        }
+        Ok(n) => (CellValue::Number(n), None),
+        Err(_) => (CellValue::Invalid(raw.to_string()), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_values_are_read_with_sign_and_unit() {
+        let amount = |t: &str| to_value(t, CellKind::Amount, false);
+        assert_eq!(amount("251000元").0.text(CellKind::Amount), "25.1");
+        assert!(amount("251000元").1.is_some());
+        assert_eq!(amount("25.1万元").0.text(CellKind::Amount), "25.1");
+        assert_eq!(to_value("1260000", CellKind::Amount, true).0.text(CellKind::Amount), "126");
+        assert_eq!(to_value("+8", CellKind::SignedCount, false).0.text(CellKind::SignedCount), "+8");
+        assert_eq!(to_value("-3", CellKind::SignedCount, false).0.text(CellKind::SignedCount), "-3");
+        assert_eq!(to_value("\u{3000}0", CellKind::Count, false).0, CellValue::Number(crate::model::Num::from_int(0)));
+        assert_eq!(to_value("—", CellKind::Count, false).0, CellValue::Invalid("—".into()));
+        assert!(looks_numeric("+189") && looks_numeric("0 ") && looks_numeric("251000元"));
+        assert!(!looks_numeric("第二十条第（一）项") && !looks_numeric("1.属于国家秘密"));
+    }
+}
