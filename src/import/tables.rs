@@ -158,11 +158,11 @@ impl Walker<'_> {
             }
             if let Some(why) = converted {
                 self.notes.mark(cell, MarkKind::Unit, why);
-            } else if kind == CellKind::Amount && !self.unit_stated && value.num().is_some_and(|n| !n.is_zero()) {
+            } else if kind == CellKind::Amount && !self.unit_stated && looks_like_yuan(&value) {
                 self.notes.mark(
                     cell,
                     MarkKind::Unit,
-                    format!("原文未注明单位，按万元读取为 {}；若原文是元，请改正", value.text(kind)),
+                    format!("原文未注明单位，按万元读取为 {}；数额像是以元为单位，请核对", value.text(kind)),
                 );
             }
         }
@@ -213,6 +213,14 @@ impl Walker<'_> {
             ));
         }
     }
+}
+
+/// The official gb2019 header says only 「采购总金额」; a whole number of ten thousand or more
+/// 万元 (一亿元) is far more often a figure written in 元.
+fn looks_like_yuan(value: &CellValue) -> bool {
+    value
+        .num()
+        .is_some_and(|n| n.scaled() >= 10_000 * 10_000 && n.scaled() % 10_000 == 0)
 }
 
 fn shorten(text: &str, chars: usize) -> String {

@@ -35,6 +35,8 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     dir
 }
 
+pub mod published;
+
 pub fn set(report: &mut Report, id: &str, text: &str) {
     let i = report
         .template

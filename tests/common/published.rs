@@ -1,0 +1,160 @@
+//! Test-only writers of a report as it is published: a web page and a Word document whose
+//! tables have the official merged cells (rowspan/colspan, vMerge/gridSpan), built from the
+//! template data. Importing them back must give the same report.
+
+use std::io::Write;
+
+use nianbao::model::Report;
+use nianbao::template::SectionContent;
+
+/// One cell of a laid-out table: text, column span, row span.
+type Origin = (String, usize, usize);
+
+/// Every table of the report as rows of origin cells by column (`None` where covered).
+fn tables(report: &Report) -> Vec<(usize, Vec<Vec<Option<Origin>>>)> {
+    let t = report.template;
+    let mut out = Vec::new();
+    for (ti, table) in t.def.tables.iter().enumerate() {
+        for grid in &table.grids {
+            let width = grid.label_columns + grid.columns.len();
+            let mut rows: Vec<Vec<Option<Origin>>> = Vec::new();
+            if let Some(caption) = &grid.caption {
+                let mut row = vec![None; width];
+                row[0] = Some((caption.clone(), width, 1));
+                rows.push(row);
+            }
+            let base = rows.len();
+            rows.extend((0..grid.header.len() + grid.rows.len()).map(|_| vec![None; width]));
+            for (r, c, cell) in grid.header_cells() {
+                rows[base + r][c] = Some((cell.text.clone(), cell.cols, cell.rows));
+            }
+            let body = base + grid.header.len();
+            for label in grid.label_cells() {
+                rows[body + label.row][label.level] =
+                    Some((label.text, label.col_span, label.row_span));
+            }
+            for (r, row) in grid.rows.iter().enumerate() {
+                for (c, col) in grid.columns.iter().enumerate() {
+                    let id = nianbao::template::cell_id(&table.id, &row.id, &col.id);
+                    let text = report.text_by_id(&id).unwrap();
+                    rows[body + r][grid.label_columns + c] = Some((text, 1, 1));
+                }
+            }
+            out.push((ti, rows));
+        }
+    }
+    out
+}
+
+fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
+    let t = report.template;
+    let mut out = vec![(
+        None,
+        format!("{}{}年政府信息公开工作年度报告", report.meta.organ, report.meta.year),
+    )];
+    out.extend(report.sections.preamble.lines().map(|l| (None, l.to_string())));
+    for section in &t.def.sections {
+        out.push((None, section.heading.clone()));
+        match &section.content {
+            SectionContent::Narrative(field) => {
+                out.extend(report.sections.get(*field).lines().map(|l| (None, l.to_string())))
+            }
+            SectionContent::Table(id) => {
+                let (ti, _) = t.table(id).unwrap();
+                out.push((Some(ti), String::new()));
+            }
+        }
+    }
+    out.push((None, report.meta.closing_organ.clone()));
+    out.push((None, report.meta.closing_date.clone()));
+    out
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A government web page: chrome around the report, GBK-declared or UTF-8.
+pub fn html(report: &Report) -> String {
+    let tables = tables(report);
+    let mut body = String::from("<div class=nav>首页 &gt; 政务公开</div><p>索引号：001</p>");
+    for (table, text) in paragraphs(report) {
+        match table {
+            None => body.push_str(&format!("<p>{}</p>\n", esc(&text))),
+            Some(ti) => {
+                for (_, rows) in tables.iter().filter(|(t, _)| *t == ti) {
+                    body.push_str("<table border=1>");
+                    for row in rows {
+                        body.push_str("<tr>");
+                        for (text, cols, rows) in row.iter().flatten() {
+                            body.push_str(&format!(
+                                "<td colspan=\"{cols}\" rowspan=\"{rows}\">{}</td>",
+                                esc(text)
+                            ));
+                        }
+                        body.push_str("</tr>\n");
+                    }
+                    body.push_str("</table>\n");
+                }
+            }
+        }
+    }
+    body.push_str("<p>附件下载</p><p>扫一扫在手机上查看当前页面</p>");
+    format!("<html><head><meta charset=\"utf-8\"><title>年报</title></head><body>{body}</body></html>")
+}
+
+/// A Word document: paragraphs, and tables with gridSpan and vMerge.
+pub fn docx(report: &Report) -> Vec<u8> {
+    let tables = tables(report);
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(t));
+    let mut body = String::new();
+    for (table, text) in paragraphs(report) {
+        let Some(ti) = table else {
+            body.push_str(&p(&text));
+            continue;
+        };
+        for (_, rows) in tables.iter().filter(|(t, _)| *t == ti) {
+            body.push_str("<w:tbl>");
+            // Vertical merges continue below their origin: remember which column is covered.
+            let mut below: Vec<Option<(usize, usize)>> = vec![None; rows[0].len()];
+            for row in rows {
+                body.push_str("<w:tr>");
+                let mut c = 0;
+                while c < row.len() {
+                    if let Some(origin) = &row[c] {
+                        let (text, cols, rows) = origin;
+                        let merge = if *rows > 1 { r#"<w:vMerge w:val="restart"/>"# } else { "" };
+                        body.push_str(&format!(
+                            "<w:tc><w:tcPr><w:gridSpan w:val=\"{cols}\"/>{merge}</w:tcPr>{}</w:tc>",
+                            p(text)
+                        ));
+                        if *rows > 1 {
+                            below[c] = Some((*cols, rows - 1));
+                        }
+                        c += cols;
+                    } else if let Some((cols, left)) = below[c] {
+                        body.push_str(&format!(
+                            "<w:tc><w:tcPr><w:gridSpan w:val=\"{cols}\"/><w:vMerge/></w:tcPr><w:p/></w:tc>"
+                        ));
+                        below[c] = (left > 1).then_some((cols, left - 1));
+                        c += cols;
+                    } else {
+                        c += 1;
+                    }
+                }
+                body.push_str("</w:tr>");
+            }
+            body.push_str("</w:tbl>");
+        }
+    }
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<Types/>").unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
