@@ -27,7 +27,9 @@ fn seed(prefix: &str) -> Option<(Report, ImportReport)> {
 }
 
 fn cell(report: &Report, id: &str) -> String {
-    report.text_by_id(id).unwrap_or_else(|| panic!("no cell {id}"))
+    report
+        .text_by_id(id)
+        .unwrap_or_else(|| panic!("no cell {id}"))
 }
 
 fn index(report: &Report, id: &str) -> usize {
@@ -57,16 +59,37 @@ fn rules(report: &Report) -> Vec<(Severity, RuleId)> {
 }
 
 const T3_RESULTS: &[&str] = &[
-    "granted", "partial", "denied_secret", "denied_law", "denied_safety", "denied_third_party",
-    "denied_internal", "denied_process", "denied_case_file", "denied_query", "unable_not_held",
-    "unable_need_create", "unable_unclear", "rejected_petition", "rejected_repeat",
-    "rejected_publication", "rejected_excessive", "rejected_confirm", "other", "total",
+    "granted",
+    "partial",
+    "denied_secret",
+    "denied_law",
+    "denied_safety",
+    "denied_third_party",
+    "denied_internal",
+    "denied_process",
+    "denied_case_file",
+    "denied_query",
+    "unable_not_held",
+    "unable_need_create",
+    "unable_unclear",
+    "rejected_petition",
+    "rejected_repeat",
+    "rejected_publication",
+    "rejected_excessive",
+    "rejected_confirm",
+    "other",
+    "total",
 ];
 
 #[test]
 fn seed_000_only_totals_filled_and_an_amount_without_unit() {
-    let Some((r, notes)) = seed("000") else { return };
-    assert_eq!((r.meta.organ.as_str(), r.meta.year, r.template.id()), ("东方红乡", 2019, "gb2019"));
+    let Some((r, notes)) = seed("000") else {
+        return;
+    };
+    assert_eq!(
+        (r.meta.organ.as_str(), r.meta.year, r.template.id()),
+        ("东方红乡", 2019, "gb2019")
+    );
     for id in ["regulations", "normative_documents"] {
         assert_eq!(row(&r, &format!("t2.{id}")), ["0", "0", "0"]);
     }
@@ -76,33 +99,63 @@ fn seed_000_only_totals_filled_and_an_amount_without_unit() {
     assert_eq!(notes.mark_of(amount).unwrap().kind, MarkKind::Unit);
     // Table 三: only 总计, shifted rows included (「3. 危及…」 starts its line).
     let blank_applicants = ["", "", "", "", "", "", "0"];
-    for id in ["new", "carried_in", "carried_out"].iter().chain(T3_RESULTS) {
+    for id in ["new", "carried_in", "carried_out"]
+        .iter()
+        .chain(T3_RESULTS)
+    {
         assert_eq!(row(&r, &format!("t3.{id}")), blank_applicants, "t3.{id}");
     }
     assert_eq!(
-        notes.mark_of(index(&r, "t3.denied_safety.total")).unwrap().kind,
+        notes
+            .mark_of(index(&r, "t3.denied_safety.total"))
+            .unwrap()
+            .kind,
         MarkKind::Realigned
     );
     assert_eq!(
         row(&r, "t4"),
-        ["", "", "", "", "0", "", "", "", "", "0", "", "", "", "", "0"]
+        [
+            "", "", "", "", "0", "", "", "", "", "0", "", "", "", "", "0"
+        ]
     );
-    assert!(r.sections.problems.starts_with("东方红乡政府在政务信息公开工作中"));
+    assert!(
+        r.sections
+            .problems
+            .starts_with("东方红乡政府在政务信息公开工作中")
+    );
     assert_eq!(rules(&r), [(Severity::Warning, RuleId::VBLANK)]);
-    let blank: Vec<String> = check::check(&r, None).into_iter().flat_map(|f| f.cells).collect();
+    let blank: Vec<String> = check::check(&r, None)
+        .into_iter()
+        .flat_map(|f| f.cells)
+        .collect();
     assert!(blank.contains(&"t3.new.natural".to_string()));
     assert!(!blank.contains(&"t3.new.total".to_string()));
 }
 
 #[test]
 fn seed_001_short_rows_inferred_from_their_total() {
-    let Some((r, notes)) = seed("001") else { return };
-    assert_eq!((r.meta.organ.as_str(), r.meta.year), ("夏邑县火店镇人民政府", 2020));
-    assert!(r.cells().iter().all(|c| c.num().is_some_and(|n| n.is_zero())));
+    let Some((r, notes)) = seed("001") else {
+        return;
+    };
+    assert_eq!(
+        (r.meta.organ.as_str(), r.meta.year),
+        ("夏邑县火店镇人民政府", 2020)
+    );
+    assert!(
+        r.cells()
+            .iter()
+            .all(|c| c.num().is_some_and(|n| n.is_zero()))
+    );
     // 「(一) 予以公开」 carries six values: only one filling keeps 总计 = the sum.
     let granted = index(&r, "t3.granted.natural");
     assert_eq!(notes.mark_of(granted).unwrap().kind, MarkKind::Inferred);
-    assert_eq!(notes.mark_of(index(&r, "t3.carried_in.total")).unwrap().kind, MarkKind::Realigned);
+    assert_eq!(
+        notes
+            .mark_of(index(&r, "t3.carried_in.total"))
+            .unwrap()
+            .kind,
+        MarkKind::Realigned
+    );
     assert_eq!(notes.mark_of(index(&r, "t3.new.total")), None);
     // 「2.其他法律法规禁止公开」 is the drifted label of 2.其他法律行政法规禁止公开.
     assert_eq!(row(&r, "t3.denied_law"), ["0"; 7]);
@@ -112,18 +165,26 @@ fn seed_001_short_rows_inferred_from_their_total() {
 
 #[test]
 fn seed_002_lost_row_labels_are_left_blank_and_said() {
-    let Some((r, notes)) = seed("002") else { return };
+    let Some((r, notes)) = seed("002") else {
+        return;
+    };
     assert_eq!((r.meta.organ.as_str(), r.meta.year), ("东双河镇", 2019));
     assert!(r.sections.overview.contains("浉河区东双河镇"));
     assert!(!r.sections.overview.contains("bookmark"));
-    assert!(r.sections.problems.starts_with("2019年，我镇政府信息公开工作虽取得了一定成效"));
+    assert!(
+        r.sections
+            .problems
+            .starts_with("2019年，我镇政府信息公开工作虽取得了一定成效")
+    );
     assert_eq!(r.sections.other, "（无）");
     assert_eq!(row(&r, "t2.procurement"), ["0", "0"]);
     assert_eq!(row(&r, "t3.new"), ["0"; 7]);
     assert_eq!(row(&r, "t3.carried_out"), ["0"; 7]);
     for id in T3_RESULTS {
         assert_eq!(row(&r, &format!("t3.{id}")), [""; 7], "t3.{id}");
-        let mark = notes.mark_of(index(&r, &format!("t3.{id}.natural"))).unwrap();
+        let mark = notes
+            .mark_of(index(&r, &format!("t3.{id}.natural")))
+            .unwrap();
         assert_eq!(mark.kind, MarkKind::Missing);
     }
     assert!(notes.notes.iter().any(|n| n.contains("找不到所在的行")));
@@ -133,11 +194,22 @@ fn seed_002_lost_row_labels_are_left_blank_and_said() {
 
 #[test]
 fn seed_003_gb2019_tables_in_a_2021_report() {
-    let Some((r, notes)) = seed("003") else { return };
-    assert_eq!((r.meta.organ.as_str(), r.meta.year, r.template.id()), ("", 2021, "gb2019"));
+    let Some((r, notes)) = seed("003") else {
+        return;
+    };
+    assert_eq!(
+        (r.meta.organ.as_str(), r.meta.year, r.template.id()),
+        ("", 2021, "gb2019")
+    );
     assert!(notes.notes.iter().any(|n| n.contains("没有机关名称")));
     assert_eq!(row(&r, "t2.other_services"), ["0", "+5", "0"]);
-    let nonzero: Vec<&String> = r.template.cells.iter().map(|c| &c.id).filter(|id| cell(&r, id) != "0").collect();
+    let nonzero: Vec<&String> = r
+        .template
+        .cells
+        .iter()
+        .map(|c| &c.id)
+        .filter(|id| cell(&r, id) != "0")
+        .collect();
     assert_eq!(nonzero, ["t2.other_services.change"]);
     assert_eq!(notes.marks, []);
     assert_eq!(r.sections.other, "无其他需要报告的事项。");
@@ -146,14 +218,29 @@ fn seed_003_gb2019_tables_in_a_2021_report() {
 
 #[test]
 fn seed_004_web_page_with_signed_changes_and_lost_cells() {
-    let Some((r, notes)) = seed("004") else { return };
+    let Some((r, notes)) = seed("004") else {
+        return;
+    };
     let m = &r.meta;
     assert_eq!((m.organ.as_str(), m.year), ("湖山乡人民政府", 2020));
-    assert_eq!((m.phone.as_str(), m.postcode.as_str()), ("0597-5561226", "364113"));
+    assert_eq!(
+        (m.phone.as_str(), m.postcode.as_str()),
+        ("0597-5561226", "364113")
+    );
     assert_eq!(m.address, "龙岩市永定区湖山乡人民政府");
-    assert_eq!((m.period_start.as_str(), m.period_end.as_str()), ("2020-01-01", "2020-12-31"));
-    assert_eq!((m.closing_organ.as_str(), m.closing_date.as_str()), ("龙岩市永定区湖山乡人民政府", "2021年1月14日"));
-    assert!(r.sections.preamble.starts_with("本报告依据《中华人民共和国政府信息公开条例》"));
+    assert_eq!(
+        (m.period_start.as_str(), m.period_end.as_str()),
+        ("2020-01-01", "2020-12-31")
+    );
+    assert_eq!(
+        (m.closing_organ.as_str(), m.closing_date.as_str()),
+        ("龙岩市永定区湖山乡人民政府", "2021年1月14日")
+    );
+    assert!(
+        r.sections
+            .preamble
+            .starts_with("本报告依据《中华人民共和国政府信息公开条例》")
+    );
     assert!(!r.sections.preamble.contains("索 引 号"));
     assert_eq!(r.sections.other, "无");
     assert_eq!(row(&r, "t2.normative_documents"), ["0", "0", "1"]);
@@ -168,9 +255,21 @@ fn seed_004_web_page_with_signed_changes_and_lost_cells() {
     for id in ["carried_in", "partial", "denied_secret", "rejected_confirm"] {
         assert_eq!(row(&r, &format!("t3.{id}")), ["0"; 7], "t3.{id}");
     }
-    assert_eq!(notes.mark_of(index(&r, "t3.denied_law.natural")).unwrap().kind, MarkKind::Inferred);
+    assert_eq!(
+        notes
+            .mark_of(index(&r, "t3.denied_law.natural"))
+            .unwrap()
+            .kind,
+        MarkKind::Inferred
+    );
     assert_eq!(row(&r, "t4"), [""; 15]);
-    assert!(notes.mark_of(index(&r, "t4.review.total")).unwrap().reason.contains("6 个数值"));
+    assert!(
+        notes
+            .mark_of(index(&r, "t4.review.total"))
+            .unwrap()
+            .reason
+            .contains("6 个数值")
+    );
     assert!(notes.notes.iter().any(|n| n.contains("落款日期之后")));
     assert_eq!(rules(&r), [(Severity::Warning, RuleId::VBLANK)]);
 }
@@ -189,12 +288,23 @@ fn assert_round_trip(name: &str, imported: (Report, ImportReport), original: &Re
 
 #[test]
 fn web_pages_and_word_files_with_merged_cells_import_back_to_the_same_cells() {
-    for name in ["2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao", "2025-qingshi-draft-with-mistakes.nianbao"] {
+    for name in [
+        "2025-qingshi.nianbao",
+        "2020-qingshi-gb2019.nianbao",
+        "2025-qingshi-draft-with-mistakes.nianbao",
+    ] {
         let original = common::example(name);
         let page = common::published::html(&original);
         // The merged 三、本年度办理结果 (20 or 22 rows) and 未经复议直接起诉 (5 columns).
-        assert!(page.contains("rowspan=\"2") && page.contains("colspan=\"5\""), "{name}");
-        assert_round_trip(name, import(page.as_bytes(), Source::Html).unwrap(), &original);
+        assert!(
+            page.contains("rowspan=\"2") && page.contains("colspan=\"5\""),
+            "{name}"
+        );
+        assert_round_trip(
+            name,
+            import(page.as_bytes(), Source::Html).unwrap(),
+            &original,
+        );
         let declared = page.replace("utf-8", "gb2312");
         let (gbk, _, _) = encoding_rs::GBK.encode(&declared);
         assert_round_trip(name, import(&gbk, Source::Html).unwrap(), &original);

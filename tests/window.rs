@@ -436,3 +436,66 @@ fn a_narrative_problem_leads_to_its_text() {
     assert!(editor.is_focused());
     assert_eq!(editor.value().as_deref(), Some("无。"));
 }
+
+#[test]
+fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
+    // A published page of the 2025 report whose row （一）予以公开 lost its first value.
+    let page = common::published::html(&common::balanced());
+    let label = "（一）予以公开</td>";
+    let at = page.find(label).unwrap() + label.len();
+    let end = at + page[at..].find("</td>").unwrap() + "</td>".len();
+    let page = format!("{}{}", &page[..at], &page[end..]);
+    let dir = common::temp_dir("import-window");
+    let path = dir.join("2025年报.html");
+    std::fs::write(&path, &page).unwrap();
+
+    let app = App::start(dir.join("config"), Some(&path));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .with_context_setup(nianbao::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    assert_eq!(h.state().editor.path, None, "never saved over the page");
+    assert!(h.state().editor.is_dirty());
+    let summary = h
+        .state()
+        .editor
+        .import
+        .as_ref()
+        .map(|i| i.lines(h.state().editor.report.template));
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 7 个单元格）")
+            .is_some(),
+        "{summary:?}"
+    );
+    assert_eq!(
+        cell_text(&h, "t3.new.total"),
+        common::balanced().text_by_id("t3.new.total").unwrap()
+    );
+
+    // The entry leads to the row; typing the right value confirms that cell.
+    h.get_by_label_contains("］（一）予以公开：").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().part, Part::Section(2));
+    let natural = common::balanced().text_by_id("t3.granted.natural").unwrap();
+    type_into(&mut h, "（一）予以公开 自然人", &natural);
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 6 个单元格）")
+            .is_some()
+    );
+    h.get_by_label("全部已核对").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 0 个单元格）")
+            .is_some()
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(
+        h.query_by_label("另存为").is_some(),
+        "saving asks for a new name"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
+}

@@ -240,8 +240,17 @@ impl App {
         match Editor::open(path) {
             Ok(editor) => {
                 let native = editor.path.is_some();
+                let imported = editor.import.as_ref().map(|i| i.summary());
                 self.replace_editor(editor);
-                if native {
+                if let Some(summary) = imported {
+                    self.message = Some((
+                        format!(
+                            "已导入 {}：{summary}。请核对右侧“导入说明”中标出的单元格；保存时将另存为 .nianbao 文件",
+                            path.display()
+                        ),
+                        false,
+                    ));
+                } else if native {
                     self.remember(path);
                     self.message = Some((format!("已打开 {}", path.display()), false));
                 } else {

@@ -51,4 +51,6 @@ pub enum Command {
     AttachPrev,
     DetachPrev,
     ExportJson,
+    /// The clerk has checked every imported cell that was marked.
+    ConfirmImport,
 }

@@ -81,6 +81,10 @@ impl Picker {
                 }
                 _ => dialog
                     .add_filter("年报文件", &["nianbao", "json"])
+                    .add_filter(
+                        "已发布的报告（Word、网页、文本）",
+                        &["docx", "html", "htm", "txt"],
+                    )
                     .add_filter("所有文件", &["*"])
                     .pick_file(),
             };

@@ -184,6 +184,7 @@ impl App {
                 self.editor.redo(now);
                 self.refresh_buffers();
             }
+            Command::ConfirmImport => self.editor.confirm_import(None),
             Command::GoTo(part, target) => {
                 self.part = part;
                 self.focus = target;

@@ -28,6 +28,10 @@ impl App {
             .default_size(300.0)
             .show(ui, |ui| {
                 let has_prev = self.editor.prev.is_some();
+                if let Some(import) = &self.editor.import {
+                    ui::import::import_ui(ui, &self.editor.report, import, commands);
+                    ui.separator();
+                }
                 ui::problems::problems_ui(
                     ui,
                     &self.editor.report,
@@ -126,6 +130,7 @@ impl App {
                             report: &self.editor.report,
                             findings,
                             marks: &marks,
+                            imported: self.editor.import.as_ref(),
                             editing: &mut self.editing,
                             focus: &mut self.focus,
                             select: &mut self.select,

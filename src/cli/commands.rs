@@ -209,7 +209,9 @@ fn new(
 fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> Result<u8, Failure> {
     refuse_existing(path, force)?;
     if file::is_import(input) && same_file(input, path) {
-        return Err(Failure::input("不能覆盖原文件，请给导入的报告另起一个文件名"));
+        return Err(Failure::input(
+            "不能覆盖原文件，请给导入的报告另起一个文件名",
+        ));
     }
     let opened =
         file::open(input).map_err(|e| Failure::input(format!("{}：{e}", input.display())))?;
@@ -221,7 +223,10 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
                 text.push_str(&format!("  {line}\n"));
             }
         } else {
-            text.push_str(&format!("  {}（加 --verbose 查看详情）\n", import.summary()));
+            text.push_str(&format!(
+                "  {}（加 --verbose 查看详情）\n",
+                import.summary()
+            ));
         }
     }
     write(out, &text).map(|_| 0)

@@ -15,6 +15,7 @@ use history::History;
 
 use crate::check::{self, Finding};
 use crate::file::{self, LoadError, SaveError};
+use crate::import::ImportReport;
 use crate::model::{self, CellValue, Report};
 use crate::template::NarrativeField;
 
@@ -159,6 +160,8 @@ pub struct Editor {
     pub migration_notes: Option<model::Migrated>,
     /// When the report last changed (the recovery copy follows a few seconds later).
     pub last_change: Option<Instant>,
+    /// For an imported report: the cells still to confirm (a cell leaves it when edited).
+    pub import: Option<ImportReport>,
 }
 
 impl Editor {
@@ -173,16 +176,30 @@ impl Editor {
             findings,
             migration_notes: None,
             last_change: None,
+            import: None,
         }
     }
 
     /// Opens a file: a native file keeps its path; anything else is saved under a new name.
+    /// An imported report is unsaved from the start and is never saved over its original.
     pub fn open(path: &Path) -> Result<Editor, LoadError> {
-        let report = file::load(path)?;
+        let opened = file::open(path)?;
         let native = file::Format::from_path(path) == Some(file::Format::Native);
         // Absolute, so the recent list and the recovery copy still find it from elsewhere.
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        Ok(Editor::new(report, native.then_some(path)))
+        let mut editor = Editor::new(opened.report, native.then_some(path));
+        if opened.import.is_some() {
+            editor.mark_unsaved();
+        }
+        editor.import = opened.import;
+        Ok(editor)
+    }
+
+    /// The clerk confirmed an imported cell (by editing it, or all at once with `None`).
+    pub fn confirm_import(&mut self, cell: Option<usize>) {
+        if let Some(import) = &mut self.import {
+            import.marks.retain(|m| cell.is_some_and(|c| m.cell != c));
+        }
     }
 
     pub fn findings(&self) -> &[Finding] {
@@ -215,6 +232,9 @@ impl Editor {
     pub fn apply(&mut self, edit: Edit, now: Instant) -> bool {
         let before = self.report.clone();
         let key = self.edit(&edit);
+        if let Edit::Cell { cell, .. } | Edit::Suggestion { cell, .. } = &edit {
+            self.confirm_import(Some(*cell));
+        }
         if self.report == before {
             return false;
         }

@@ -86,8 +86,9 @@ pub fn is_import(path: &Path) -> bool {
 fn parse_known(path: &Path, bytes: &[u8]) -> Result<Report, LoadError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
-        None => sniff(bytes)
-            .ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?,
+        None => {
+            sniff(bytes).ok_or_else(|| LoadError::UnknownFormat(format!(".{}", extension(path))))?
+        }
     };
     parse(bytes, format)
 }

@@ -48,6 +48,9 @@ pub fn lines(doc: &Document, exact: bool) -> Vec<Line> {
             }
             Block::Table(t) => {
                 for row in t.grid() {
+                    // A row with fewer cells than the table lost some: its positions are
+                    // not exact any more.
+                    let short = row.last().is_some_and(Option::is_none);
                     // A covered position is blank: a merged label must not be read twice.
                     let cells: Vec<String> = row
                         .into_iter()
@@ -59,7 +62,11 @@ pub fn lines(doc: &Document, exact: bool) -> Vec<Line> {
                     if cells.iter().all(String::is_empty) {
                         continue;
                     }
-                    let layout = if exact { Layout::Exact } else { Layout::Loose };
+                    let layout = if exact && !short {
+                        Layout::Exact
+                    } else {
+                        Layout::Loose
+                    };
                     // A row with one piece of text is a paragraph in a table (a caption).
                     let filled = cells.iter().filter(|c| !c.is_empty()).count();
                     if filled == 1 && layout == Layout::Loose {
@@ -139,7 +146,9 @@ pub fn same_label(found: &str, template: &str) -> bool {
         return true;
     }
     let lead = |s: &str| s.chars().next();
-    let numbered = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let numbered = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
     if (numbered(lead(&f)) || numbered(lead(&t))) && lead(&f) != lead(&t) {
         return false;
     }
@@ -154,13 +163,19 @@ mod tests {
     fn labels_match_across_width_spaces_and_drift() {
         assert!(same_label("(一) 予以公开", "（一）予以公开"));
         assert!(same_label("规 章", "规章"));
-        assert!(same_label("2.其他法律法规禁止公开", "2.其他法律行政法规禁止公开"));
+        assert!(same_label(
+            "2.其他法律法规禁止公开",
+            "2.其他法律行政法规禁止公开"
+        ));
         assert!(same_label(
             "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)",
             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
         ));
         assert!(!same_label("1.属于国家秘密", "2.其他法律行政法规禁止公开"));
-        assert!(!same_label("（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+        assert!(!same_label(
+            "（一）予以公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        ));
         // A gb2021 report that drops 行政 still names the same row.
         assert!(same_label("规范性文件", "行政规范性文件"));
         assert!(!same_label("总计", "（七）总计"));
@@ -169,7 +184,10 @@ mod tests {
 
     #[test]
     fn bookmarks_and_spaces_go() {
-        assert_eq!(strip_artefacts("[bookmark: _GoBack]（一）把握重点"), "（一）把握重点");
+        assert_eq!(
+            strip_artefacts("[bookmark: _GoBack]（一）把握重点"),
+            "（一）把握重点"
+        );
         assert_eq!(norm("3.危及“三安全一稳定”"), "3危及三安全一稳定");
     }
 }

@@ -13,8 +13,24 @@ pub struct Front {
 
 /// Lines of a saved web page that are page furniture, not the report.
 const CHROME: &[&str] = &[
-    "索引号", "索 引 号", "文号", "发布机构", "生成日期", "有效性", "有 效 性", "时间:", "时间：",
-    "来源:", "来源：", "浏览次数", "字号", "打印", "关闭窗口", "附件下载", "扫一扫", "相关解读",
+    "索引号",
+    "索 引 号",
+    "文号",
+    "发布机构",
+    "生成日期",
+    "有效性",
+    "有 效 性",
+    "时间:",
+    "时间：",
+    "来源:",
+    "来源：",
+    "浏览次数",
+    "字号",
+    "打印",
+    "关闭窗口",
+    "附件下载",
+    "扫一扫",
+    "相关解读",
 ];
 
 pub fn is_chrome(text: &str) -> bool {
@@ -56,12 +72,18 @@ pub fn parse_title(title: &str) -> (String, Option<i32>) {
         .trim_start_matches([':', '：', '1', '１'])
         .to_string();
     let year = first_year(&title);
-    let end = [title.find(|c: char| c.is_ascii_digit()), title.find("政府信息公开")]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(0);
-    let organ = title[..end].trim_end_matches("关于").trim_end_matches('（').to_string();
+    let end = [
+        title.find(|c: char| c.is_ascii_digit()),
+        title.find("政府信息公开"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(0);
+    let organ = title[..end]
+        .trim_end_matches("关于")
+        .trim_end_matches('（')
+        .to_string();
     (organ, year)
 }
 
@@ -119,7 +141,11 @@ pub fn dates(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find('年') {
-        let head: String = rest[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+        let head: String = rest[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let year: String = head.chars().rev().collect();
         let tail = &rest[at + '年'.len_utf8()..];
         let month: String = tail.chars().take_while(char::is_ascii_digit).collect();
@@ -160,7 +186,10 @@ mod tests {
             parse_title("东双河镇政府信息公开工作2019年度报告"),
             ("东双河镇".into(), Some(2019))
         );
-        assert_eq!(parse_title("附件：政府信息公开工作年度报告"), (String::new(), None));
+        assert_eq!(
+            parse_title("附件：政府信息公开工作年度报告"),
+            (String::new(), None)
+        );
     }
 
     #[test]
@@ -174,7 +203,10 @@ mod tests {
         assert_eq!(meta.phone, "0597-5561226");
         assert_eq!(meta.postcode, "364113");
         assert_eq!(meta.website, "http://www.yongding.gov.cn/");
-        assert_eq!((meta.period_start.as_str(), meta.period_end.as_str()), ("2020-01-01", "2020-12-31"));
+        assert_eq!(
+            (meta.period_start.as_str(), meta.period_end.as_str()),
+            ("2020-01-01", "2020-12-31")
+        );
         assert!(is_date_line("2021年1月14日"));
         assert!(!is_date_line("2021年1月14日，我乡召开会议"));
     }

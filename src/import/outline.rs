@@ -21,7 +21,11 @@ pub fn detect_template(lines: &[Line]) -> Option<(&'static Template, usize)> {
         .map(|(t, own)| {
             let unique = own
                 .iter()
-                .filter(|l| labels.iter().all(|(o, theirs)| o.id() == t.id() || !theirs.contains(*l)))
+                .filter(|l| {
+                    labels
+                        .iter()
+                        .all(|(o, theirs)| o.id() == t.id() || !theirs.contains(*l))
+                })
                 .filter(|l| found.contains(*l))
                 .count();
             (*t, unique)
@@ -35,7 +39,11 @@ fn template_labels(t: &Template) -> std::collections::HashSet<String> {
     for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
         out.extend(grid.caption.iter().map(|c| norm(c)));
         out.extend(grid.columns.iter().map(|c| norm(&c.label)));
-        out.extend(grid.rows.iter().flat_map(|r| r.labels.iter().map(|l| norm(l))));
+        out.extend(
+            grid.rows
+                .iter()
+                .flat_map(|r| r.labels.iter().map(|l| norm(l))),
+        );
         out.extend(grid.header.iter().flatten().map(|h| norm(&h.text)));
     }
     out.remove("");
@@ -102,7 +110,9 @@ fn strip_number(text: &str) -> (Option<usize>, &str) {
 fn shared_bigrams(a: &str, b: &str) -> usize {
     let pairs = |s: &str| {
         let c: Vec<char> = s.chars().collect();
-        c.windows(2).map(|w| (w[0], w[1])).collect::<std::collections::HashSet<_>>()
+        c.windows(2)
+            .map(|w| (w[0], w[1]))
+            .collect::<std::collections::HashSet<_>>()
     };
     pairs(a).intersection(&pairs(b)).count()
 }

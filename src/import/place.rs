@@ -45,7 +45,9 @@ pub fn place(
     };
     let in_order = || values.iter().cloned().map(Some).collect::<Vec<_>>();
     let positional = |fit: &Vec<String>| -> Vec<Option<String>> {
-        fit.iter().map(|s| (!s.is_empty()).then(|| s.clone())).collect()
+        fit.iter()
+            .map(|s| (!s.is_empty()).then(|| s.clone()))
+            .collect()
     };
     let listed = values.join(" ");
     if layout == Layout::Exact
@@ -56,10 +58,14 @@ pub fn place(
     if n == columns {
         // Trailing tabs are how copied rows end; only values that had to move left count.
         let shifted = layout == Layout::Loose
-            && fitted.as_ref().is_none_or(|fit| fit.iter().any(String::is_empty))
-            || layout == Layout::Loose && slots.first().is_some_and(String::is_empty);
+            && (slots.first().is_some_and(String::is_empty)
+                || fitted
+                    .as_ref()
+                    .is_none_or(|fit| fit.iter().any(String::is_empty)));
         let how = if shifted {
-            How::Realigned(format!("原文此行有空格错位，{n} 个数值按顺序对应 {columns} 列"))
+            How::Realigned(format!(
+                "原文此行有空格错位，{n} 个数值按顺序对应 {columns} 列"
+            ))
         } else {
             How::Read
         };
@@ -88,9 +94,9 @@ pub fn place(
     }
     let why = match n {
         0 => "原文此行没有数值".to_string(),
-        n if n < columns => format!(
-            "原文此行只有 {n} 个数值（{listed}），少于 {columns} 列，无法确定各属哪一列"
-        ),
+        n if n < columns => {
+            format!("原文此行只有 {n} 个数值（{listed}），少于 {columns} 列，无法确定各属哪一列")
+        }
         n => format!("原文此行有 {n} 个数值（{listed}），多于 {columns} 列，无法确定各属哪一列"),
     };
     done(vec![None; columns], How::Missing(why))
@@ -136,16 +142,16 @@ fn infer(
         let mut row: Vec<Option<i64>> = nums.iter().copied().map(Some).collect();
         row.insert(gap, None);
         let solved = equations.iter().find_map(|eq| solve(eq, &row, gap));
-        let Some(value) = solved else {
-            return None;
-        };
+        // A try that leaves the value undetermined makes the whole row undetermined.
+        let value = solved?;
         if value < 0 {
             continue;
         }
         row[gap] = Some(value);
         let row: Vec<i64> = row.into_iter().map(Option::unwrap_or_default).collect();
         let holds = equations.iter().all(|eq| {
-            eq.left.iter().map(|&c| row[c]).sum::<i64>() == eq.right.iter().map(|&c| row[c]).sum::<i64>()
+            eq.left.iter().map(|&c| row[c]).sum::<i64>()
+                == eq.right.iter().map(|&c| row[c]).sum::<i64>()
         });
         if !holds {
             continue;
@@ -164,7 +170,12 @@ fn solve(eq: &RowEquation, row: &[Option<i64>], gap: usize) -> Option<i64> {
     if !on_left && !eq.right.contains(&gap) {
         return None;
     }
-    let sum = |cols: &[usize]| cols.iter().filter(|&&c| c != gap).map(|&c| row[c]).sum::<Option<i64>>();
+    let sum = |cols: &[usize]| {
+        cols.iter()
+            .filter(|&&c| c != gap)
+            .map(|&c| row[c])
+            .sum::<Option<i64>>()
+    };
     let (left, right) = (sum(&eq.left)?, sum(&eq.right)?);
     Some(if on_left { right - left } else { left - right })
 }
@@ -196,16 +207,31 @@ mod tests {
         }]
     }
     fn vals(p: &Placement) -> Vec<&str> {
-        p.values.iter().map(|v| v.as_deref().unwrap_or("")).collect()
+        p.values
+            .iter()
+            .map(|v| v.as_deref().unwrap_or(""))
+            .collect()
     }
 
     #[test]
     fn shifted_copied_rows_are_realigned_by_position() {
         // Only the 总计 filled, with a stray cell after it.
-        let p = place(&s(&["", "", "", "", "", "", "", "0", ""]), Layout::Loose, 7, &total_of_six(), num);
+        let p = place(
+            &s(&["", "", "", "", "", "", "", "0", ""]),
+            Layout::Loose,
+            7,
+            &total_of_six(),
+            num,
+        );
         assert_eq!(vals(&p), ["", "", "", "", "", "", "0"]);
         assert!(matches!(p.how, How::Realigned(_)));
-        let p = place(&s(&["", "1", "2", "0", "0", "0", "0", "3", ""]), Layout::Loose, 7, &total_of_six(), num);
+        let p = place(
+            &s(&["", "1", "2", "0", "0", "0", "0", "3", ""]),
+            Layout::Loose,
+            7,
+            &total_of_six(),
+            num,
+        );
         assert_eq!(vals(&p), ["1", "2", "0", "0", "0", "0", "3"]);
     }
 
@@ -215,11 +241,23 @@ mod tests {
         assert_eq!(vals(&p), ["0"; 7]);
         assert!(matches!(p.how, How::Inferred(_)));
         // 1 0 0 0 0 1: the missing one could be 自然人 (0), 商业企业 (0) … or 总计 (2).
-        let p = place(&s(&["1", "0", "0", "0", "0", "1"]), Layout::Text, 7, &total_of_six(), num);
+        let p = place(
+            &s(&["1", "0", "0", "0", "0", "1"]),
+            Layout::Text,
+            7,
+            &total_of_six(),
+            num,
+        );
         assert_eq!(vals(&p), [""; 7]);
         assert!(matches!(p.how, How::Missing(_)));
         // 3 0 0 0 0 5: 总计 could be 5 (one applicant column holds 2) or 8: ambiguous.
-        let p = place(&s(&["3", "0", "0", "0", "0", "5"]), Layout::Text, 7, &total_of_six(), num);
+        let p = place(
+            &s(&["3", "0", "0", "0", "0", "5"]),
+            Layout::Text,
+            7,
+            &total_of_six(),
+            num,
+        );
         assert!(matches!(p.how, How::Missing(_)));
     }
 
@@ -232,7 +270,13 @@ mod tests {
 
     #[test]
     fn real_tables_are_read_by_position() {
-        let p = place(&s(&["", "", "5", "", "", "", "", "", "5"]), Layout::Exact, 7, &total_of_six(), num);
+        let p = place(
+            &s(&["", "", "5", "", "", "", "", "", "5"]),
+            Layout::Exact,
+            7,
+            &total_of_six(),
+            num,
+        );
         assert_eq!(vals(&p), ["5", "", "", "", "", "", "5"]);
         assert_eq!(p.how, How::Read);
     }

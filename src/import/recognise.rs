@@ -21,15 +21,23 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
     }
     let front = meta::front(&lines[..first.unwrap_or(0)]);
     let body: Vec<String> = lines.iter().map(Line::text).collect();
-    let year = front.year.or_else(|| body.iter().find_map(|t| meta::first_year(t)));
+    let year = front
+        .year
+        .or_else(|| body.iter().find_map(|t| meta::first_year(t)));
     let template = match detected {
         Some((t, _)) => {
-            notes.note(format!("按表格中的标签识别为{}（{}）", t.def.name, t.def.notice));
+            notes.note(format!(
+                "按表格中的标签识别为{}（{}）",
+                t.def.name, t.def.notice
+            ));
             t
         }
         None => {
             let t = template::for_year(year.unwrap_or(provisional.def.first_year));
-            notes.note(format!("原文没有可识别的表格标签，按年度使用{}", t.def.name));
+            notes.note(format!(
+                "原文没有可识别的表格标签，按年度使用{}",
+                t.def.name
+            ));
             t
         }
     };
@@ -54,7 +62,8 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
             continue;
         };
         let range = if s + 1 == ranges.len() {
-            closing(&lines[range.clone()], &mut report, &mut notes).map_or(range.clone(), |end| range.start..range.start + end)
+            closing(&lines[range.clone()], &mut report, &mut notes)
+                .map_or(range.clone(), |end| range.start..range.start + end)
         } else {
             range
         };
@@ -88,7 +97,12 @@ fn ranges(sections: &[Option<usize>], end: usize) -> Vec<Option<std::ops::Range<
         .enumerate()
         .map(|(s, start)| {
             let start = (*start)?;
-            let next = sections[s + 1..].iter().flatten().min().copied().unwrap_or(end);
+            let next = sections[s + 1..]
+                .iter()
+                .flatten()
+                .min()
+                .copied()
+                .unwrap_or(end);
             Some(start + 1..next)
         })
         .collect()

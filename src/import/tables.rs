@@ -70,7 +70,9 @@ pub fn read_table(
             }
             None if line.cells.iter().any(|c| looks_numeric(c)) => match w.unlabelled_row() {
                 Some(row) => w.fill(row, &line.cells, line.layout),
-                None => w.orphans.extend(line.cells.iter().filter(|c| looks_numeric(c)).cloned()),
+                None => w
+                    .orphans
+                    .extend(line.cells.iter().filter(|c| looks_numeric(c)).cloned()),
             },
             None => {}
         }
@@ -98,7 +100,10 @@ impl Walker<'_> {
                 })
             })
             .collect();
-        hits.iter().find(|at| !self.done.contains(at)).or(hits.first()).copied()
+        hits.iter()
+            .find(|at| !self.done.contains(at))
+            .or(hits.first())
+            .copied()
     }
 
     /// The row of a grid that has no label (table 四's single row), not yet read.
@@ -119,7 +124,10 @@ impl Walker<'_> {
             .collect();
         for cell in &line.cells {
             let n = norm(cell);
-            if amounts.iter().any(|a| !a.is_empty() && n.starts_with(a.as_str())) {
+            if amounts
+                .iter()
+                .any(|a| !a.is_empty() && n.starts_with(a.as_str()))
+            {
                 self.unit_stated = n.contains("元");
                 self.in_yuan = n.contains("元") && !n.contains("万元");
             }
@@ -141,7 +149,12 @@ impl Walker<'_> {
         let kinds: Vec<CellKind> = cells.iter().map(|&c| self.template.cells[c].kind).collect();
         let equations = self.row_equations(&cells);
         let in_yuan = self.in_yuan;
-        let number = |t: &str| to_value(t, CellKind::SignedCount, in_yuan).0.num().map(|n| n.scaled());
+        let number = |t: &str| {
+            to_value(t, CellKind::SignedCount, in_yuan)
+                .0
+                .num()
+                .map(|n| n.scaled())
+        };
         let placed = place(slots, layout, cells.len(), &equations, number);
         for ((&cell, kind), raw) in cells.iter().zip(kinds).zip(&placed.values) {
             let (value, converted) = match raw {
@@ -162,7 +175,10 @@ impl Walker<'_> {
                 self.notes.mark(
                     cell,
                     MarkKind::Unit,
-                    format!("原文未注明单位，按万元读取为 {}；数额像是以元为单位，请核对", value.text(kind)),
+                    format!(
+                        "原文未注明单位，按万元读取为 {}；数额像是以元为单位，请核对",
+                        value.text(kind)
+                    ),
                 );
             }
         }
@@ -173,7 +189,10 @@ impl Walker<'_> {
         let grid = &table.grids[g];
         grid.columns
             .iter()
-            .filter_map(|c| self.template.cell_index(&cell_id(&table.id, &grid.rows[r].id, &c.id)))
+            .filter_map(|c| {
+                self.template
+                    .cell_index(&cell_id(&table.id, &grid.rows[r].id, &c.id))
+            })
             .collect()
     }
 
@@ -201,7 +220,8 @@ impl Walker<'_> {
                     continue;
                 }
                 for cell in self.row_cells(g, r) {
-                    self.notes.mark(cell, MarkKind::Missing, "原文中没有找到这一行");
+                    self.notes
+                        .mark(cell, MarkKind::Missing, "原文中没有找到这一行");
                 }
             }
         }
@@ -279,11 +299,32 @@ mod tests {
         assert_eq!(amount("251000元").0.text(CellKind::Amount), "25.1");
         assert!(amount("251000元").1.is_some());
         assert_eq!(amount("25.1万元").0.text(CellKind::Amount), "25.1");
-        assert_eq!(to_value("1260000", CellKind::Amount, true).0.text(CellKind::Amount), "126");
-        assert_eq!(to_value("+8", CellKind::SignedCount, false).0.text(CellKind::SignedCount), "+8");
-        assert_eq!(to_value("-3", CellKind::SignedCount, false).0.text(CellKind::SignedCount), "-3");
-        assert_eq!(to_value("\u{3000}0", CellKind::Count, false).0, CellValue::Number(crate::model::Num::from_int(0)));
-        assert_eq!(to_value("—", CellKind::Count, false).0, CellValue::Invalid("—".into()));
+        assert_eq!(
+            to_value("1260000", CellKind::Amount, true)
+                .0
+                .text(CellKind::Amount),
+            "126"
+        );
+        assert_eq!(
+            to_value("+8", CellKind::SignedCount, false)
+                .0
+                .text(CellKind::SignedCount),
+            "+8"
+        );
+        assert_eq!(
+            to_value("-3", CellKind::SignedCount, false)
+                .0
+                .text(CellKind::SignedCount),
+            "-3"
+        );
+        assert_eq!(
+            to_value("\u{3000}0", CellKind::Count, false).0,
+            CellValue::Number(crate::model::Num::from_int(0))
+        );
+        assert_eq!(
+            to_value("—", CellKind::Count, false).0,
+            CellValue::Invalid("—".into())
+        );
         assert!(looks_numeric("+189") && looks_numeric("0 ") && looks_numeric("251000元"));
         assert!(!looks_numeric("第二十条第（一）项") && !looks_numeric("1.属于国家秘密"));
     }

@@ -2,6 +2,7 @@
 //! changes the report itself.
 
 pub mod fonts;
+pub mod import;
 pub mod meta;
 pub mod narrative;
 pub mod outline;

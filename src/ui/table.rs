@@ -19,6 +19,8 @@ pub struct CellContext<'a> {
     pub report: &'a Report,
     pub findings: &'a [Finding],
     pub marks: &'a CellMarks,
+    /// An imported report's cells still to confirm.
+    pub imported: Option<&'a crate::import::ImportReport>,
     /// The focused cell and the text being typed into it.
     pub editing: &'a mut Option<(usize, String)>,
     /// A cell to focus and scroll to once drawn.
@@ -313,6 +315,18 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
         response.on_hover_ui(|ui| {
             findings_tooltip_ui(ui, marks.iter().map(|&i| &findings[i]), t, commands)
         });
+    } else if let Some(mark) = cx.imported.and_then(|i| i.mark_of(cell)) {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, super::import::IMPORT_MARK),
+            StrokeKind::Inside,
+        );
+        response.on_hover_text(format!(
+            "导入时{}：{}（修改这一格即视为已核对）",
+            mark.kind.name(),
+            mark.reason
+        ));
     } else if computed {
         response.on_hover_text("自动合计（可在本部分上方关闭“自动计算合计”）");
     }

@@ -50,15 +50,28 @@ fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
     let t = report.template;
     let mut out = vec![(
         None,
-        format!("{}{}年政府信息公开工作年度报告", report.meta.organ, report.meta.year),
+        format!(
+            "{}{}年政府信息公开工作年度报告",
+            report.meta.organ, report.meta.year
+        ),
     )];
-    out.extend(report.sections.preamble.lines().map(|l| (None, l.to_string())));
+    out.extend(
+        report
+            .sections
+            .preamble
+            .lines()
+            .map(|l| (None, l.to_string())),
+    );
     for section in &t.def.sections {
         out.push((None, section.heading.clone()));
         match &section.content {
-            SectionContent::Narrative(field) => {
-                out.extend(report.sections.get(*field).lines().map(|l| (None, l.to_string())))
-            }
+            SectionContent::Narrative(field) => out.extend(
+                report
+                    .sections
+                    .get(*field)
+                    .lines()
+                    .map(|l| (None, l.to_string())),
+            ),
             SectionContent::Table(id) => {
                 let (ti, _) = t.table(id).unwrap();
                 out.push((Some(ti), String::new()));
@@ -71,7 +84,9 @@ fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
 }
 
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A government web page: chrome around the report, GBK-declared or UTF-8.
@@ -100,13 +115,20 @@ pub fn html(report: &Report) -> String {
         }
     }
     body.push_str("<p>附件下载</p><p>扫一扫在手机上查看当前页面</p>");
-    format!("<html><head><meta charset=\"utf-8\"><title>年报</title></head><body>{body}</body></html>")
+    format!(
+        "<html><head><meta charset=\"utf-8\"><title>年报</title></head><body>{body}</body></html>"
+    )
 }
 
 /// A Word document: paragraphs, and tables with gridSpan and vMerge.
 pub fn docx(report: &Report) -> Vec<u8> {
     let tables = tables(report);
-    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(t));
+    let p = |t: &str| {
+        format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            esc(t)
+        )
+    };
     let mut body = String::new();
     for (table, text) in paragraphs(report) {
         let Some(ti) = table else {
@@ -123,7 +145,11 @@ pub fn docx(report: &Report) -> Vec<u8> {
                 while c < row.len() {
                     if let Some(origin) = &row[c] {
                         let (text, cols, rows) = origin;
-                        let merge = if *rows > 1 { r#"<w:vMerge w:val="restart"/>"# } else { "" };
+                        let merge = if *rows > 1 {
+                            r#"<w:vMerge w:val="restart"/>"#
+                        } else {
+                            ""
+                        };
                         body.push_str(&format!(
                             "<w:tc><w:tcPr><w:gridSpan w:val=\"{cols}\"/>{merge}</w:tcPr>{}</w:tc>",
                             p(text)
