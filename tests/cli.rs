@@ -394,3 +394,64 @@ fn bad_files_exit_2_with_one_chinese_line_and_write_nothing() {
         );
     }
 }
+
+#[test]
+fn published_reports_are_checked_listed_and_converted_directly() {
+    let dir = temp_dir("cli-import");
+    let page = dir.join("报告.html");
+    let mut report = common::balanced();
+    common::set(&mut report, "t3.granted.natural", "999");
+    std::fs::write(&page, common::published::html(&report)).unwrap();
+    let word = dir.join("报告.docx");
+    std::fs::write(&word, common::published::docx(&common::balanced())).unwrap();
+
+    let o = nianbao(&["check", path(&page), path(&word)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("error T3-A"), "{}", stdout(&o));
+    let o = nianbao(&["cells", path(&word)]);
+    assert!(stdout(&o).contains("t3.granted.natural\t"));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        common::balanced().template.cells.len()
+    );
+
+    let out = dir.join("报告.nianbao");
+    let o = nianbao(&["convert", path(&page), "-o", path(&out), "--verbose"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("读取 199 个单元格"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("按表格中的标签识别为2021版格式"));
+    assert_eq!(
+        nianbao::file::load(&out)
+            .unwrap()
+            .text_by_id("t3.granted.natural")
+            .unwrap(),
+        "999"
+    );
+}
+
+#[test]
+fn an_imported_original_is_never_overwritten_and_bad_files_are_refused() {
+    let dir = temp_dir("cli-import-bad");
+    let page = dir.join("a.html");
+    std::fs::write(&page, common::published::html(&common::balanced())).unwrap();
+    let before = std::fs::read(&page).unwrap();
+    let o = nianbao(&["convert", path(&page), "-o", path(&page), "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+    for (name, bytes) in [
+        ("x.docx", b"PK\x03\x04 damaged".to_vec()),
+        ("x.html", b"<html><p>hello</p></html>".to_vec()),
+        ("x.txt", Vec::new()),
+    ] {
+        let bad = dir.join(name);
+        std::fs::write(&bad, bytes).unwrap();
+        let o = nianbao(&["check", path(&bad)]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(
+            err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{name}: {err}"
+        );
+    }
+}

@@ -5,6 +5,7 @@ mod common;
 
 use nianbao::check::{RuleId, check};
 use nianbao::file::{self, Format};
+use nianbao::import::{Source, import};
 use nianbao::model::Report;
 use nianbao::template;
 use proptest::prelude::*;
@@ -62,6 +63,33 @@ proptest! {
         let end = text[start..].char_indices().map(|(i, _)| start + i).nth(len).unwrap_or(text.len());
         let damaged = format!("{}{}{}", &text[..start], junk, &text[end..]);
         if let Ok(report) = file::parse(damaged.as_bytes(), format) {
+            let _ = check(&report, None);
+        }
+    }
+
+    /// Arbitrary bytes as a Word file, a web page or copied text: never a panic.
+    #[test]
+    fn importers_never_panic_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        for source in [Source::Docx, Source::Html, Source::Text] {
+            if let Ok((report, _)) = import(&bytes, source) {
+                let _ = check(&report, None);
+            }
+        }
+    }
+
+    /// A published report with a stretch cut out or replaced by labels, numbers, tabs and
+    /// markup: the importer still gives a report (or a Chinese error) whose import notes
+    /// only name cells of its template, and never a panic.
+    #[test]
+    fn importers_never_panic_on_damaged_reports(html in any::<bool>(), at in 0.0..1.0f64, len in 0usize..400, junk in "([0-9\t\n<>/td\" =]|（一）予以公开|总计|三、|<td rowspan=\"9\">){0,30}") {
+        let page = common::published::html(&common::balanced());
+        let text: String = page.replace("</td>", "\t").replace("</tr>", "\n").replace("</p>", "\n");
+        let source = if html { page } else { text };
+        let start = source.char_indices().map(|(i, _)| i).nth((at * source.chars().count() as f64) as usize).unwrap_or(0);
+        let end = source[start..].char_indices().map(|(i, _)| start + i).nth(len).unwrap_or(source.len());
+        let damaged = format!("{}{}{}", &source[..start], junk, &source[end..]);
+        if let Ok((report, notes)) = import(damaged.as_bytes(), if html { Source::Html } else { Source::Text }) {
+            prop_assert!(notes.marks.iter().all(|m| m.cell < report.template.cells.len()));
             let _ = check(&report, None);
         }
     }
