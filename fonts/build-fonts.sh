@@ -10,6 +10,7 @@ need() { dpkg -s "$1" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get 
 need fonts-noto-cjk
 need fonts-noto-core
 need unicode-data
+need texlive-lang-chinese
 python3 -c 'import fontTools' 2>/dev/null || pip install -q fonttools
 
 python3 charset.py > /tmp/nianbao-charset.txt
@@ -42,6 +43,19 @@ for font in ["NotoSansSC-nianbao-ui.otf", "NotoSans-nianbao-fallback.ttf", "Noto
     left -= charset.covered(font)
 assert not left, "no font covers: " + "".join(map(chr, sorted(left)))
 PY
+
+# The PDF's faces (GB/T 9704 roles) from the Fandol fonts: 仿宋 body, 楷体 for （一） headings,
+# a bold Song for the title (the 小标宋 role), and Song for the page numbers (digits and
+# dashes only). 黑体 headings use the Noto Sans CJK SC subset above. Characters these lack
+# (浉, 喆 …) are drawn from Noto Sans CJK SC, per character.
+FANDOL=/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
+for face in FandolFang-Regular FandolKai-Regular FandolSong-Bold; do
+  pyftsubset $FANDOL/$face.otf --unicodes-file=/tmp/nianbao-charset.txt \
+    --layout-features='' --no-hinting --output-file=$face-nianbao.otf
+done
+pyftsubset $FANDOL/FandolSong-Regular.otf --unicodes='U+0020-007E,U+2014,U+2015,U+2500' \
+  --layout-features='' --no-hinting --output-file=FandolSong-Regular-nianbao-digits.otf
+cp /usr/share/common-licenses/GPL-3 LICENSE-Fandol-GPL-3.txt
 
 # The 8105 characters of 《通用规范汉字表》, for the coverage tests.
 python3 charset.py tgh > tongyong-8105.txt

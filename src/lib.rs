@@ -10,7 +10,9 @@ pub mod cli;
 pub mod editor;
 pub mod file;
 pub mod import;
+pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod template;
 #[cfg(feature = "window")]
 pub mod ui;

@@ -207,7 +207,16 @@ fn new(
 }
 
 fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> Result<u8, Failure> {
-    refuse_existing(path, force)?;
+    let pdf = file::extension(path) == "pdf";
+    if pdf {
+        if path.exists() && !force {
+            return Err(Failure::input(
+                file::SaveError::Exists(path.display().to_string()).to_string(),
+            ));
+        }
+    } else {
+        refuse_existing(path, force)?;
+    }
     if file::is_import(input) && same_file(input, path) {
         return Err(Failure::input(
             "不能覆盖原文件，请给导入的报告另起一个文件名",
@@ -215,7 +224,14 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
     }
     let opened =
         file::open(input).map_err(|e| Failure::input(format!("{}：{e}", input.display())))?;
-    save(&opened.report, path)?;
+    if pdf {
+        let bytes = crate::pdf::export(&opened.report, crate::pdf::PdfDate::today())
+            .map_err(|e| Failure::new(2, e.to_string()))?;
+        file::write_atomic(path, &bytes)
+            .map_err(|e| Failure::new(2, format!("{}：{e}", path.display())))?;
+    } else {
+        save(&opened.report, path)?;
+    }
     let mut text = format!("已转换 {} → {}\n", input.display(), path.display());
     if let Some(import) = &opened.import {
         if verbose {
