@@ -203,7 +203,10 @@ fn draw(
     let y_of = |r: usize| top + heights[rows.start..r].iter().sum::<f32>();
     let x_of = |c: usize| LEFT_MM + widths[..c].iter().sum::<f32>();
     let line = line_mm();
-    for cell in cells {
+    // Reading order: row by row, left to right (text extracts as the table reads).
+    let mut order: Vec<&Cell> = cells.iter().collect();
+    order.sort_by_key(|c| (c.r0.max(rows.start), c.c0));
+    for cell in order {
         let (r0, r1) = (cell.r0.max(rows.start), cell.r1.min(rows.end));
         if r0 >= r1 {
             continue;

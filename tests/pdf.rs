@@ -1,0 +1,134 @@
+//! The publication PDF, read back: A4 pages, every heading, label and number of the report in
+//! the text as written, fonts embedded as subsets, rare characters as themselves, the same
+//! bytes for the same report and date; and the layout keeps every glyph inside the text area
+//! and inside its table cell.
+
+mod common;
+
+use nianbao::layout::{self, PAGE_H_MM, TOP_MM, TEXT_H_MM, text_area};
+use nianbao::model::Report;
+use nianbao::pdf::{PdfDate, export};
+
+const DATE: PdfDate = PdfDate { year: 2026, month: 1, day: 20 };
+
+fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
+    let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text extracts");
+    (doc, text)
+}
+
+/// Text without spaces or line breaks: labels wrap inside cells.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_pdf_is_a4_with_every_label_and_number_of_the_report() {
+    let report = common::balanced();
+    let bytes = export(&report, DATE).unwrap();
+    let (doc, text) = pdf_text(&bytes);
+    let flat = squeeze(&text);
+    for (_, page) in doc.get_pages() {
+        let dict = doc.get_dictionary(page).unwrap();
+        let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+        let size: Vec<f32> = media.iter().map(|v| v.as_float().unwrap()).collect();
+        assert!((size[2] - 595.28).abs() < 0.5 && (size[3] - 841.89).abs() < 0.5, "{size:?}");
+    }
+    let t = report.template;
+    assert!(flat.contains(&squeeze(&format!("{}{}年政府信息公开工作年度报告", report.meta.organ, report.meta.year))));
+    for section in &t.def.sections {
+        assert!(flat.contains(&squeeze(&section.heading)), "{}", section.heading);
+    }
+    for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
+        for label in grid.rows.iter().flat_map(|r| &r.labels).chain(grid.columns.iter().map(|c| &c.label)) {
+            assert!(flat.contains(&squeeze(label)), "label {label}");
+        }
+    }
+    // Numbers in order, row by row: each row's values appear as written.
+    let row: String = ["t3.new.natural", "t3.new.commercial", "t3.new.research", "t3.new.nonprofit", "t3.new.legal", "t3.new.other", "t3.new.total"]
+        .iter()
+        .map(|id| report.text_by_id(id).unwrap())
+        .collect();
+    assert!(flat.contains(&format!("一、本年新收政府信息公开申请数量{row}")), "{row}");
+    assert!(flat.contains(&squeeze(&report.meta.closing_date)));
+    assert!(flat.contains("—1—"));
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_metadata_is_set() {
+    let report = common::balanced();
+    let bytes = export(&report, DATE).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut fonts = 0;
+    for (_, object) in doc.objects.iter() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor") {
+            let name = dict.get(b"FontName").unwrap().as_name().unwrap();
+            let name = String::from_utf8_lossy(name);
+            assert!(name.len() > 7 && name.as_bytes()[6] == b'+' && name[..6].chars().all(|c| c.is_ascii_uppercase()), "{name}");
+            assert!(dict.has(b"FontFile3") || dict.has(b"FontFile2"), "{name} is embedded");
+            fonts += 1;
+        }
+        if dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Type0") {
+            assert!(dict.has(b"ToUnicode"), "copyable text");
+        }
+    }
+    assert!(fonts >= 4, "仿宋, 楷体, 黑体, title and page-number faces: {fonts}");
+    assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    let text = |k: &[u8]| lopdf::decode_text_string(info.get(k).unwrap()).unwrap();
+    assert_eq!(text(b"Author"), report.meta.organ);
+    assert!(text(b"Title").contains("2025年政府信息公开工作年度报告"));
+    assert!(String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).contains("20260120"));
+    assert_eq!(export(&report, DATE).unwrap(), bytes, "same report and date, same bytes");
+}
+
+#[test]
+fn rare_characters_come_out_as_themselves() {
+    let mut report = common::balanced();
+    report.meta.organ = "浉河区喆堃镇人民政府".into();
+    report.sections.overview = "赟镕𬘬等生僻字照常显示。".into();
+    let (_, text) = pdf_text(&export(&report, DATE).unwrap());
+    let flat = squeeze(&text);
+    assert!(flat.contains("浉河区喆堃镇人民政府"), "{flat}");
+    assert!(flat.contains("赟镕𬘬等生僻字照常显示。"));
+}
+
+fn assert_laid_out_inside(report: &Report) {
+    let pages = layout::layout(report);
+    let area = text_area();
+    for (i, page) in pages.iter().enumerate() {
+        for run in &page.runs {
+            let b = run.bounds();
+            let page_number = b.y0 > TOP_MM + TEXT_H_MM;
+            if page_number {
+                assert!(b.y1 < PAGE_H_MM - 20.0, "page {}: {run:?}", i + 1);
+                let odd = i % 2 == 0;
+                assert_eq!(b.x0 > 105.0, odd, "odd pages number on the right: {run:?}");
+                continue;
+            }
+            assert!(area.contains(&b), "page {}: outside the text area: {run:?}", i + 1);
+            if let Some(cell) = run.cell {
+                assert!(cell.contains(&b), "page {}: outside its cell: {run:?}", i + 1);
+            }
+        }
+        for rule in &page.rules {
+            let b = layout::BoxMm { x0: rule.x0, y0: rule.y0, x1: rule.x1, y1: rule.y1 };
+            assert!(area.contains(&b), "page {}: rule outside: {rule:?}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn every_glyph_stays_in_the_text_area_and_in_its_cell() {
+    for name in ["2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao", "2025-qingshi-draft-with-mistakes.nianbao"] {
+        assert_laid_out_inside(&common::example(name));
+    }
+    // Long text in a narrow cell wraps inside it; a long organ name wraps the title.
+    let mut report = common::balanced();
+    common::set(&mut report, "t3.granted.natural", "这一格里写了很长的一段文字而不是数字");
+    report.meta.organ = "某某省某某市某某县某某乡镇人民政府办公室政务公开科".into();
+    assert_laid_out_inside(&report);
+}
