@@ -5,11 +5,15 @@
 
 mod common;
 
-use nianbao::layout::{self, PAGE_H_MM, TOP_MM, TEXT_H_MM, text_area};
+use nianbao::layout::{self, PAGE_H_MM, TEXT_H_MM, TOP_MM, text_area};
 use nianbao::model::Report;
 use nianbao::pdf::{PdfDate, export};
 
-const DATE: PdfDate = PdfDate { year: 2026, month: 1, day: 20 };
+const DATE: PdfDate = PdfDate {
+    year: 2026,
+    month: 1,
+    day: 20,
+};
 
 fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
     let doc = lopdf::Document::load_mem(bytes).expect("a readable PDF");
@@ -33,24 +37,50 @@ fn the_pdf_is_a4_with_every_label_and_number_of_the_report() {
         let dict = doc.get_dictionary(page).unwrap();
         let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
         let size: Vec<f32> = media.iter().map(|v| v.as_float().unwrap()).collect();
-        assert!((size[2] - 595.28).abs() < 0.5 && (size[3] - 841.89).abs() < 0.5, "{size:?}");
+        assert!(
+            (size[2] - 595.28).abs() < 0.5 && (size[3] - 841.89).abs() < 0.5,
+            "{size:?}"
+        );
     }
     let t = report.template;
-    assert!(flat.contains(&squeeze(&format!("{}{}年政府信息公开工作年度报告", report.meta.organ, report.meta.year))));
+    assert!(flat.contains(&squeeze(&format!(
+        "{}{}年政府信息公开工作年度报告",
+        report.meta.organ, report.meta.year
+    ))));
     for section in &t.def.sections {
-        assert!(flat.contains(&squeeze(&section.heading)), "{}", section.heading);
+        assert!(
+            flat.contains(&squeeze(&section.heading)),
+            "{}",
+            section.heading
+        );
     }
     for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
-        for label in grid.rows.iter().flat_map(|r| &r.labels).chain(grid.columns.iter().map(|c| &c.label)) {
+        for label in grid
+            .rows
+            .iter()
+            .flat_map(|r| &r.labels)
+            .chain(grid.columns.iter().map(|c| &c.label))
+        {
             assert!(flat.contains(&squeeze(label)), "label {label}");
         }
     }
     // Numbers in order, row by row: each row's values appear as written.
-    let row: String = ["t3.new.natural", "t3.new.commercial", "t3.new.research", "t3.new.nonprofit", "t3.new.legal", "t3.new.other", "t3.new.total"]
-        .iter()
-        .map(|id| report.text_by_id(id).unwrap())
-        .collect();
-    assert!(flat.contains(&format!("一、本年新收政府信息公开申请数量{row}")), "{row}");
+    let row: String = [
+        "t3.new.natural",
+        "t3.new.commercial",
+        "t3.new.research",
+        "t3.new.nonprofit",
+        "t3.new.legal",
+        "t3.new.other",
+        "t3.new.total",
+    ]
+    .iter()
+    .map(|id| report.text_by_id(id).unwrap())
+    .collect();
+    assert!(
+        flat.contains(&format!("一、本年新收政府信息公开申请数量{row}")),
+        "{row}"
+    );
     assert!(flat.contains(&squeeze(&report.meta.closing_date)));
     assert!(flat.contains("—1—"));
 }
@@ -66,23 +96,41 @@ fn fonts_are_embedded_subsets_and_metadata_is_set() {
         if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor") {
             let name = dict.get(b"FontName").unwrap().as_name().unwrap();
             let name = String::from_utf8_lossy(name);
-            assert!(name.len() > 7 && name.as_bytes()[6] == b'+' && name[..6].chars().all(|c| c.is_ascii_uppercase()), "{name}");
-            assert!(dict.has(b"FontFile3") || dict.has(b"FontFile2"), "{name} is embedded");
+            assert!(
+                name.len() > 7
+                    && name.as_bytes()[6] == b'+'
+                    && name[..6].chars().all(|c| c.is_ascii_uppercase()),
+                "{name}"
+            );
+            assert!(
+                dict.has(b"FontFile3") || dict.has(b"FontFile2"),
+                "{name} is embedded"
+            );
             fonts += 1;
         }
         if dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Type0") {
             assert!(dict.has(b"ToUnicode"), "copyable text");
         }
     }
-    assert!(fonts >= 4, "仿宋, 楷体, 黑体, title and page-number faces: {fonts}");
+    assert!(
+        fonts >= 4,
+        "仿宋, 楷体, 黑体, title and page-number faces: {fonts}"
+    );
     assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
     let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let info = doc.get_dictionary(info).unwrap();
     let text = |k: &[u8]| lopdf::decode_text_string(info.get(k).unwrap()).unwrap();
     assert_eq!(text(b"Author"), report.meta.organ);
     assert!(text(b"Title").contains("2025年政府信息公开工作年度报告"));
-    assert!(String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).contains("20260120"));
-    assert_eq!(export(&report, DATE).unwrap(), bytes, "same report and date, same bytes");
+    assert!(
+        String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap())
+            .contains("20260120")
+    );
+    assert_eq!(
+        export(&report, DATE).unwrap(),
+        bytes,
+        "same report and date, same bytes"
+    );
 }
 
 #[test]
@@ -109,13 +157,26 @@ fn assert_laid_out_inside(report: &Report) {
                 assert_eq!(b.x0 > 105.0, odd, "odd pages number on the right: {run:?}");
                 continue;
             }
-            assert!(area.contains(&b), "page {}: outside the text area: {run:?}", i + 1);
+            assert!(
+                area.contains(&b),
+                "page {}: outside the text area: {run:?}",
+                i + 1
+            );
             if let Some(cell) = run.cell {
-                assert!(cell.contains(&b), "page {}: outside its cell: {run:?}", i + 1);
+                assert!(
+                    cell.contains(&b),
+                    "page {}: outside its cell: {run:?}",
+                    i + 1
+                );
             }
         }
         for rule in &page.rules {
-            let b = layout::BoxMm { x0: rule.x0, y0: rule.y0, x1: rule.x1, y1: rule.y1 };
+            let b = layout::BoxMm {
+                x0: rule.x0,
+                y0: rule.y0,
+                x1: rule.x1,
+                y1: rule.y1,
+            };
             assert!(area.contains(&b), "page {}: rule outside: {rule:?}", i + 1);
         }
     }
@@ -123,12 +184,20 @@ fn assert_laid_out_inside(report: &Report) {
 
 #[test]
 fn every_glyph_stays_in_the_text_area_and_in_its_cell() {
-    for name in ["2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao", "2025-qingshi-draft-with-mistakes.nianbao"] {
+    for name in [
+        "2025-qingshi.nianbao",
+        "2020-qingshi-gb2019.nianbao",
+        "2025-qingshi-draft-with-mistakes.nianbao",
+    ] {
         assert_laid_out_inside(&common::example(name));
     }
     // Long text in a narrow cell wraps inside it; a long organ name wraps the title.
     let mut report = common::balanced();
-    common::set(&mut report, "t3.granted.natural", "这一格里写了很长的一段文字而不是数字");
+    common::set(
+        &mut report,
+        "t3.granted.natural",
+        "这一格里写了很长的一段文字而不是数字",
+    );
     report.meta.organ = "某某省某某市某某县某某乡镇人民政府办公室政务公开科".into();
     assert_laid_out_inside(&report);
 }

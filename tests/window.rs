@@ -499,3 +499,32 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
 }
+
+#[test]
+fn ctrl_e_exports_the_pdf_in_the_background_and_preview_shows_its_pages() {
+    let mut h = window(common::example("2025-qingshi-draft-with-mistakes.nianbao"));
+    let dir = common::temp_dir("export-pdf");
+    let path = dir.join("年报.pdf");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.query_by_label("导出PDF").is_some(), "asks where");
+    type_into(&mut h, "文件路径", path.to_str().unwrap());
+    h.get_by_label("确定").click();
+    h.run();
+    h.state_mut().finish_export();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let pages = nianbao::layout::layout(&h.state().editor.report).len();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    assert_eq!(doc.get_pages().len(), pages);
+    // The draft still has errors: exported anyway, with a warning.
+    let (message, is_warning) = h.state().message.clone().unwrap();
+    assert!(message.contains("仍有") && is_warning, "{message}");
+    h.get_by_label("预览").click();
+    h.run();
+    assert_eq!(h.state().part, Part::Preview);
+    assert!(
+        h.query_by_label_contains(&format!("打印预览（共 {pages} 页"))
+            .is_some()
+    );
+}

@@ -59,6 +59,11 @@ impl App {
                 .with_extension("json")
                 .display()
                 .to_string(),
+            PickFor::ExportPdf => self
+                .default_save_path()
+                .with_extension("pdf")
+                .display()
+                .to_string(),
             _ => String::new(),
         };
         let default = Some(PathBuf::from(&text)).filter(|_| purpose.saves());
@@ -199,6 +204,7 @@ impl App {
                     Err(e) => self.error("导出失败", e.to_string()),
                 }
             }
+            PickFor::ExportPdf => self.export_pdf(ctx, &path.with_extension("pdf")),
             PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
                 Ok(()) => {
                     self.message = Some((format!("已关联上年报告 {}", path.display()), false))

@@ -13,6 +13,8 @@ pub enum Part {
     Meta,
     /// A section of the template, by index.
     Section(usize),
+    /// The pages as the PDF will print them.
+    Preview,
 }
 
 /// Something that can take the keyboard focus.
@@ -51,6 +53,9 @@ pub enum Command {
     AttachPrev,
     DetachPrev,
     ExportJson,
+    ExportPdf,
+    /// Show the pages as they will be printed.
+    Preview,
     /// The clerk has checked every imported cell that was marked.
     ConfirmImport,
 }

@@ -11,6 +11,7 @@ pub enum PickFor {
     SaveAs,
     AttachPrev,
     ExportJson,
+    ExportPdf,
     /// Last year's report for 从上年报告新建.
     NewFrom,
 }
@@ -22,12 +23,16 @@ impl PickFor {
             PickFor::SaveAs => "另存为",
             PickFor::AttachPrev => "关联上年报告",
             PickFor::ExportJson => "导出JSON",
+            PickFor::ExportPdf => "导出PDF",
             PickFor::NewFrom => "选择上年报告",
         }
     }
 
     pub fn saves(self) -> bool {
-        matches!(self, PickFor::SaveAs | PickFor::ExportJson)
+        matches!(
+            self,
+            PickFor::SaveAs | PickFor::ExportJson | PickFor::ExportPdf
+        )
     }
 }
 
@@ -68,6 +73,7 @@ impl Picker {
             }
             let chosen = match purpose {
                 PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
+                PickFor::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
                 PickFor::SaveAs => {
                     let name = default
                         .as_ref()

@@ -14,7 +14,7 @@ pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
     let cmd = Modifiers::COMMAND;
     let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
     // Most specific first: consume_shortcut ignores extra Shift.
-    let table: [(KeyboardShortcut, Command); 7] = [
+    let table: [(KeyboardShortcut, Command); 8] = [
         (shortcut(cmd_shift, Key::S), Command::SaveAs),
         (shortcut(cmd_shift, Key::Z), Command::Redo),
         (shortcut(cmd, Key::S), Command::Save),
@@ -22,6 +22,7 @@ pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
         (shortcut(cmd, Key::Y), Command::Redo),
         (shortcut(cmd, Key::N), Command::Guarded(Guarded::New)),
         (shortcut(cmd, Key::O), Command::Guarded(Guarded::Open)),
+        (shortcut(cmd, Key::E), Command::ExportPdf),
     ];
     ui.input_mut(|input| {
         for (keys, command) in table {

@@ -4,6 +4,7 @@
 mod actions;
 mod command;
 mod dialogs;
+mod export;
 mod files;
 mod keys;
 mod panels;
@@ -50,6 +51,8 @@ pub struct App {
     pub native_dialogs: bool,
     closing: bool,
     title: String,
+    /// A PDF being written in the background: where, and the answer when done.
+    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), String>>)>,
 }
 
 impl App {
@@ -110,6 +113,7 @@ impl App {
             native_dialogs: true,
             closing: false,
             title: String::new(),
+            export: None,
         }
     }
 
@@ -136,6 +140,7 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.poll_picker(&ctx);
+        self.poll_export();
         self.watch_close(&ctx);
         self.watch_drops(&ctx, &mut commands);
         if self.dialog.is_none() {
@@ -215,6 +220,8 @@ impl App {
             Command::SaveAs => self.ask_path(ctx, PickFor::SaveAs, None),
             Command::AttachPrev => self.ask_path(ctx, PickFor::AttachPrev, None),
             Command::ExportJson => self.ask_path(ctx, PickFor::ExportJson, None),
+            Command::ExportPdf => self.ask_path(ctx, PickFor::ExportPdf, None),
+            Command::Preview => self.part = Part::Preview,
             Command::DetachPrev => self.editor.detach_prev(now),
         }
     }

@@ -56,6 +56,7 @@ impl App {
                     ("打开…  Ctrl+O", Command::Guarded(Guarded::Open)),
                     ("保存  Ctrl+S", Command::Save),
                     ("另存为…  Ctrl+Shift+S", Command::SaveAs),
+                    ("导出PDF…  Ctrl+E", Command::ExportPdf),
                     ("导出JSON…", Command::ExportJson),
                     ("关联上年报告…", Command::AttachPrev),
                 ];
@@ -78,6 +79,9 @@ impl App {
                     commands.push(Command::Guarded(Guarded::Close));
                 }
             });
+            if ui.button("预览").clicked() {
+                commands.push(Command::Preview);
+            }
             ui.menu_button("编辑", |ui| {
                 if ui
                     .add_enabled(self.editor.can_undo(), egui::Button::new("撤销  Ctrl+Z"))
@@ -98,6 +102,7 @@ impl App {
     fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let t = self.editor.report.template;
         match self.part {
+            Part::Preview => ui::preview::preview_ui(ui, &self.editor.report),
             Part::Meta => {
                 ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands)
             }

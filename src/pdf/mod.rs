@@ -91,8 +91,8 @@ pub fn write(report: &Report, pages: &[Page], date: PdfDate) -> Result<Vec<u8>, 
     info.creator = "nianbao".into();
     info.producer = format!("nianbao {}", env!("CARGO_PKG_VERSION"));
     info.subject = "政府信息公开工作年度报告".into();
-    info.creation_date = when.clone();
-    info.modification_date = when.clone();
+    info.creation_date = when;
+    info.modification_date = when;
     info.metadata_date = when;
 
     // Only the faces the pages use, under fixed ids (printpdf's own are random).

@@ -6,6 +6,7 @@ pub mod import;
 pub mod meta;
 pub mod narrative;
 pub mod outline;
+pub mod preview;
 pub mod problems;
 pub mod status;
 pub mod table;

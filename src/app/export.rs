@@ -1,0 +1,73 @@
+//! 导出PDF: the export runs on a thread (layout and fonts take a moment) and the status bar
+//! says when it is done. Remaining errors are warned about, never a reason to refuse.
+
+use std::path::Path;
+
+use super::App;
+use crate::check::Severity;
+use crate::pdf::{PdfDate, export};
+
+impl App {
+    pub(super) fn export_pdf(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.export.is_some() {
+            self.message = Some(("正在导出PDF，请稍候".into(), false));
+            return;
+        }
+        let report = self.editor.report.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (target, ctx) = (path.to_path_buf(), ctx.clone());
+        std::thread::spawn(move || {
+            let result = export(&report, PdfDate::today())
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::file::write_atomic(&target, &bytes).map_err(|e| e.to_string())
+                });
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.export = Some((path.to_path_buf(), rx));
+        self.message = Some((format!("正在导出 {}…", path.display()), false));
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some((path, rx)) = &self.export else {
+            return;
+        };
+        let Ok(result) = rx.try_recv() else { return };
+        let path = path.clone();
+        self.export = None;
+        self.exported(&path, result);
+    }
+
+    fn exported(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                let errors = self
+                    .editor
+                    .findings()
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                let text = if errors > 0 {
+                    format!(
+                        "已导出 {}（注意：报告中仍有 {errors} 个错误，发布前请改正）",
+                        path.display()
+                    )
+                } else {
+                    format!("已导出 {}", path.display())
+                };
+                self.message = Some((text, errors > 0));
+            }
+            Err(e) => self.error("导出PDF失败", format!("{}：{e}", path.display())),
+        }
+    }
+
+    /// Waits for a background export (tests, and closing the window).
+    pub fn finish_export(&mut self) {
+        if let Some((path, rx)) = self.export.take()
+            && let Ok(result) = rx.recv()
+        {
+            self.exported(&path, result);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! 预览: the pages exactly as the PDF lays them out (the same `layout` output), drawn with the
+//! window's painter. The window's own CJK face stands in for 仿宋/楷体 here; positions, line
+//! breaks, tables and page breaks are the PDF's.
+
+use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Ui, vec2};
+
+use crate::layout::{self, PAGE_H_MM, PAGE_W_MM, PT_MM, Page};
+use crate::model::Report;
+
+/// Screen points per millimetre at 100 %.
+const SCALE: f32 = 2.6;
+
+pub fn preview_ui(ui: &mut Ui, report: &Report) {
+    let pages = layout::layout(report);
+    ui.heading(format!(
+        "打印预览（共 {} 页，与导出的PDF排版相同）",
+        pages.len()
+    ));
+    ui.label("按 Ctrl+E 导出PDF。");
+    for (i, page) in pages.iter().enumerate() {
+        ui.add_space(8.0);
+        page_ui(ui, page, i + 1);
+    }
+}
+
+fn page_ui(ui: &mut Ui, page: &Page, number: usize) {
+    let size = vec2(PAGE_W_MM, PAGE_H_MM) * SCALE;
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::WHITE);
+    painter.rect_stroke(
+        rect,
+        0.0,
+        Stroke::new(1.0, Color32::GRAY),
+        egui::StrokeKind::Outside,
+    );
+    let at = |x: f32, y: f32| Pos2::new(rect.left() + x * SCALE, rect.top() + y * SCALE);
+    for rule in &page.rules {
+        painter.line_segment(
+            [at(rule.x0, rule.y0), at(rule.x1, rule.y1)],
+            Stroke::new((rule.width_pt * PT_MM * SCALE).max(0.5), Color32::BLACK),
+        );
+    }
+    for run in &page.runs {
+        let font = FontId::proportional(run.size_pt * PT_MM * SCALE);
+        // Characters are placed one by one so the squeezed 3号 grid matches the PDF.
+        let mut x = run.x_mm;
+        for c in run.text.chars() {
+            painter.text(
+                at(x, run.baseline_mm),
+                Align2::LEFT_BOTTOM,
+                c,
+                font.clone(),
+                Color32::BLACK,
+            );
+            x += crate::layout::fonts::advance_em(run.face, c) * run.size_pt * PT_MM
+                + run.tracking_mm;
+        }
+    }
+    response.on_hover_text(format!("第 {number} 页"));
+}
