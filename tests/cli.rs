@@ -267,9 +267,23 @@ fn convert_round_trips_native_and_json() {
         std::fs::read(&native).unwrap(),
         std::fs::read(example_path("2025-qingshi.nianbao")).unwrap()
     );
-    let o = nianbao(&["convert", path(&json), "-o", path(&dir.join("c.pdf"))]);
+    let o = nianbao(&["convert", path(&json), "-o", path(&dir.join("c.xyz"))]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("无法识别的输出文件类型"));
+}
+
+#[test]
+fn convert_writes_the_publication_pdf_and_never_overwrites_unasked() {
+    let dir = temp_dir("cli-pdf");
+    let pdf = dir.join("年报.pdf");
+    let o = nianbao(&["convert", &ex("2025-qingshi.nianbao"), "-o", path(&pdf)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let o = nianbao(&["convert", &ex("2024-qingshi.nianbao"), "-o", path(&pdf)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("已存在"));
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
 }
 
 /// Files that are not reports: each gives exit 2 and one Chinese line, quickly, and nothing is written.
