@@ -1,0 +1,87 @@
+//! PDF export of the full example, layout and write separately (target: under 150 ms, file
+//! under 400 KB), and import of each seed (target: under 20 ms) and of a large Word file.
+//!
+//! Run: `cargo bench --bench export_import` (the seeds are read from `../shared/seeds`).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use nianbao::import::{Source, import};
+use nianbao::pdf::PdfDate;
+
+#[path = "../tests/common/published.rs"]
+mod published;
+
+const DATE: PdfDate = PdfDate {
+    year: 2026,
+    month: 1,
+    day: 20,
+};
+
+fn example() -> nianbao::model::Report {
+    nianbao::file::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/2025-qingshi.nianbao"),
+    )
+    .unwrap()
+}
+
+fn pdf(c: &mut Criterion) {
+    let report = example();
+    let pages = nianbao::layout::layout(&report);
+    let bytes = nianbao::pdf::write(&report, &pages, DATE).unwrap();
+    eprintln!("pdf: {} pages, {} bytes", pages.len(), bytes.len());
+    let mut g = c.benchmark_group("pdf");
+    g.sample_size(20);
+    g.bench_function("layout", |b| {
+        b.iter(|| nianbao::layout::layout(black_box(&report)))
+    });
+    g.bench_function("write", |b| {
+        b.iter(|| nianbao::pdf::write(&report, black_box(&pages), DATE))
+    });
+    g.bench_function("export", |b| {
+        b.iter(|| nianbao::pdf::export(black_box(&report), DATE))
+    });
+    g.finish();
+}
+
+fn seeds(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut g = c.benchmark_group("import");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy()[..3].to_string();
+            g.bench_function(format!("seed-{name}"), |b| {
+                b.iter(|| import(black_box(&bytes), Source::Text))
+            });
+        }
+    } else {
+        eprintln!("seeds skipped: {} is not beside this clone", dir.display());
+    }
+    let mut report = example();
+    let word = published::docx(&report);
+    g.bench_function("docx-example", |b| {
+        b.iter(|| import(black_box(&word), Source::Docx))
+    });
+    // A long report: 2 000 narrative paragraphs around the official tables.
+    report.sections.overview = (0..2000)
+        .map(|i| format!("（{i}）本镇全年主动公开政府信息，群众满意度较高。"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let large = published::docx(&report);
+    eprintln!("large docx: {} bytes", large.len());
+    g.bench_function("docx-large", |b| {
+        b.iter(|| import(black_box(&large), Source::Docx))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, pdf, seeds);
+criterion_main!(benches);
