@@ -66,6 +66,10 @@ fn seeds(c: &mut Criterion) {
         eprintln!("seeds skipped: {} is not beside this clone", dir.display());
     }
     let mut report = example();
+    let page = published::html(&report);
+    g.bench_function("html-example", |b| {
+        b.iter(|| import(black_box(page.as_bytes()), Source::Html))
+    });
     let word = published::docx(&report);
     g.bench_function("docx-example", |b| {
         b.iter(|| import(black_box(&word), Source::Docx))
