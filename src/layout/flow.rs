@@ -115,8 +115,9 @@ impl Flow {
     /// 「（一）…」 lines that are headings (short, no full stop) are set in 楷体.
     fn narrative(&mut self, text: &str) {
         for para in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
-            let heading = para.starts_with('（')
-                && para.chars().nth(2) == Some('）')
+            let mut chars = para.chars();
+            let heading = matches!(chars.next(), Some('（' | '('))
+                && matches!(chars.nth(1), Some('）' | ')'))
                 && para.chars().count() <= 30
                 && !para.ends_with('。');
             let style = if heading {

@@ -21,39 +21,48 @@ pub fn import_ui(ui: &mut Ui, report: &Report, import: &ImportReport, commands: 
             for note in &import.notes {
                 ui.small(note);
             }
-            // One entry per row and reason: a lost row is one line, not seven.
-            let mut last: Option<(usize, usize, MarkKind, &str)> = None;
-            for m in &import.marks {
-                let cell = &t.cells[m.cell];
-                let key = (
-                    cell.table,
-                    cell.grid * 1000 + cell.row,
-                    m.kind,
-                    m.reason.as_str(),
-                );
-                if last == Some(key) {
-                    continue;
-                }
-                last = Some(key);
-                let (_, row, _) = t.cell_parts(m.cell);
-                let name = row
-                    .labels
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| t.table_part(cell.table));
-                let text = format!("［{}］{}：{}", m.kind.name(), name, m.reason);
-                let label = egui::Label::new(RichText::new(text).color(IMPORT_MARK)).wrap();
-                if ui.add(label.sense(egui::Sense::click())).clicked() {
-                    commands.push(Command::GoTo(
-                        part_of_cell(t, m.cell),
-                        Some(Target::Cell(m.cell)),
-                    ));
-                }
-            }
+            // One entry per row and reason: a lost row is one line, not seven. The list
+            // scrolls on its own so the problems below stay in view.
+            let height = ui.available_height() * 0.4;
+            egui::ScrollArea::vertical()
+                .id_salt("nianbao-import-marks")
+                .max_height(height)
+                .show(ui, |ui| marks_ui(ui, t, import, commands));
             if !import.marks.is_empty() && ui.button("全部已核对").clicked() {
                 commands.push(Command::ConfirmImport);
             }
         });
+}
+
+fn marks_ui(ui: &mut Ui, t: &Template, import: &ImportReport, commands: &mut Vec<Command>) {
+    let mut last: Option<(usize, usize, MarkKind, &str)> = None;
+    for m in &import.marks {
+        let cell = &t.cells[m.cell];
+        let key = (
+            cell.table,
+            cell.grid * 1000 + cell.row,
+            m.kind,
+            m.reason.as_str(),
+        );
+        if last == Some(key) {
+            continue;
+        }
+        last = Some(key);
+        let (_, row, _) = t.cell_parts(m.cell);
+        let name = row
+            .labels
+            .last()
+            .cloned()
+            .unwrap_or_else(|| t.table_part(cell.table));
+        let text = format!("［{}］{}：{}", m.kind.name(), name, m.reason);
+        let label = egui::Label::new(RichText::new(text).color(IMPORT_MARK)).wrap();
+        if ui.add(label.sense(egui::Sense::click())).clicked() {
+            commands.push(Command::GoTo(
+                part_of_cell(t, m.cell),
+                Some(Target::Cell(m.cell)),
+            ));
+        }
+    }
 }
 
 /// The part of the window that shows a cell's table.
