@@ -16,6 +16,7 @@ impl App {
         let organ = self.editor.report.meta.organ.clone();
         match action {
             Guarded::Close => {
+                self.finish_export();
                 self.closing = true;
                 self.recovery.clear();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -79,7 +80,6 @@ impl App {
 
     /// Next to the opened file, or in the home folder, named after the organ and year.
     pub(super) fn default_save_path(&self) -> PathBuf {
-        let m = &self.editor.report.meta;
         let dir = self
             .editor
             .path
@@ -91,10 +91,7 @@ impl App {
                     .map(PathBuf::from)
             })
             .unwrap_or_default();
-        dir.join(format!(
-            "{}{}年政府信息公开工作年度报告.nianbao",
-            m.organ, m.year
-        ))
+        dir.join(format!("{}.nianbao", self.editor.report.title()))
     }
 
     pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {

@@ -62,7 +62,7 @@ impl App {
         }
     }
 
-    /// Waits for a background export (tests, and closing the window).
+    /// Waits for a background export: a window that closes keeps its PDF (and tests use it).
     pub fn finish_export(&mut self) {
         if let Some((path, rx)) = self.export.take()
             && let Ok(result) = rx.recv()

@@ -242,6 +242,7 @@ impl App {
                     then: Guarded::Close,
                 });
             } else {
+                self.finish_export();
                 self.recovery.clear();
             }
         }

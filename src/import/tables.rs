@@ -18,6 +18,8 @@ struct Walker<'a> {
     notes: &'a mut ImportReport,
     /// Rows already filled, so a repeated label does not overwrite the first reading.
     done: Vec<RowAt>,
+    /// The amount columns' labels up to 「（单位…」, normalised: how their headers are found.
+    amounts: Vec<String>,
     /// A unit stated in a column header: true when amounts are in 元, not 万元.
     in_yuan: bool,
     unit_stated: bool,
@@ -31,9 +33,18 @@ pub fn read_table(
     report: &mut Report,
     notes: &mut ImportReport,
 ) {
+    let amounts = template.def.tables[table]
+        .grids
+        .iter()
+        .flat_map(|g| &g.columns)
+        .filter(|c| c.kind == CellKind::Amount)
+        .map(|c| norm(c.label.split(['（', '(']).next().unwrap_or("")))
+        .filter(|a| !a.is_empty())
+        .collect();
     let mut w = Walker {
         template,
         table,
+        amounts,
         report,
         notes,
         done: Vec::new(),
@@ -115,19 +126,9 @@ impl Walker<'_> {
     }
 
     fn read_unit(&mut self, line: &Line) {
-        let amounts: Vec<String> = self
-            .grids()
-            .iter()
-            .flat_map(|g| &g.columns)
-            .filter(|c| c.kind == CellKind::Amount)
-            .map(|c| norm(c.label.split(['（', '(']).next().unwrap_or("")))
-            .collect();
         for cell in &line.cells {
             let n = norm(cell);
-            if amounts
-                .iter()
-                .any(|a| !a.is_empty() && n.starts_with(a.as_str()))
-            {
+            if self.amounts.iter().any(|a| n.starts_with(a.as_str())) {
                 self.unit_stated = n.contains("元");
                 self.in_yuan = n.contains("元") && !n.contains("万元");
             }

@@ -135,10 +135,7 @@ impl Flow {
     /// 2号 title in the heavy serif, centred, broken into balanced lines.
     fn title(&mut self, report: &Report) {
         let style = Style::new(Role::Title, TITLE_PT);
-        let text = format!(
-            "{}{}年政府信息公开工作年度报告",
-            report.meta.organ, report.meta.year
-        );
+        let text = report.title();
         let height = TITLE_PT * PT_MM * 1.6;
         for line in balanced(&style, &text) {
             let x = LEFT_MM + (TEXT_W_MM - style.width_mm(&line)) / 2.0;

@@ -110,11 +110,6 @@ pub fn advance_em(face: Face, c: char) -> f32 {
     }
 }
 
-/// Whether a face has a glyph for `c` (used by the tests and the renderer's checks).
-pub fn has_glyph(face: Face, c: char) -> bool {
-    parsed().faces[face.0].glyph_index(c).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,7 +120,7 @@ mod tests {
         for c in "浉喆堃赟镕𬘬".chars() {
             let f = face_for(Role::Body, c);
             assert_eq!(f, SANS, "{c}");
-            assert!(has_glyph(f, c));
+            assert!(parsed().faces[f.0].glyph_index(c).is_some());
         }
         assert_eq!(face_for(Role::PageNumber, '7'), Face(4));
         assert!((advance_em(Face(0), '年') - 1.0).abs() < 0.01);

@@ -126,6 +126,14 @@ impl Report {
         &self.cells[index]
     }
 
+    /// The published title: 「<organ><year>年政府信息公开工作年度报告」 (file names, the PDF).
+    pub fn title(&self) -> String {
+        format!(
+            "{}{}年政府信息公开工作年度报告",
+            self.meta.organ, self.meta.year
+        )
+    }
+
     pub fn cells(&self) -> &[CellValue] {
         &self.cells
     }

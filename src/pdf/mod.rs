@@ -62,10 +62,7 @@ pub fn export(report: &Report, date: PdfDate) -> Result<Vec<u8>, PdfError> {
 }
 
 pub fn write(report: &Report, pages: &[Page], date: PdfDate) -> Result<Vec<u8>, PdfError> {
-    let title = format!(
-        "{}{}年政府信息公开工作年度报告",
-        report.meta.organ, report.meta.year
-    );
+    let title = report.title();
     let mut doc = PdfDocument::new(&title);
     let when = printpdf::date::DateTime::new_in_offset(
         printpdf::date::Date {

@@ -48,13 +48,7 @@ fn tables(report: &Report) -> Vec<(usize, Vec<Vec<Option<Origin>>>)> {
 
 fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
     let t = report.template;
-    let mut out = vec![(
-        None,
-        format!(
-            "{}{}年政府信息公开工作年度报告",
-            report.meta.organ, report.meta.year
-        ),
-    )];
+    let mut out = vec![(None, report.title())];
     out.extend(
         report
             .sections
