@@ -2,6 +2,8 @@
 //! under 400 KB), and import of each seed (target: under 20 ms) and of a large Word file.
 //!
 //! Run: `cargo bench --bench export_import` (the seeds are read from `../shared/seeds`).
+//! The example written as a web page and as a Word file is also left in
+//! `target/tmp/published/` for `benches/libreoffice.sh` and as fuzzing seeds.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -71,6 +73,8 @@ fn seeds(c: &mut Criterion) {
         b.iter(|| import(black_box(page.as_bytes()), Source::Html))
     });
     let word = published::docx(&report);
+    keep("example.html", page.as_bytes());
+    keep("example.docx", &word);
     g.bench_function("docx-example", |b| {
         b.iter(|| import(black_box(&word), Source::Docx))
     });
@@ -85,6 +89,17 @@ fn seeds(c: &mut Criterion) {
         b.iter(|| import(black_box(&large), Source::Docx))
     });
     g.finish();
+}
+
+/// Leaves an input on disk for the LibreOffice comparison and the fuzzers.
+fn keep(name: &str, bytes: &[u8]) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("published");
+    let written =
+        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join(name), bytes));
+    match written {
+        Ok(()) => eprintln!("wrote {}", dir.join(name).display()),
+        Err(e) => eprintln!("could not write {name}: {e}"),
+    }
 }
 
 criterion_group!(benches, pdf, seeds);

@@ -2,20 +2,27 @@
 //! read from the template data: its labels and its section headings.
 
 use super::lines::{Layout, Line, norm};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::template::{self, Template};
 
 /// The template whose labels the document uses most; labels shared by all templates do not
 /// count. `None` when no template-specific label is found.
 pub fn detect_template(lines: &[Line]) -> Option<(&'static Template, usize)> {
-    let found: std::collections::HashSet<String> = lines
+    let found: HashSet<String> = lines
         .iter()
         .flat_map(|l| l.cells.iter().map(|c| norm(c)))
         .filter(|c| !c.is_empty())
         .collect();
-    let labels: Vec<(&'static Template, std::collections::HashSet<String>)> = template::all()
-        .iter()
-        .map(|t| (t, template_labels(t)))
-        .collect();
+    // The templates are static: their folded labels are built once per process.
+    static LABELS: OnceLock<Vec<(&'static Template, HashSet<String>)>> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        template::all()
+            .iter()
+            .map(|t| (t, template_labels(t)))
+            .collect()
+    });
     labels
         .iter()
         .map(|(t, own)| {
@@ -34,8 +41,8 @@ pub fn detect_template(lines: &[Line]) -> Option<(&'static Template, usize)> {
         .max_by_key(|(_, n)| *n)
 }
 
-fn template_labels(t: &Template) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+fn template_labels(t: &Template) -> HashSet<String> {
+    let mut out = HashSet::new();
     for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
         out.extend(grid.caption.iter().map(|c| norm(c)));
         out.extend(grid.columns.iter().map(|c| norm(&c.label)));
@@ -58,6 +65,7 @@ pub fn find_sections(lines: &[Line], template: &Template) -> Vec<Option<usize>> 
         .iter()
         .map(|s| norm(strip_number(&s.heading).1))
         .collect();
+    let heading_pairs: Vec<Bigrams> = headings.iter().map(|h| bigrams(h)).collect();
     let mut found = vec![None; headings.len()];
     let mut next = 0;
     for (i, line) in lines.iter().enumerate() {
@@ -66,14 +74,18 @@ pub fn find_sections(lines: &[Line], template: &Template) -> Vec<Option<usize>> 
         }
         let (number, body) = strip_number(&line.cells[0]);
         let body = norm(body);
+        let pairs = bigrams(&body);
         // Headings come in order; a later one may be found when an earlier one is missing.
         let hit = (next..headings.len()).find(|&s| {
-            let shared = shared_bigrams(&body, &headings[s]);
+            let shared = || pairs.intersection(&heading_pairs[s]).count();
             let own = headings[s].chars().count().saturating_sub(1);
             match number {
-                Some(n) if n == s + 1 => shared >= 1,
+                Some(n) if n == s + 1 => shared() >= 1,
                 Some(_) => false,
-                None => body == headings[s] || (shared * 5 >= own * 4 && shared >= 3),
+                None => {
+                    let n = shared();
+                    body == headings[s] || (n * 5 >= own * 4 && n >= 3)
+                }
             }
         });
         if let Some(s) = hit {
@@ -107,14 +119,12 @@ fn strip_number(text: &str) -> (Option<usize>, &str) {
     }
 }
 
-fn shared_bigrams(a: &str, b: &str) -> usize {
-    let pairs = |s: &str| {
-        let c: Vec<char> = s.chars().collect();
-        c.windows(2)
-            .map(|w| (w[0], w[1]))
-            .collect::<std::collections::HashSet<_>>()
-    };
-    pairs(a).intersection(&pairs(b)).count()
+type Bigrams = HashSet<(char, char)>;
+
+/// The distinct pairs of neighbouring characters: how much of a heading a drifted line keeps.
+fn bigrams(text: &str) -> Bigrams {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ struct Walker<'a> {
     table: usize,
     report: &'a mut Report,
     notes: &'a mut ImportReport,
+    /// Each grid's rows by their leaf label, normalised once (`None`: an unlabelled row).
+    leaves: Vec<Vec<Option<String>>>,
     /// Rows already filled, so a repeated label does not overwrite the first reading.
     done: Vec<RowAt>,
     /// The amount columns' labels up to 「（单位…」, normalised: how their headers are found.
@@ -41,9 +43,20 @@ pub fn read_table(
         .map(|c| norm(c.label.split(['（', '(']).next().unwrap_or("")))
         .filter(|a| !a.is_empty())
         .collect();
+    let leaves = template.def.tables[table]
+        .grids
+        .iter()
+        .map(|g| {
+            g.rows
+                .iter()
+                .map(|r| r.labels.last().map(|l| norm(l)))
+                .collect()
+        })
+        .collect();
     let mut w = Walker {
         template,
         table,
+        leaves,
         amounts,
         report,
         notes,
@@ -100,14 +113,15 @@ impl Walker<'_> {
     /// The row a label names, by its last (leaf) label; a row already read is not matched
     /// again unless nothing else is.
     fn find_row(&self, text: &str) -> Option<RowAt> {
+        let found = norm(text);
         let hits: Vec<RowAt> = self
-            .grids()
+            .leaves
             .iter()
             .enumerate()
-            .flat_map(|(g, grid)| {
-                grid.rows.iter().enumerate().filter_map(move |(r, row)| {
-                    let leaf = row.labels.last()?;
-                    same_label(text, leaf).then_some((g, r))
+            .flat_map(|(g, rows)| {
+                let found = &found;
+                rows.iter().enumerate().filter_map(move |(r, leaf)| {
+                    same_label(found, leaf.as_deref()?).then_some((g, r))
                 })
             })
             .collect();

@@ -114,6 +114,27 @@ pub fn html(report: &Report) -> String {
     )
 }
 
+/// The parts besides the body that make a package Word and LibreOffice open.
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+/// A4 with the official margins (twips).
+const SECTION: &str = r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>"#;
+
+/// A table's properties and grid: full text width, single borders, equal columns.
+fn table_start(columns: usize) -> String {
+    let border =
+        |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| border(side))
+        .collect();
+    let col = format!(r#"<w:gridCol w:w="{}"/>"#, 8844 / columns);
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="8844" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders></w:tblPr><w:tblGrid>{}</w:tblGrid>"#,
+        col.repeat(columns)
+    )
+}
+
 /// A Word document: paragraphs, and tables with gridSpan and vMerge.
 pub fn docx(report: &Report) -> Vec<u8> {
     let tables = tables(report);
@@ -130,7 +151,7 @@ pub fn docx(report: &Report) -> Vec<u8> {
             continue;
         };
         for (_, rows) in tables.iter().filter(|(t, _)| *t == ti) {
-            body.push_str("<w:tbl>");
+            body.push_str(&table_start(rows[0].len()));
             // Vertical merges continue below their origin: remember which column is covered.
             let mut below: Vec<Option<(usize, usize)>> = vec![None; rows[0].len()];
             for row in rows {
@@ -168,12 +189,14 @@ pub fn docx(report: &Report) -> Vec<u8> {
         }
     }
     let xml = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}{SECTION}</w:body></w:document>"#
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     zip.start_file("[Content_Types].xml", options).unwrap();
-    zip.write_all(b"<Types/>").unwrap();
+    zip.write_all(CONTENT_TYPES.as_bytes()).unwrap();
+    zip.start_file("_rels/.rels", options).unwrap();
+    zip.write_all(RELS.as_bytes()).unwrap();
     zip.start_file("word/document.xml", options).unwrap();
     zip.write_all(xml.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
