@@ -75,6 +75,10 @@ fn seeds(c: &mut Criterion) {
     let word = published::docx(&report);
     keep("example.html", page.as_bytes());
     keep("example.docx", &word);
+    keep(
+        "example-document.xml",
+        published::docx_document(&report).as_bytes(),
+    );
     g.bench_function("docx-example", |b| {
         b.iter(|| import(black_box(&word), Source::Docx))
     });

@@ -313,6 +313,28 @@ fn web_pages_and_word_files_with_merged_cells_import_back_to_the_same_cells() {
     }
 }
 
+/// Found by `cargo fuzz … import_html`: a fee header in 元 over 1.2625 (0.00012625 万元) was
+/// kept as the text 「1.2625」, which the saved file then read back as 1.2625 万元.
+#[test]
+fn an_amount_in_yuan_that_cannot_be_converted_stays_invalid_after_saving() {
+    let original = common::example("2025-qingshi.nianbao");
+    assert_eq!(cell(&original, "t2.fees.amount"), "1.2625");
+    let page = common::published::html(&original).replace("（单位：万元）", "（单位：元）");
+    let (report, notes) = import(page.as_bytes(), Source::Html).unwrap();
+    assert_eq!(cell(&report, "t2.fees.amount"), "1.2625元");
+    assert!(
+        check::check(&report, None)
+            .iter()
+            .any(|f| f.rule == RuleId::VNUM && f.cells == ["t2.fees.amount"]),
+        "flagged as not a number"
+    );
+    assert_eq!(notes.marks, []);
+    let dir = common::temp_dir("import-yuan");
+    let path = dir.join("fees.nianbao");
+    file::save(&report, &path).unwrap();
+    assert_eq!(file::load(&path).unwrap(), report);
+}
+
 #[test]
 fn json_exports_open_back_to_the_same_report() {
     let dir = common::temp_dir("import-json");

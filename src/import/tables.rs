@@ -163,9 +163,8 @@ impl Walker<'_> {
         let cells = self.row_cells(g, r);
         let kinds: Vec<CellKind> = cells.iter().map(|&c| self.template.cells[c].kind).collect();
         let equations = self.row_equations(&cells);
-        let in_yuan = self.in_yuan;
         let number = |t: &str| {
-            to_value(t, CellKind::SignedCount, in_yuan)
+            to_value(t, CellKind::SignedCount, false)
                 .0
                 .num()
                 .map(|n| n.scaled())
@@ -288,12 +287,18 @@ fn strip_unit(text: &str) -> (&str, Option<bool>) {
 /// not a number is kept as written (flagged by the checks), never dropped.
 fn to_value(raw: &str, kind: CellKind, header_in_yuan: bool) -> (CellValue, Option<String>) {
     let (digits, unit) = strip_unit(raw.trim());
-    let in_yuan = unit.unwrap_or(header_in_yuan);
-    match parse_number(digits, if in_yuan { CellKind::Amount } else { kind }) {
-        Ok(n) if kind == CellKind::Amount && in_yuan => {
+    let in_yuan = kind == CellKind::Amount && unit.unwrap_or(header_in_yuan);
+    match parse_number(digits, kind) {
+        Ok(n) if in_yuan => {
             let scaled = n.scaled();
             if scaled % 10_000 != 0 {
-                return (CellValue::Invalid(raw.to_string()), None);
+                // Fractions of a 元 need more decimals than 万元 keep: not convertible. Keep
+                // the header's unit in the text, so it stays invalid (it is not 1.2625 万元).
+                let text = match unit {
+                    Some(_) => raw.to_string(),
+                    None => format!("{}元", raw.trim()),
+                };
+                return (CellValue::Invalid(text), None);
             }
             let value = crate::model::Num::from_scaled(scaled / 10_000);
             let note = format!("原文为 {raw}（元），已换算为 {} 万元", value.display(kind));
@@ -339,6 +344,25 @@ mod tests {
         assert_eq!(
             to_value("—", CellKind::Count, false).0,
             CellValue::Invalid("—".into())
+        );
+        // Fractions of a 元 are not convertible: kept invalid, with their unit, so the
+        // text cannot be read back as 万元.
+        assert_eq!(
+            to_value("1.2625", CellKind::Amount, true).0,
+            CellValue::Invalid("1.2625元".into())
+        );
+        assert_eq!(
+            to_value("1.2625元", CellKind::Amount, false).0,
+            CellValue::Invalid("1.2625元".into())
+        );
+        assert_eq!(
+            CellValue::parse("1.2625元", CellKind::Amount),
+            CellValue::Invalid("1.2625元".into())
+        );
+        // 元 belongs to amounts: a count is read as a count.
+        assert_eq!(
+            to_value("5.5元", CellKind::Count, false).0,
+            CellValue::Invalid("5.5元".into())
         );
         assert!(looks_numeric("+189") && looks_numeric("0 ") && looks_numeric("251000元"));
         assert!(!looks_numeric("第二十条第（一）项") && !looks_numeric("1.属于国家秘密"));

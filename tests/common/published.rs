@@ -137,6 +137,20 @@ fn table_start(columns: usize) -> String {
 
 /// A Word document: paragraphs, and tables with gridSpan and vMerge.
 pub fn docx(report: &Report) -> Vec<u8> {
+    let xml = docx_document(report);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(CONTENT_TYPES.as_bytes()).unwrap();
+    zip.start_file("_rels/.rels", options).unwrap();
+    zip.write_all(RELS.as_bytes()).unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// The package's main part, `word/document.xml`.
+pub fn docx_document(report: &Report) -> String {
     let tables = tables(report);
     let p = |t: &str| {
         format!(
@@ -188,16 +202,7 @@ pub fn docx(report: &Report) -> Vec<u8> {
             body.push_str("</w:tbl>");
         }
     }
-    let xml = format!(
+    format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}{SECTION}</w:body></w:document>"#
-    );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    zip.start_file("[Content_Types].xml", options).unwrap();
-    zip.write_all(CONTENT_TYPES.as_bytes()).unwrap();
-    zip.start_file("_rels/.rels", options).unwrap();
-    zip.write_all(RELS.as_bytes()).unwrap();
-    zip.start_file("word/document.xml", options).unwrap();
-    zip.write_all(xml.as_bytes()).unwrap();
-    zip.finish().unwrap().into_inner()
+    )
 }
