@@ -13,6 +13,7 @@ mod place;
 mod recognise;
 mod tables;
 pub mod text;
+mod values;
 
 pub use document::{Block, Cell, Document, Table};
 pub use notes::{ImportReport, Mark, MarkKind};
