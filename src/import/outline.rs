@@ -74,10 +74,14 @@ pub fn find_sections(lines: &[Line], template: &Template) -> Vec<Option<usize>> 
         }
         let (number, body) = strip_number(&line.cells[0]);
         let body = norm(body);
-        let pairs = bigrams(&body);
+        // Built only for lines that could be a heading (most numbered lines cannot).
+        let pairs = std::cell::OnceCell::new();
         // Headings come in order; a later one may be found when an earlier one is missing.
         let hit = (next..headings.len()).find(|&s| {
-            let shared = || pairs.intersection(&heading_pairs[s]).count();
+            let shared = || {
+                let pairs = pairs.get_or_init(|| bigrams(&body));
+                pairs.intersection(&heading_pairs[s]).count()
+            };
             let own = headings[s].chars().count().saturating_sub(1);
             match number {
                 Some(n) if n == s + 1 => shared() >= 1,
