@@ -30,7 +30,7 @@ fn strip_unit(text: &str) -> (&str, Option<bool>) {
     (text.trim_end_matches(['件', '个', '项', '次']).trim(), None)
 }
 
-/// The cell value of a published text, and a note when a unit was converted. Text that is
+/// The cell value of a published text, and a note when a unit was converted (or could not be). Text that is
 /// not a number is kept as written (flagged by the checks), never dropped.
 pub fn to_value(raw: &str, kind: CellKind, header_in_yuan: bool) -> (CellValue, Option<String>) {
     let (digits, unit) = strip_unit(raw.trim());
@@ -45,7 +45,8 @@ pub fn to_value(raw: &str, kind: CellKind, header_in_yuan: bool) -> (CellValue, 
                     Some(_) => raw.to_string(),
                     None => format!("{}元", raw.trim()),
                 };
-                return (CellValue::Invalid(text), None);
+                let note = format!("原文为 {text}，换算为万元需要四位以上小数，请核对后填写");
+                return (CellValue::Invalid(text), Some(note));
             }
             let value = Num::from_scaled(scaled / 10_000);
             let note = format!("原文为 {raw}（元），已换算为 {} 万元", value.display(kind));
@@ -94,10 +95,9 @@ mod tests {
         );
         // Fractions of a 元 are not convertible: kept invalid, with their unit, so the
         // text cannot be read back as 万元.
-        assert_eq!(
-            to_value("1.2625", CellKind::Amount, true).0,
-            CellValue::Invalid("1.2625元".into())
-        );
+        let (value, note) = to_value("1.2625", CellKind::Amount, true);
+        assert_eq!(value, CellValue::Invalid("1.2625元".into()));
+        assert!(note.is_some_and(|n| n.contains("1.2625元")));
         assert_eq!(
             to_value("1.2625元", CellKind::Amount, false).0,
             CellValue::Invalid("1.2625元".into())
