@@ -1,10 +1,11 @@
 //! Which template a published report follows, and where its six sections start. Both are
 //! read from the template data: its labels and its section headings.
 
-use super::lines::{Layout, Line, norm};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::lines::{Layout, Line, norm};
 use crate::template::{self, Template};
 
 /// The template whose labels the document uses most; labels shared by all templates do not
@@ -75,7 +76,7 @@ pub fn find_sections(lines: &[Line], template: &Template) -> Vec<Option<usize>> 
         let (number, body) = strip_number(&line.cells[0]);
         let body = norm(body);
         // Built only for lines that could be a heading (most numbered lines cannot).
-        let pairs = std::cell::OnceCell::new();
+        let pairs = OnceCell::new();
         // Headings come in order; a later one may be found when an earlier one is missing.
         let hit = (next..headings.len()).find(|&s| {
             let shared = || {
@@ -87,8 +88,10 @@ pub fn find_sections(lines: &[Line], template: &Template) -> Vec<Option<usize>> 
                 Some(n) if n == s + 1 => shared() >= 1,
                 Some(_) => false,
                 None => {
-                    let n = shared();
-                    body == headings[s] || (n * 5 >= own * 4 && n >= 3)
+                    body == headings[s] || {
+                        let n = shared();
+                        n * 5 >= own * 4 && n >= 3
+                    }
                 }
             }
         });

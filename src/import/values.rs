@@ -30,8 +30,8 @@ fn strip_unit(text: &str) -> (&str, Option<bool>) {
     (text.trim_end_matches(['件', '个', '项', '次']).trim(), None)
 }
 
-/// The cell value of a published text, and a note when a unit was converted (or could not be). Text that is
-/// not a number is kept as written (flagged by the checks), never dropped.
+/// The cell value of a published text, and a note when a unit was converted (or could not
+/// be). Text that is not a number is kept as written (flagged by the checks), never dropped.
 pub fn to_value(raw: &str, kind: CellKind, header_in_yuan: bool) -> (CellValue, Option<String>) {
     let (digits, unit) = strip_unit(raw.trim());
     let in_yuan = kind == CellKind::Amount && unit.unwrap_or(header_in_yuan);

@@ -7,9 +7,6 @@ use nianbao::file::{self, Format};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(report) = file::parse(data, Format::Native) {
-        let _ = nianbao::check::check(&report, None);
-        let again = file::parse(file::to_native_string(&report).as_bytes(), Format::Native)
-            .expect("own output loads");
-        assert_eq!(again, report);
+        nianbao_fuzz::checks_and_round_trips(&report);
     }
 });
