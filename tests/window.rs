@@ -462,7 +462,7 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
         .editor
         .import
         .as_ref()
-        .map(|i| i.lines(h.state().editor.report.template));
+        .map(|i| i.lines(&h.state().editor.report));
     assert!(
         h.query_by_label_contains("导入说明（待核对 7 个单元格）")
             .is_some(),

@@ -235,13 +235,13 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
     let mut text = format!("已转换 {} → {}\n", input.display(), path.display());
     if let Some(import) = &opened.import {
         if verbose {
-            for line in import.lines(opened.report.template) {
+            for line in import.lines(&opened.report) {
                 text.push_str(&format!("  {line}\n"));
             }
         } else {
             text.push_str(&format!(
                 "  {}（加 --verbose 查看详情）\n",
-                import.summary()
+                import.summary(&opened.report.review)
             ));
         }
     }

@@ -10,7 +10,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub use atomic::write_atomic;
-pub use dto::{JSON_FORMAT, JSON_VERSION, NATIVE_FORMAT, NATIVE_VERSION};
+pub use dto::{
+    JSON_FORMAT, JSON_VERSION, JSON_VERSION_PLAIN, NATIVE_FORMAT, NATIVE_VERSION,
+    NATIVE_VERSION_PLAIN,
+};
 pub use error::{LoadError, SaveError};
 
 use dto::{Header, ReportFile};
@@ -207,14 +210,18 @@ fn nesting_depth(text: &str) -> usize {
 }
 
 pub fn to_native_string(report: &Report) -> String {
-    let file = ReportFile::from_report(report, NATIVE_FORMAT, NATIVE_VERSION);
+    let file = ReportFile::from_report(
+        report,
+        NATIVE_FORMAT,
+        (NATIVE_VERSION_PLAIN, NATIVE_VERSION),
+    );
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     // Serialising plain strings, numbers and maps cannot fail.
     ron::ser::to_string_pretty(&file, config).expect("report serialises to RON") + "\n"
 }
 
 pub fn to_json_string(report: &Report) -> String {
-    let file = ReportFile::from_report(report, JSON_FORMAT, JSON_VERSION);
+    let file = ReportFile::from_report(report, JSON_FORMAT, (JSON_VERSION_PLAIN, JSON_VERSION));
     serde_json::to_string_pretty(&file).expect("report serialises to JSON") + "\n"
 }
 
