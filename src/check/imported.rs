@@ -15,7 +15,10 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             MarkKind::Empty => RuleId::IMPEMPTY,
             _ => RuleId::IMPREVIEW,
         };
-        let cells = m.cell.map(|c| vec![t.cells[c].id.clone()]).unwrap_or_default();
+        let cells = m
+            .cell
+            .map(|c| vec![t.cells[c].id.clone()])
+            .unwrap_or_default();
         let original = match m.original.as_str() {
             "" => String::new(),
             text => format!("原文「{}」，", quote(text)),

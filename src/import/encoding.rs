@@ -8,7 +8,14 @@ use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use super::ImportError;
 
 /// Words every report has, in simplified and traditional characters.
-const MARKERS: &[&str] = &["信息公开", "信息公開", "資訊公開", "年度报告", "年度報告", "政府"];
+const MARKERS: &[&str] = &[
+    "信息公开",
+    "信息公開",
+    "資訊公開",
+    "年度报告",
+    "年度報告",
+    "政府",
+];
 
 /// A decoded file and, when it was not in the encoding it declared, a note saying so.
 pub struct Decoded {
@@ -34,7 +41,9 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         let reads = MARKERS.iter().any(|m| text.contains(m));
         let better = match &best {
             None => true,
-            Some((_, _, best_bad, best_reads)) => (reads && !best_reads) || (reads == *best_reads && bad < *best_bad),
+            Some((_, _, best_bad, best_reads)) => {
+                (reads && !best_reads) || (reads == *best_reads && bad < *best_bad)
+            }
         };
         if better {
             best = Some((encoding, text.into_owned(), bad, reads));
@@ -58,9 +67,10 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
             encoding.name(),
             encoding.name()
         )),
-        None if encoding == UTF_16LE || encoding == UTF_16BE => {
-            Some(format!("原文是没有标记的 {} 文本，已按此读取", encoding.name()))
-        }
+        None if encoding == UTF_16LE || encoding == UTF_16BE => Some(format!(
+            "原文是没有标记的 {} 文本，已按此读取",
+            encoding.name()
+        )),
         _ => None,
     };
     let note = match (note, bad) {
@@ -107,7 +117,10 @@ mod tests {
         // Declared utf-8, really GBK: read as GB18030, and said.
         let d = decode(&gbk, Some(UTF_8)).unwrap();
         assert_eq!(d.text, report);
-        assert!(d.note.is_some_and(|n| n.contains("UTF-8") && n.contains("gb18030")));
+        assert!(
+            d.note
+                .is_some_and(|n| n.contains("UTF-8") && n.contains("gb18030"))
+        );
         // Big5 declared as gb2312 (decodes as GBK without errors, but to nonsense).
         let (big5, _, _) = BIG5.encode("東雙河鎮政府信息公開工作年度報告");
         assert_eq!(
@@ -115,15 +128,23 @@ mod tests {
             "東雙河鎮政府信息公開工作年度報告"
         );
         // UTF-16 without BOM, both byte orders.
-        let le: Vec<u8> = "2019\n政府信息公开".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = "2019\n政府信息公开".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le: Vec<u8> = "2019\n政府信息公开"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "2019\n政府信息公开"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         assert_eq!(text(&le, None), "2019\n政府信息公开");
         assert_eq!(text(&be, None), "2019\n政府信息公开");
     }
 
     #[test]
     fn bytes_in_no_encoding_are_refused_with_its_name() {
-        let junk: Vec<u8> = (0..4000u32).map(|i| [0xff, 0x80, 0xfe][i as usize % 3]).collect();
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| [0xff, 0x80, 0xfe][i as usize % 3])
+            .collect();
         let err = decode(&junk, Some(UTF_8)).err().unwrap().to_string();
         assert!(err.contains("UTF-8") && err.contains("编码"), "{err}");
     }

@@ -80,7 +80,9 @@ fn table_lines(t: &Table, table: usize, exact: bool, out: &mut Vec<Line>) {
                     cells.push(clean(&strip_artefacts(&cell.text)));
                     let covered = row[c + 1..]
                         .iter()
-                        .take_while(|o| o.is_some_and(|o| !o.origin && o.row == s.row && o.index == s.index))
+                        .take_while(|o| {
+                            o.is_some_and(|o| !o.origin && o.row == s.row && o.index == s.index)
+                        })
                         .count();
                     spans.push(1 + covered);
                 }
@@ -102,7 +104,10 @@ fn table_lines(t: &Table, table: usize, exact: bool, out: &mut Vec<Line>) {
         let filled = cells.iter().filter(|c| !c.is_empty()).count();
         if filled == 1 && layout == Layout::Loose {
             out.push(Line::paragraph(
-                cells.into_iter().find(|c| !c.is_empty()).unwrap_or_default(),
+                cells
+                    .into_iter()
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default(),
             ));
         } else {
             out.push(Line {

@@ -16,8 +16,8 @@ mod tables;
 pub mod text;
 mod values;
 
-pub use document::{Block, Cell, Document, Table};
 pub use crate::model::MarkKind;
+pub use document::{Block, Cell, Document, Table};
 pub use notes::{ImportReport, review_lines};
 
 use crate::model::Report;
@@ -54,7 +54,9 @@ pub enum ImportError {
     TooDeep,
     #[error("文件中没有找到政府信息公开工作年度报告的内容（如“一、总体情况”或统计表）")]
     NotAReport,
-    #[error("文件的文字编码无法识别（声明的编码：{0}）：内容既不是所声明的编码，也不是 UTF-8、GB18030、Big5 或 UTF-16；请用浏览器或记事本另存为 UTF-8 后再打开")]
+    #[error(
+        "文件的文字编码无法识别（声明的编码：{0}）：内容既不是所声明的编码，也不是 UTF-8、GB18030、Big5 或 UTF-16；请用浏览器或记事本另存为 UTF-8 后再打开"
+    )]
     Encoding(String),
 }
 

@@ -173,12 +173,12 @@ pub fn place(
     };
     let listed = values.join(" ");
     if n == columns {
-        // Trailing tabs are how copied rows end; only values that had to move left count.
+        // Empty cells before or after the values are merged cells lost in copying (a label
+        // over three columns leaves two); only values that had gaps between them moved.
         let shifted = layout == Layout::Loose
-            && (slots.first().is_some_and(String::is_empty)
-                || fitted
-                    .as_ref()
-                    .is_none_or(|fit| fit.iter().any(String::is_empty)));
+            && fitted
+                .as_ref()
+                .is_none_or(|fit| fit.iter().any(String::is_empty));
         let how = if shifted {
             How::Realigned(format!(
                 "原文此行有空格错位，{n} 个数值按顺序对应 {columns} 列"
@@ -428,7 +428,13 @@ mod tests {
         assert_eq!(vals(&p), ["6", "-3"]);
         assert_eq!(p.unplaced, [(2, "9".to_string())]);
         // Two values under one merged header cell: neither is guessed.
-        let p = place_exact(&src(&[("1", 1, 1), ("2", 2, 1)]), Some(&[1..3]), 1, &[], num);
+        let p = place_exact(
+            &src(&[("1", 1, 1), ("2", 2, 1)]),
+            Some(&[1..3]),
+            1,
+            &[],
+            num,
+        );
         assert_eq!(vals(&p), [""]);
         assert!(matches!(&p.how[0], How::Missing(_)));
         assert_eq!(p.unplaced.len(), 2);

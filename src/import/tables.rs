@@ -126,7 +126,8 @@ fn base(label: &str) -> &str {
 /// Whether a header cell's text names a template column (units in brackets may differ).
 fn names_column(found: &str, col: &ColumnDef) -> bool {
     let (f, t) = (norm(found), norm(&col.label));
-    same_label(&f, &t) || (!base(found).is_empty() && same_label(&norm(base(found)), &norm(base(&col.label))))
+    same_label(&f, &t)
+        || (!base(found).is_empty() && same_label(&norm(base(found)), &norm(base(&col.label))))
 }
 
 impl Walker<'_> {
@@ -146,7 +147,10 @@ impl Walker<'_> {
             Some(k) => {
                 for (p, text) in line.cells[..k].iter().enumerate() {
                     if looks_numeric(text) {
-                        self.not_placed(text, &format!("在行标签「{}」之前（第{}格）", line.cells[k], p + 1));
+                        self.not_placed(
+                            text,
+                            &format!("在行标签「{}」之前（第{}格）", line.cells[k], p + 1),
+                        );
                     }
                 }
                 (self.find_row(&line.cells[k]), k + 1)
@@ -155,7 +159,10 @@ impl Walker<'_> {
                 Some(row) => (Some(row), 0),
                 None => {
                     for (p, text) in line.cells.iter().enumerate().filter(|(_, c)| numeric(c)) {
-                        self.not_placed(text, &format!("所在的行没有可识别的行标签（第{}格）", p + 1));
+                        self.not_placed(
+                            text,
+                            &format!("所在的行没有可识别的行标签（第{}格）", p + 1),
+                        );
                     }
                     return;
                 }
@@ -189,7 +196,8 @@ impl Walker<'_> {
             return;
         }
         if self.header.len() < line.cells.len() {
-            self.header.resize(line.cells.len(), (String::new(), usize::MAX));
+            self.header
+                .resize(line.cells.len(), (String::new(), usize::MAX));
         }
         for (p, text) in line.cells.iter().enumerate() {
             let span = line.spans[p];
@@ -284,7 +292,10 @@ impl Walker<'_> {
                 Cells::Slots(texts, _) => texts,
             };
             for (k, text) in texts.iter().enumerate().filter(|(_, t)| looks_numeric(t)) {
-                self.not_placed(text, &format!("{name}重复出现，前面已读取过（第{}格）", k + 1));
+                self.not_placed(
+                    text,
+                    &format!("{name}重复出现，前面已读取过（第{}格）", k + 1),
+                );
             }
             return;
         }
@@ -329,8 +340,12 @@ impl Walker<'_> {
         match how {
             How::Read if raw.is_some() => self.notes.read += 1,
             How::Read => {}
-            How::Realigned(why) => review.mark(Some(cell), MarkKind::Realigned, original, why.clone()),
-            How::Inferred(why) => review.mark(Some(cell), MarkKind::Inferred, original, why.clone()),
+            How::Realigned(why) => {
+                review.mark(Some(cell), MarkKind::Realigned, original, why.clone())
+            }
+            How::Inferred(why) => {
+                review.mark(Some(cell), MarkKind::Inferred, original, why.clone())
+            }
             How::Missing(why) => review.mark(Some(cell), MarkKind::Missing, original, why.clone()),
         }
         if let Some(why) = converted {
@@ -352,9 +367,12 @@ impl Walker<'_> {
         }
         self.listed += 1;
         let part = self.template.table_part(self.table);
-        self.report
-            .review
-            .mark(None, MarkKind::NotPlaced, text, format!("{part}{where_}，没有放入表格"));
+        self.report.review.mark(
+            None,
+            MarkKind::NotPlaced,
+            text,
+            format!("{part}{where_}，没有放入表格"),
+        );
     }
 
     fn row_cells(&self, g: usize, r: usize) -> Vec<usize> {
@@ -407,7 +425,10 @@ impl Walker<'_> {
                 None,
                 MarkKind::NotPlaced,
                 "",
-                format!("{part}另有 {} 个数字没有放入表格，未逐一列出", self.unlisted),
+                format!(
+                    "{part}另有 {} 个数字没有放入表格，未逐一列出",
+                    self.unlisted
+                ),
             );
         }
     }

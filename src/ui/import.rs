@@ -54,7 +54,9 @@ pub fn import_ui(
 fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Command>) {
     let mut last: Option<(Option<(usize, usize)>, MarkKind, &str)> = None;
     for m in review.open() {
-        let row = m.cell.map(|c| (t.cells[c].table, t.cells[c].grid * 1000 + t.cells[c].row));
+        let row = m
+            .cell
+            .map(|c| (t.cells[c].table, t.cells[c].grid * 1000 + t.cells[c].row));
         let key = (row, m.kind, m.reason.as_str());
         if m.cell.is_some() && last == Some(key) {
             continue;
