@@ -387,3 +387,93 @@ fn what_is_not_a_report_is_refused_in_chinese() {
     assert!(refuse(b"<html><body><p>hi</p></body></html>", Source::Html).contains("没有找到"));
     assert!(refuse(b"PK\x03\x04garbage", Source::Docx).contains("Word"));
 }
+
+/// Hostile files found by trying: spans that overflow or multiply, runs of blank lines,
+/// bookmarks and scripts. Each imports (or is refused) without a panic; their time and memory
+/// are measured by `benches/large-inputs.sh`.
+#[test]
+fn hostile_spans_and_runs_neither_panic_nor_lose_the_table() {
+    let original = common::balanced();
+    for span in [
+        "18446744073709551615",
+        "4000000000",
+        "0",
+        "-1",
+        "99999999999999999999999",
+    ] {
+        let word = common::published::docx_document(&original).replacen(
+            "w:gridSpan w:val=\"1\"",
+            &format!("w:gridSpan w:val=\"{span}\""),
+            3,
+        );
+        let xml_zip = {
+            use std::io::Write;
+            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            zip.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(word.as_bytes()).unwrap();
+            zip.finish().unwrap().into_inner()
+        };
+        let (report, _) = import(&xml_zip, Source::Docx).unwrap();
+        assert_eq!(report.template.id(), original.template.id(), "span {span}");
+    }
+    // Blank lines inside a copied table do not end it, however many.
+    let text = format!(
+        "一、总体情况\n正文。\n二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n{}行政规范性文件\t4\t5\t6\n三、收到和处理政府信息公开申请情况\n",
+        "\n".repeat(40_000)
+    );
+    let (report, _) = import(text.as_bytes(), Source::Text).unwrap();
+    assert_eq!(cell(&report, "t2.normative_documents.in_force"), "6");
+    // Bookmarks and scripts go, the text around them stays.
+    let page = common::published::html(&original)
+        .replace("<p>", &format!("<p>{}", "[bookmark: _GoBack]".repeat(3)));
+    let page = page.replacen(
+        "<body>",
+        &format!(
+            "<body>{}",
+            "<script>var a='<p>x</p>';</SCRIPT>".repeat(2000)
+        ),
+        1,
+    );
+    let (report, _) = import(page.as_bytes(), Source::Html).unwrap();
+    assert_eq!(report.cells(), original.cells());
+    assert!(!report.sections.overview.contains("bookmark"));
+}
+
+/// An import that reads no figure at all is an error, never 「0 errors」.
+#[test]
+fn an_import_without_any_figure_is_an_error() {
+    let text = "清水河镇2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n五、存在的主要问题及改进情况\n无。\n";
+    let (report, _) = import(text.as_bytes(), Source::Text).unwrap();
+    let findings = check::check(&report, None);
+    let empty: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == RuleId::IMPEMPTY)
+        .collect();
+    assert_eq!(empty.len(), 1);
+    assert_eq!(empty[0].severity, Severity::Error);
+}
+
+/// Doubts are saved in the native file and the JSON export, and read back.
+#[test]
+fn doubts_are_saved_and_reloaded_in_both_formats() {
+    let Some((r, _)) = seed("004") else {
+        return;
+    };
+    assert!(!r.review.is_empty());
+    let dir = common::temp_dir("import-review");
+    for name in ["r.nianbao", "r.json"] {
+        let path = dir.join(name);
+        file::save(&r, &path).unwrap();
+        let back = file::load(&path).unwrap();
+        assert_eq!(back.review, r.review, "{name}");
+        assert_eq!(back, r, "{name}");
+    }
+    // A report without doubts is written as before (readable by earlier versions).
+    let plain = common::balanced();
+    let text = file::to_native_string(&plain);
+    assert!(text.contains("format_version: 2") && !text.contains("review:"));
+}
