@@ -92,10 +92,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = head.len() / 2;
     let zeros_at = |odd: usize| head.chunks(2).filter(|p| p[odd] == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
-    // Chinese text has few zero bytes, so a third of the pairs is a strong sign.
-    if odd * 3 >= pairs && even == 0 {
+    // Chinese text has few zero bytes (开 is U+5F00), so a third of the pairs with a zero on
+    // one side and hardly any on the other is a strong sign.
+    if odd * 3 >= pairs && even * 4 <= odd {
         Some(UTF_16LE)
-    } else if even * 3 >= pairs && odd == 0 {
+    } else if even * 3 >= pairs && odd * 4 <= even {
         Some(UTF_16BE)
     } else {
         None

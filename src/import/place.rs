@@ -410,7 +410,8 @@ mod tests {
     fn real_tables_are_read_under_their_headers() {
         // 2021's 行政许可: one value spanning the three columns of the table, under a header
         // 「本年处理决定数量」 that spans them too.
-        let header = [1..4];
+        // One column over grid positions 1..4.
+        let header = [std::ops::Range { start: 1, end: 4 }];
         let p = place_exact(&src(&[("5", 1, 3)]), Some(&header), 1, &[], num);
         assert_eq!(vals(&p), ["5"]);
         assert_eq!(p.how, [How::Read]);
@@ -430,7 +431,7 @@ mod tests {
         // Two values under one merged header cell: neither is guessed.
         let p = place_exact(
             &src(&[("1", 1, 1), ("2", 2, 1)]),
-            Some(&[1..3]),
+            Some(&[std::ops::Range { start: 1, end: 3 }]),
             1,
             &[],
             num,

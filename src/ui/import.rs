@@ -51,8 +51,11 @@ pub fn import_ui(
         });
 }
 
+/// Marks of one row and reason are listed once: (table, grid row) or none, kind, reason.
+type RowKey<'a> = (Option<(usize, usize)>, MarkKind, &'a str);
+
 fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Command>) {
-    let mut last: Option<(Option<(usize, usize)>, MarkKind, &str)> = None;
+    let mut last: Option<RowKey> = None;
     for m in review.open() {
         let row = m
             .cell
