@@ -54,29 +54,57 @@ impl ImportReport {
     }
 }
 
-/// Each doubt of the report as a line: 「［已推算］表三“…”（t3.granted.natural）：…」.
+/// The doubts of the report as lines, those of one row with the same reason together:
+/// 「［未能读取］“（一）予以公开”一行 7 个单元格（t3.granted.*）：原文中没有找到这一行」.
 pub fn review_lines(report: &Report) -> Vec<String> {
     let t = report.template;
-    report
-        .review
-        .marks
-        .iter()
-        .map(|m| {
-            let state = if m.confirmed { "（已核对）" } else { "" };
-            let place = match m.cell {
-                Some(c) => format!("{}（{}）", t.cell_label(c), t.cells[c].id),
-                None => "原文".to_string(),
-            };
-            let original = if m.original.is_empty() {
-                String::new()
-            } else {
-                format!("原文「{}」；", m.original)
-            };
-            format!(
-                "［{}］{state}{place}：{original}{}",
-                m.kind.name(),
-                m.reason
-            )
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    let marks = &report.review.marks;
+    let mut i = 0;
+    while i < marks.len() {
+        let m = &marks[i];
+        let row_of = |c: usize| (t.cells[c].table, t.cells[c].grid, t.cells[c].row);
+        // Marks of the same row, kind and reason that follow this one.
+        let group = match m.cell {
+            Some(c) => marks[i..]
+                .iter()
+                .take_while(|n| {
+                    n.kind == m.kind
+                        && n.original.is_empty()
+                        && m.original.is_empty()
+                        && n.reason == m.reason
+                        && n.confirmed == m.confirmed
+                        && n.cell.is_some_and(|d| row_of(d) == row_of(c))
+                })
+                .count(),
+            None => 1,
+        };
+        let state = if m.confirmed { "（已核对）" } else { "" };
+        let place = match m.cell {
+            Some(c) if group > 1 => {
+                let (_, row, _) = t.cell_parts(c);
+                let name = row
+                    .labels
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| t.table_part(t.cells[c].table));
+                let prefix = t.cells[c].id.rsplit_once('.').map_or("", |(p, _)| p);
+                format!("“{name}”一行 {group} 个单元格（{prefix}.*）")
+            }
+            Some(c) => format!("{}（{}）", t.cell_label(c), t.cells[c].id),
+            None => String::new(),
+        };
+        let original = match m.original.as_str() {
+            "" => String::new(),
+            text => format!("原文「{text}」；"),
+        };
+        let colon = if place.is_empty() { "" } else { "：" };
+        out.push(format!(
+            "［{}］{state}{place}{colon}{original}{}",
+            m.kind.name(),
+            m.reason
+        ));
+        i += group;
+    }
+    out
 }
