@@ -221,6 +221,10 @@ proptest! {
             .filter(|f| f.rule == RuleId::IMPREVIEW)
             .count();
         prop_assert_eq!(review, imported.review.open_count());
+        // The doubts are saved with the report and read back as they were.
+        let saved = nianbao::file::to_native_string(&imported);
+        let back = nianbao::file::parse(saved.as_bytes(), nianbao::file::Format::Native).unwrap();
+        prop_assert_eq!(back, imported);
     }
 }
 
