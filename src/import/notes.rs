@@ -78,7 +78,9 @@ pub fn review_lines(report: &Report) -> Vec<String> {
                 })
                 .count(),
             None => 1,
-        };
+        }
+        // The mark itself always counts, whatever the grouping says.
+        .max(1);
         let state = if m.confirmed { "（已核对）" } else { "" };
         let place = match m.cell {
             Some(c) if group > 1 => {
@@ -107,4 +109,29 @@ pub fn review_lines(report: &Report) -> Vec<String> {
         i += group;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MarkKind;
+
+    #[test]
+    fn every_mark_is_one_line_or_part_of_its_row() {
+        let mut r = Report::new(2025, "清水河镇");
+        let cell = |id: &str| r.template.cell_index(id);
+        let (a, b) = (cell("t3.new.natural"), cell("t3.new.commercial"));
+        // Marks with source text stand alone; marks of one row without it are one line.
+        r.review.mark(a, MarkKind::Realigned, "5", "错位".into());
+        r.review.mark(b, MarkKind::Realigned, "6", "错位".into());
+        r.review.mark(a, MarkKind::Missing, "", "没有".into());
+        r.review.mark(b, MarkKind::Missing, "", "没有".into());
+        r.review
+            .mark(None, MarkKind::NotPlaced, "99", "多余".into());
+        let lines = review_lines(&r);
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert!(lines[0].contains("原文「5」") && lines[1].contains("原文「6」"));
+        assert!(lines[2].contains("2 个单元格"));
+        assert_eq!(lines[3], "［未放入表格］原文「99」；多余");
+    }
 }
