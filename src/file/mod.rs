@@ -1,17 +1,23 @@
 //! Reading and writing reports: the native `.nianbao` file (RON) and the JSON export. Inputs
 //! are untrusted: size and nesting are bounded before parsing, every error is a Chinese
-//! message, and nothing is written while reading. Saves are atomic.
+//! message, and nothing is written while reading. Saves are atomic, go through one path
+//! ([`write_file`]) and never write what could not be read back.
 
 mod atomic;
 mod dto;
 mod error;
+pub mod escape;
+mod save;
+mod stamp;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use atomic::write_atomic;
+pub use atomic::{is_temp_name, remove_stale_temps, write_atomic};
 pub use dto::{JSON_FORMAT, JSON_VERSION, NATIVE_FORMAT, NATIVE_VERSION};
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, SaveError, io_kind, io_reason};
+pub use save::{Overwrite, final_path, occupied, write_file};
+pub use stamp::{Stamp, fnv1a};
 
 use dto::{Header, ReportFile};
 
@@ -56,11 +62,13 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 pub struct Opened {
     pub report: Report,
     pub import: Option<ImportReport>,
+    /// The file as it was read, to notice changes made by others before saving over it.
+    pub stamp: Stamp,
 }
 
 /// Opens a native or JSON file, or imports a published report (Word, web page, text).
 pub fn open(path: &Path) -> Result<Opened, LoadError> {
-    let bytes = read_bounded(path)?;
+    let (bytes, stamp) = read_stamped(path)?;
     if let Some(source) = Source::from_extension(&extension(path)) {
         if bytes.is_empty() {
             return Err(LoadError::Empty);
@@ -69,12 +77,14 @@ pub fn open(path: &Path) -> Result<Opened, LoadError> {
         return Ok(Opened {
             report,
             import: Some(import),
+            stamp,
         });
     }
     let report = parse_known(path, &bytes)?;
     Ok(Opened {
         report,
         import: None,
+        stamp,
     })
 }
 
@@ -95,7 +105,25 @@ fn parse_known(path: &Path, bytes: &[u8]) -> Result<Report, LoadError> {
 
 /// Reads at most `MAX_FILE_BYTES + 1` bytes, so a huge file is refused without reading it all.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`], with the file's stamp. Only regular files are opened: a pipe or a device
+/// would block or never end.
+pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, Stamp), LoadError> {
+    let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+    if !meta.is_file() {
+        return Err(if meta.is_dir() {
+            LoadError::Io(std::io::ErrorKind::IsADirectory.into())
+        } else {
+            LoadError::NotAFile
+        });
+    }
     let file = std::fs::File::open(path).map_err(LoadError::Io)?;
+    let meta = file.metadata().map_err(LoadError::Io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile);
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -105,7 +133,8 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
             limit_mib: MAX_FILE_BYTES >> 20,
         });
     }
-    Ok(bytes)
+    let stamp = Stamp::new(&bytes, &meta);
+    Ok((bytes, stamp))
 }
 
 fn sniff(bytes: &[u8]) -> Option<Format> {
@@ -180,26 +209,42 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
     file.into_report()
 }
 
-/// The deepest bracket nesting outside strings (RON and JSON alike).
+/// The deepest bracket nesting outside strings (RON and JSON alike, with RON's raw strings
+/// `r#"…"#`, which the writer uses for texts with quotes or backslashes).
 fn nesting_depth(text: &str) -> usize {
     let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        i += 1;
+        if !in_string && c == b'r' && (i == 1 || !bytes[i - 2].is_ascii_alphanumeric()) {
+            let hashes = bytes[i..].iter().take_while(|b| **b == b'#').count();
+            if bytes.get(i + hashes) == Some(&b'"') {
+                let mut end = vec![b'"'];
+                end.extend(std::iter::repeat_n(b'#', hashes));
+                let body = i + hashes + 1;
+                i = memchr::memmem::find(&bytes[body..], &end)
+                    .map_or(bytes.len(), |at| body + at + end.len());
+                continue;
+            }
+        }
         if in_string {
             match (escaped, c) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
                 _ => {}
             }
             continue;
         }
         match c {
-            '"' => in_string = true,
-            '(' | '[' | '{' => {
+            b'"' => in_string = true,
+            b'(' | b'[' | b'{' => {
                 depth += 1;
                 max = max.max(depth);
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -208,7 +253,11 @@ fn nesting_depth(text: &str) -> usize {
 
 pub fn to_native_string(report: &Report) -> String {
     let file = ReportFile::from_report(report, NATIVE_FORMAT, NATIVE_VERSION);
-    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
+    // Texts are written as themselves (raw strings where they hold quotes or backslashes):
+    // escapes such as `\u{200b}` would make a file up to eight times its text.
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ".to_string())
+        .escape_strings(false);
     // Serialising plain strings, numbers and maps cannot fail.
     ron::ser::to_string_pretty(&file, config).expect("report serialises to RON") + "\n"
 }
@@ -225,9 +274,36 @@ pub fn to_string(report: &Report, format: Format) -> String {
     }
 }
 
-/// Writes a report atomically in the format its extension names.
+/// A report as the bytes of `format`, refused when it would be larger than what is read back.
+pub fn report_bytes(report: &Report, format: Format) -> Result<String, SaveError> {
+    let text = to_string(report, format);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            limit_mib: MAX_FILE_BYTES >> 20,
+        });
+    }
+    Ok(text)
+}
+
+/// Writes a report atomically in the format its extension names, replacing a file there
+/// (unless it is read-only).
 pub fn save(report: &Report, path: &Path) -> Result<(), SaveError> {
+    save_report(report, path, Overwrite::Replace, None).map(|_| ())
+}
+
+/// Writes a report through [`write_file`]: where it went and its stamp.
+pub fn save_report(
+    report: &Report,
+    path: &Path,
+    overwrite: Overwrite,
+    expected: Option<&Stamp>,
+) -> Result<(PathBuf, Stamp), SaveError> {
     let format = Format::from_path(path)
         .ok_or_else(|| SaveError::UnknownFormat(format!(".{}", extension(path))))?;
-    write_atomic(path, to_string(report, format).as_bytes()).map_err(SaveError::Io)
+    write_file(
+        path,
+        report_bytes(report, format)?.as_bytes(),
+        overwrite,
+        expected,
+    )
 }
