@@ -2,12 +2,14 @@
 //! `App::ui` draws one frame (panels from `crate::ui`), then applies the frame's [`Command`]s.
 
 mod actions;
+mod ask;
 mod command;
 mod dialogs;
 mod export;
 mod files;
 mod keys;
 mod panels;
+mod saving;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use std::time::{Duration, Instant};
 
 pub use command::{Command, Guarded, Part, Target};
 pub use dialogs::Dialog;
+pub use export::ExportError;
 pub use files::PickFor;
 pub use window::{current_year, run};
 
@@ -52,7 +55,7 @@ pub struct App {
     closing: bool,
     title: String,
     /// A PDF being written in the background: where, and the answer when done.
-    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), String>>)>,
+    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
 }
 
 impl App {
@@ -77,6 +80,12 @@ impl App {
         let mut app = App::with_editor(editor, config, settings, recovery);
         if let Some(path) = opened_path {
             app.remember(&path);
+            if app.editor.read_only() {
+                message = Some((
+                    format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
+                    true,
+                ));
+            }
         }
         if let Some(text) = message.clone() {
             app.dialog = Some(Dialog::Message {
@@ -94,7 +103,13 @@ impl App {
         app
     }
 
-    fn with_editor(editor: Editor, config: PathBuf, settings: Settings, recovery: Recovery) -> App {
+    fn with_editor(
+        mut editor: Editor,
+        config: PathBuf,
+        settings: Settings,
+        recovery: Recovery,
+    ) -> App {
+        editor.lock_file(&config);
         let year_text = editor.report.meta.year.to_string();
         App {
             editor,
@@ -140,7 +155,7 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.poll_picker(&ctx);
-        self.poll_export();
+        self.poll_export(Some(&ctx));
         self.watch_close(&ctx);
         self.watch_drops(&ctx, &mut commands);
         if self.dialog.is_none() {
@@ -211,12 +226,7 @@ impl App {
                 self.dialog = Some(Dialog::Unsaved { then: g })
             }
             Command::Guarded(g) => self.proceed(ctx, g),
-            Command::Save => match self.editor.path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
-                None => self.ask_path(ctx, PickFor::SaveAs, None),
-            },
+            Command::Save => self.save_own(ctx, None),
             Command::SaveAs => self.ask_path(ctx, PickFor::SaveAs, None),
             Command::AttachPrev => self.ask_path(ctx, PickFor::AttachPrev, None),
             Command::ExportJson => self.ask_path(ctx, PickFor::ExportJson, None),
@@ -271,10 +281,7 @@ impl App {
         }
         let waited = changed.elapsed();
         if waited >= RECOVERY_DELAY {
-            match self
-                .recovery
-                .write(&self.editor.report, self.editor.path.as_deref())
-            {
+            match self.write_recovery() {
                 Ok(()) => self.recovery_written = Some(changed),
                 Err(e) => self.message = Some((format!("无法写入恢复副本：{e}"), true)),
             }
@@ -283,7 +290,21 @@ impl App {
         }
     }
 
+    /// Writes the recovery copy of the report now.
+    fn write_recovery(&mut self) -> Result<(), crate::file::SaveError> {
+        self.recovery.write(
+            &self.editor.report,
+            self.editor.path.as_deref(),
+            self.editor.stamp(),
+        )
+    }
+
     pub fn config_dir(&self) -> &Path {
         &self.config
+    }
+
+    /// Where this window's recovery copy is written.
+    pub fn recovery_copy_path(&self) -> PathBuf {
+        self.recovery.copy_path()
     }
 }

@@ -7,6 +7,7 @@ mod atomic;
 mod dto;
 mod error;
 pub mod escape;
+mod ron_text;
 mod save;
 mod stamp;
 
@@ -253,13 +254,10 @@ fn nesting_depth(text: &str) -> usize {
 
 pub fn to_native_string(report: &Report) -> String {
     let file = ReportFile::from_report(report, NATIVE_FORMAT, NATIVE_VERSION);
-    // Texts are written as themselves (raw strings where they hold quotes or backslashes):
-    // escapes such as `\u{200b}` would make a file up to eight times its text.
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ".to_string())
-        .escape_strings(false);
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     // Serialising plain strings, numbers and maps cannot fail.
-    ron::ser::to_string_pretty(&file, config).expect("report serialises to RON") + "\n"
+    let text = ron::ser::to_string_pretty(&file, config).expect("report serialises to RON");
+    ron_text::unescape_printable(&text) + "\n"
 }
 
 pub fn to_json_string(report: &Report) -> String {
