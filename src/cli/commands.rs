@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Command, Failure, HELP};
 use crate::check::{self, Finding, Severity};
-use crate::file::escape::shown;
+use crate::file::escape::{escaped_again, shown};
 use crate::file::{self, Format, Overwrite};
 use crate::model::{self, Report};
 
@@ -101,7 +101,11 @@ fn check(
                 unreadable = true;
                 write(
                     err,
-                    &format!("错误：{}：{}\n", name(path), shown(&e.to_string())),
+                    &format!(
+                        "错误：{}：{}\n",
+                        name(path),
+                        escaped_again(&e.to_string(), 400)
+                    ),
                 )?;
                 all.push((path.display().to_string(), Err(e.to_string())));
                 continue;

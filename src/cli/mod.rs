@@ -58,7 +58,7 @@ pub fn main_with(
         Err(failure) => {
             let line = format!(
                 "错误：{}\n",
-                crate::file::escape::escaped(&failure.message, 400)
+                crate::file::escape::escaped_again(&failure.message, 400)
             );
             // Nowhere left to say it when stderr itself fails; the exit code still tells.
             err.write_all(line.as_bytes()).ok();

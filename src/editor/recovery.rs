@@ -51,6 +51,7 @@ impl Recovery {
         file::remove_stale_temps(&dir);
         let has_copy = |stem: &str| dir.join(format!("{stem}.info.ron")).exists();
         lock::remove_stale(&dir, has_copy);
+        lock::remove_stale(&super::session::locks_dir(config), |_| false);
         let session = new_session_id();
         let alive = FileLock::acquire(&dir.join(format!("{session}.lock")))
             .ok()

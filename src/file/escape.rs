@@ -8,6 +8,16 @@ pub const MAX_SHOWN: usize = 200;
 /// `text` with control, bidirectional and zero-width characters escaped (`\n`, `\t`,
 /// `\u{1b}`, `\\`) and cut after `max_chars` characters with 「…」.
 pub fn escaped(text: &str, max_chars: usize) -> String {
+    escape(text, max_chars, true)
+}
+
+/// [`escaped`] for a text whose parts were escaped already: backslashes are left alone, only
+/// what is still raw is escaped.
+pub fn escaped_again(text: &str, max_chars: usize) -> String {
+    escape(text, max_chars, false)
+}
+
+fn escape(text: &str, max_chars: usize, backslashes: bool) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars * 4));
     for (i, c) in text.chars().enumerate() {
         if i == max_chars {
@@ -18,7 +28,7 @@ pub fn escaped(text: &str, max_chars: usize) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            '\\' => out.push_str("\\\\"),
+            '\\' if backslashes => out.push_str("\\\\"),
             c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
