@@ -230,14 +230,14 @@ impl App {
                         false,
                     ));
                 } else if native && self.editor.read_only() {
-                    self.remember(path);
                     self.message = Some((
                         format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
                         true,
                     ));
-                } else if native {
                     self.remember(path);
+                } else if native {
                     self.message = Some((format!("已打开 {}", path.display()), false));
+                    self.remember(path);
                 } else {
                     self.message = Some((
                         format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()),

@@ -93,7 +93,9 @@ impl App {
                 text: text.0,
             });
         }
-        app.message = message;
+        if message.is_some() {
+            app.message = message;
+        }
         if let Some((info, report)) = app.recovery.find_orphan() {
             app.dialog = Some(Dialog::Recovery {
                 info,

@@ -70,8 +70,9 @@ impl App {
         }
         self.recovery.clear();
         self.recovery_written = None;
-        self.remember(&done.path);
         self.message = Some((format!("已保存 {shown}"), false));
+        // Says so when the recent-files list could not be saved.
+        self.remember(&done.path);
         if let Some(then) = done.then {
             self.proceed(ctx, then);
         }
