@@ -229,3 +229,33 @@ fn a_failure_to_save_the_settings_is_reported() {
     let (message, is_error) = h.state().message.clone().unwrap();
     assert!(message.contains("无法保存设置") && is_error, "{message}");
 }
+
+#[test]
+fn restored_work_still_notices_a_file_changed_since_the_crash() {
+    let dir = common::temp_dir("win-restore-changed");
+    let config = dir.join("config");
+    let path = saved_file(&dir, "报告.nianbao");
+    let opened = nianbao::editor::Editor::open(&path).unwrap();
+    let mut work = opened.report.clone();
+    work.meta.phone = "0000-1212121".into();
+    let crashed = nianbao::editor::session::Recovery::new(&config);
+    crashed
+        .write(&work, opened.path.as_deref(), opened.stamp())
+        .unwrap();
+    drop(crashed);
+    drop(opened);
+    // Someone else saved the file after the crash.
+    let mut outside = common::balanced();
+    outside.meta.phone = "0000-3434343".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    file::save(&outside, &path).unwrap();
+
+    let mut h = start(&config, None);
+    click(&mut h, "恢复");
+    assert_eq!(h.state().editor.report, work);
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(h.query_by_label("文件已被修改").is_some());
+    assert_eq!(phone_on_disk(&path), "0000-3434343");
+    click(&mut h, "另存为");
+    assert!(h.query_by_label("文件路径").is_some());
+}

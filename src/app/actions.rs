@@ -254,6 +254,10 @@ impl App {
         self.recovery_written = None;
         self.editor = editor;
         self.editor.lock_file(&self.config);
+        // Temporary files of saves killed in this folder (best effort, only our own names).
+        if let Some(dir) = self.editor.path.as_deref().and_then(Path::parent) {
+            crate::file::remove_stale_temps(dir);
+        }
         self.editing = None;
         self.focus = None;
         self.part = Part::Meta;

@@ -17,7 +17,20 @@ pub struct FileLock {
 
 /// The lock file guarding `document` (its canonical path when it exists).
 pub fn lock_path_for(locks: &Path, document: &Path) -> PathBuf {
+    // A file not yet written: its folder's canonical path, so the key is the one the file
+    // will have once it exists.
     let canonical = fs::canonicalize(document)
+        .or_else(|_| match (document.parent(), document.file_name()) {
+            (Some(dir), Some(name)) => {
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                fs::canonicalize(dir).map(|d| d.join(name))
+            }
+            _ => std::path::absolute(document),
+        })
         .or_else(|_| std::path::absolute(document))
         .unwrap_or_else(|_| document.to_path_buf());
     let key = fnv1a(canonical.as_os_str().as_encoded_bytes());
@@ -123,5 +136,15 @@ mod tests {
         drop(first);
         assert!(!path.exists(), "removed on release");
         assert!(FileLock::acquire(&path).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_file_keeps_its_key_once_written() {
+        let dir = std::env::temp_dir().join(format!("nianbao-lock-key-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let spelled = dir.join(".").join("新.nianbao");
+        let before = lock_path_for(&dir, &spelled);
+        fs::write(dir.join("新.nianbao"), b"x").unwrap();
+        assert_eq!(lock_path_for(&dir, &dir.join("新.nianbao")), before);
     }
 }
