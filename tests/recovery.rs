@@ -87,7 +87,7 @@ fn an_adopted_copy_goes_when_the_report_is_saved() {
     assert!(restoring.adopt(&info.session));
     let mut second = Recovery::new(&config);
     assert!(!second.adopt(&info.session), "one window per copy");
-    restoring.clear();
+    restoring.clear().unwrap();
     assert!(!restoring.copy_path().exists());
     drop(restoring);
     assert!(Recovery::new(&config).find_orphan().is_none());

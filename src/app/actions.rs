@@ -20,7 +20,7 @@ impl App {
             Guarded::Close => {
                 self.finish_export();
                 self.closing = true;
-                self.recovery.clear();
+                self.clear_recovery();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Guarded::New => {
@@ -101,7 +101,7 @@ impl App {
             Answer::Cancel => {}
             Answer::Save(then) => self.save_own(ctx, Some(then)),
             Answer::Discard(then) => {
-                self.recovery.clear();
+                self.clear_recovery();
                 self.proceed(ctx, then);
             }
             Answer::Create { year, organ, from } => self.create(year, &organ, from.as_deref()),
@@ -115,7 +115,11 @@ impl App {
                 self.picker.spawn(ctx, purpose, None);
             }
             Answer::Restore(restored) => self.restore(restored.0, restored.1),
-            Answer::DropRecovery(session) => self.recovery.discard(&session),
+            Answer::DropRecovery(session) => {
+                if let Err(e) = self.recovery.discard(&session) {
+                    self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除"));
+                }
+            }
             Answer::Replace(save, overwrite) => {
                 self.save_chosen(ctx, save.purpose, &save.path, overwrite, save.then)
             }
@@ -250,7 +254,7 @@ impl App {
     }
 
     pub(super) fn replace_editor(&mut self, editor: Editor) {
-        self.recovery.clear();
+        self.clear_recovery();
         self.recovery_written = None;
         self.editor = editor;
         self.editor.lock_file(&self.config);

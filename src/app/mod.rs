@@ -255,7 +255,7 @@ impl App {
                 });
             } else {
                 self.finish_export();
-                self.recovery.clear();
+                self.clear_recovery();
             }
         }
     }
@@ -289,6 +289,16 @@ impl App {
             }
         } else {
             ctx.request_repaint_after(RECOVERY_DELAY - waited);
+        }
+    }
+
+    /// Removes the recovery copy (the work is saved or was let go); says so when it cannot.
+    fn clear_recovery(&mut self) {
+        if let Err(e) = self.recovery.clear() {
+            self.message = Some((
+                format!("无法删除恢复副本：{}", crate::file::io_reason(&e, "删除")),
+                true,
+            ));
         }
     }
 

@@ -68,10 +68,10 @@ impl App {
             self.message = Some((format!("已导出 {shown}"), false));
             return;
         }
-        self.recovery.clear();
-        self.recovery_written = None;
         self.message = Some((format!("已保存 {shown}"), false));
-        // Says so when the recent-files list could not be saved.
+        // Each says so when it fails: the recovery copy, the recent-files list.
+        self.clear_recovery();
+        self.recovery_written = None;
         self.remember(&done.path);
         if let Some(then) = done.then {
             self.proceed(ctx, then);

@@ -100,24 +100,31 @@ impl Recovery {
     }
 
     /// Removes this session's copy (after a save, or a close without changes).
-    pub fn clear(&self) {
-        self.remove(&self.session);
+    pub fn clear(&self) -> std::io::Result<()> {
+        self.remove(&self.session)
     }
 
-    fn remove(&self, session: &str) {
+    /// Removes a copy; one already gone is fine.
+    fn remove(&self, session: &str) -> std::io::Result<()> {
         let (copy, info) = self.files(session);
-        // Already gone is fine; anything else leaves a copy that is offered again later.
-        std::fs::remove_file(info).ok();
-        std::fs::remove_file(copy).ok();
+        for path in [info, copy] {
+            match std::fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// Drops a crashed session's copy (the clerk chose 丢弃), unless a window now holds it.
-    pub fn discard(&self, session: &str) {
+    pub fn discard(&self, session: &str) -> std::io::Result<()> {
         let lock = self.dir.join(format!("{session}.lock"));
         if session != self.session && !FileLock::held_elsewhere(&lock) {
-            self.remove(session);
+            self.remove(session)?;
+            // Taken and let go at once: the lock file goes with it.
             drop(FileLock::acquire(&lock));
         }
+        Ok(())
     }
 
     /// Takes over a crashed session's copy: its lock, and its id for the copies to come.
@@ -129,7 +136,9 @@ impl Recovery {
         let Ok(Some(lock)) = FileLock::acquire(&self.dir.join(format!("{session}.lock"))) else {
             return false;
         };
-        self.clear();
+        // This session has written nothing yet when a restore is offered; a copy that cannot
+        // be removed is offered again later, nothing is lost.
+        self.clear().ok();
         self.session = session.to_string();
         self._alive = Some(lock);
         true
