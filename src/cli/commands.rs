@@ -5,15 +5,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::{Command, Failure, HELP};
-use crate::check::{self, Finding, Severity};
-use crate::file::escape::{escaped_again, shown};
+use crate::file::escape::shown;
 use crate::file::{self, Format, Overwrite};
 use crate::model::{self, Report};
 
-type Out<'a> = &'a mut dyn Write;
+pub(super) type Out<'a> = &'a mut dyn Write;
 
 pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
     match command {
@@ -22,7 +19,9 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
         Command::Version => {
             write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
         }
-        Command::Check { files, prev, json } => check(&files, prev.as_deref(), json, out, err),
+        Command::Check { files, prev, json } => {
+            super::check::check(&files, prev.as_deref(), json, out, err)
+        }
         Command::Cells { file } => cells(&file, out),
         Command::New {
             year,
@@ -54,121 +53,18 @@ fn open_window(_: Option<std::path::PathBuf>) -> Result<u8, Failure> {
     ))
 }
 
-fn write(out: Out, text: &str) -> Result<(), Failure> {
+pub(super) fn write(out: Out, text: &str) -> Result<(), Failure> {
     out.write_all(text.as_bytes())
         .map_err(|e| Failure::new(2, format!("无法输出：{e}")))
 }
 
 /// A path as printed: lossy for names that are not UTF-8, escaped.
-fn name(path: &Path) -> String {
+pub(super) fn name(path: &Path) -> String {
     shown(&path.display().to_string())
 }
 
-fn load(path: &Path) -> Result<Report, Failure> {
+pub(super) fn load(path: &Path) -> Result<Report, Failure> {
     file::load(path).map_err(|e| Failure::input(format!("{}：{e}", name(path))))
-}
-
-/// One entry of `check --json`: a finding of a file, or why the file could not be read.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonEntry<'a> {
-    Finding {
-        file: String,
-        #[serde(flatten)]
-        finding: &'a Finding,
-    },
-    Unreadable {
-        file: String,
-        error: String,
-    },
-}
-
-fn check(
-    files: &[std::path::PathBuf],
-    prev: Option<&Path>,
-    json: bool,
-    out: Out,
-    err: Out,
-) -> Result<u8, Failure> {
-    let prev = prev.map(load).transpose()?;
-    let mut unreadable = false;
-    let mut any_error = false;
-    let mut all: Vec<(String, Result<Finding, String>)> = Vec::new();
-    for path in files {
-        let report = match file::load(path) {
-            Ok(r) => r,
-            Err(e) => {
-                unreadable = true;
-                write(
-                    err,
-                    &format!(
-                        "错误：{}：{}\n",
-                        name(path),
-                        escaped_again(&e.to_string(), 400)
-                    ),
-                )?;
-                all.push((path.display().to_string(), Err(e.to_string())));
-                continue;
-            }
-        };
-        let findings = check::check(&report, prev.as_ref());
-        let (errors, warnings) = check::tally(&findings);
-        any_error |= errors > 0;
-        if !json {
-            if files.len() > 1 {
-                write(out, &format!("# {}\n", name(path)))?;
-            }
-            for f in &findings {
-                write(out, &format!("{}\n", finding_line(f)))?;
-            }
-        }
-        write(
-            err,
-            &format!("{}：{errors} 个错误，{warnings} 个警告\n", name(path)),
-        )?;
-        all.extend(
-            findings
-                .into_iter()
-                .map(|f| (path.display().to_string(), Ok(f))),
-        );
-    }
-    if json {
-        let items: Vec<JsonEntry> = all
-            .iter()
-            .map(|(file, entry)| match entry {
-                Ok(finding) => JsonEntry::Finding {
-                    file: file.clone(),
-                    finding,
-                },
-                Err(error) => JsonEntry::Unreadable {
-                    file: file.clone(),
-                    error: error.clone(),
-                },
-            })
-            .collect();
-        let text =
-            serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
-        write(out, &format!("{text}\n"))?;
-    }
-    Ok(if unreadable { 2 } else { u8::from(any_error) })
-}
-
-/// `error T3-A t3.new.natural,… message`, one line whatever the report holds.
-pub fn finding_line(f: &Finding) -> String {
-    let cells = if f.cells.is_empty() {
-        "-".to_string()
-    } else {
-        shown(&f.cells.join(","))
-    };
-    let severity = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    format!(
-        "{severity} {} {cells} {}",
-        f.rule.as_str(),
-        shown(&f.message)
-    )
 }
 
 /// `id<TAB>value`, one line per cell: a value with a newline or tab is escaped, never split.

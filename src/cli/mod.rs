@@ -2,6 +2,7 @@
 //! exits 2 with a one-line reason. Arguments are parsed into a [`Command`] first, then run.
 
 mod args;
+mod check;
 mod commands;
 
 use std::process::ExitCode;
