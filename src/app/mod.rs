@@ -150,7 +150,12 @@ impl App {
 
     pub fn title(&self) -> String {
         let mark = if self.editor.is_dirty() { "● " } else { "" };
-        format!("{mark}{} — nianbao 年报", self.editor.title())
+        let read_only = if self.editor.read_only() {
+            "（只读）"
+        } else {
+            ""
+        };
+        format!("{mark}{}{read_only} — nianbao 年报", self.editor.title())
     }
 
     /// One frame.
