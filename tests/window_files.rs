@@ -259,3 +259,26 @@ fn restored_work_still_notices_a_file_changed_since_the_crash() {
     click(&mut h, "另存为");
     assert!(h.query_by_label("文件路径").is_some());
 }
+
+#[test]
+fn each_crashed_window_is_offered_in_turn() {
+    let config = common::temp_dir("win-two-crashes");
+    let mut older = common::balanced();
+    older.meta.phone = "0000-1000001".into();
+    let mut newer = common::balanced();
+    newer.meta.phone = "0000-2000002".into();
+    for report in [&older, &newer] {
+        let crashed = nianbao::editor::session::Recovery::new(&config);
+        crashed.write(report, None, None).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let mut h = start(&config, None);
+    assert!(h.query_by_label("恢复未保存的修改？").is_some());
+    click(&mut h, "丢弃");
+    assert!(
+        h.query_by_label("恢复未保存的修改？").is_some(),
+        "the other copy is offered too"
+    );
+    click(&mut h, "恢复");
+    assert_eq!(h.state().editor.report, older);
+}

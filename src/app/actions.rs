@@ -115,11 +115,11 @@ impl App {
                 self.picker.spawn(ctx, purpose, None);
             }
             Answer::Restore(restored) => self.restore(restored.0, restored.1),
-            Answer::DropRecovery(session) => {
-                if let Err(e) = self.recovery.discard(&session) {
-                    self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除"));
-                }
-            }
+            Answer::DropRecovery(session) => match self.recovery.discard(&session) {
+                Err(e) => self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除")),
+                // Another crashed window's work, if any, is offered next.
+                Ok(()) => self.offer_recovery(),
+            },
             Answer::Replace(save, overwrite) => {
                 self.save_chosen(ctx, save.purpose, &save.path, overwrite, save.then)
             }

@@ -97,12 +97,7 @@ impl App {
         if message.is_some() {
             app.message = message;
         }
-        if let Some((info, report)) = app.recovery.find_orphan() {
-            app.dialog = Some(Dialog::Recovery {
-                info,
-                report: Box::new(report),
-            });
-        }
+        app.offer_recovery();
         app
     }
 

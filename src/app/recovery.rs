@@ -3,9 +3,20 @@
 
 use std::path::PathBuf;
 
+use super::dialogs::Dialog;
 use super::{App, RECOVERY_DELAY};
 
 impl App {
+    /// Offers the newest copy left by a window that crashed, if there is one.
+    pub(super) fn offer_recovery(&mut self) {
+        if let Some((info, report)) = self.recovery.find_orphan() {
+            self.dialog = Some(Dialog::Recovery {
+                info,
+                report: Box::new(report),
+            });
+        }
+    }
+
     /// Writes the recovery copy a little after the last edit; a crash then loses seconds.
     pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
         let Some(changed) = self.editor.last_change else {
