@@ -174,7 +174,8 @@ fn normalise(text: &str) -> String {
 }
 
 /// The integer part without its thousands separators, when they sit where separators go:
-/// a first group of one to three digits, then groups of exactly three (「1,234,567」). Anything
+/// a first group of one to three digits (not starting with 0), then groups of exactly three
+/// (「1,234,567」). Anything
 /// else (「1，2625」 typed for 「1。2625」, 「1,5」, 「12,34」) is not a number: the clerk sees it.
 fn ungroup(int: &str) -> Option<String> {
     if !int.contains(',') {
@@ -183,7 +184,8 @@ fn ungroup(int: &str) -> Option<String> {
     let mut groups = int.split(',');
     let first = groups.next()?;
     let is_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    if !(1..=3).contains(&first.len()) || !is_digits(first) {
+    // 「0,123」 is 0.123 where a comma is the decimal mark: never read as 123.
+    if !(1..=3).contains(&first.len()) || !is_digits(first) || first.starts_with('0') {
         return None;
     }
     let mut joined = first.to_string();
@@ -289,7 +291,7 @@ mod tests {
         );
         for bad in [
             "1，2625", "1,5", "12,34", "1,2345", ",123", "123,", "1,,234", "1234,567", "0.1,5",
-            "1.234,5", "1,234,56",
+            "1.234,5", "1,234,56", "0,123", "01,234",
         ] {
             assert_eq!(count(bad), Err(ValueError::NotANumber), "{bad}");
             assert_eq!(amount(bad), Err(ValueError::NotANumber), "{bad}");
