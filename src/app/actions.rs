@@ -255,6 +255,11 @@ impl App {
 
     pub(super) fn replace_editor(&mut self, editor: Editor) {
         self.clear_recovery();
+        self.install_editor(editor);
+    }
+
+    /// The new document, locked for this window; the recovery copy is left as it is.
+    fn install_editor(&mut self, editor: Editor) {
         self.recovery_written = None;
         self.editor = editor;
         self.editor.lock_file(&self.config);
@@ -281,17 +286,18 @@ impl App {
         }
     }
 
-    /// 恢复: the crashed window's work, under its recovery id; a copy is written at once, and
-    /// stays until the report is saved.
+    /// 恢复: the crashed window's work, under its recovery id (unless another window took it
+    /// first); a copy is written at once, and stays until the report is saved.
     fn restore(&mut self, info: RecoveryInfo, report: Report) {
-        let mut editor = Editor::new(report, info.path.clone());
-        editor.mark_unsaved();
-        editor.set_stamp(info.stamp);
-        self.replace_editor(editor);
         if !self.recovery.adopt(&info.session) {
             self.message = Some(("这份恢复副本已在另一个窗口中恢复".into(), true));
             return;
         }
+        let mut editor = Editor::new(report, info.path.clone());
+        editor.mark_unsaved();
+        editor.set_stamp(info.stamp);
+        // The adopted copy stays on disk while it is rewritten.
+        self.install_editor(editor);
         self.message = Some(match self.write_recovery() {
             Ok(()) => ("已恢复上次未保存的修改，请保存。".into(), false),
             Err(e) => (format!("已恢复，但无法写入恢复副本：{e}"), true),
