@@ -282,3 +282,14 @@ fn each_crashed_window_is_offered_in_turn() {
     click(&mut h, "恢复");
     assert_eq!(h.state().editor.report, older);
 }
+
+#[test]
+fn saving_a_native_file_named_ron_keeps_its_name() {
+    let dir = common::temp_dir("win-ron");
+    let path = saved_file(&dir, "报告.ron");
+    let mut h = start(&dir.join("config"), Some(&path));
+    type_into(&mut h, "联系电话", "0000-7070707");
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(phone_on_disk(&path), "0000-7070707");
+    assert!(!dir.join("报告.nianbao").exists());
+}

@@ -67,6 +67,12 @@ pub fn changed_ui(ui: &mut Ui, path: &Path, then: &Option<Guarded>) -> Option<An
 /// The final path of a save for `purpose`: the extension is decided before anything is
 /// asked or written.
 pub fn final_path(purpose: PickFor, path: &Path) -> PathBuf {
+    // A native file may also be named `.ron`: it stays what it is.
+    if purpose == PickFor::SaveAs
+        && crate::file::Format::from_path(path) == Some(crate::file::Format::Native)
+    {
+        return path.to_path_buf();
+    }
     let ext = match purpose {
         PickFor::ExportJson => "json",
         PickFor::ExportPdf => "pdf",
