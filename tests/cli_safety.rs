@@ -253,3 +253,17 @@ fn thousands_separators_in_the_wrong_place_are_flagged_not_read() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("V-NUM"), "{}", stdout(&o));
 }
+
+#[test]
+fn ordinary_findings_are_printed_whole() {
+    let o = nianbao(&[
+        OsString::from("check"),
+        os(&example_path("2025-qingshi-draft-with-mistakes.nianbao")),
+        "--prev".into(),
+        os(&example_path("2024-qingshi.nianbao")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(!out.contains('…'), "{out}");
+    assert!(!out.contains('\\'), "{out}");
+}

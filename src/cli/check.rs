@@ -9,7 +9,7 @@ use super::Failure;
 use super::commands::{Out, load, name, write};
 use crate::check::{self, Finding, Severity};
 use crate::file;
-use crate::file::escape::{escaped_again, shown};
+use crate::file::escape::{escaped, escaped_again, shown};
 
 /// One entry of `check --json`: a finding of a file, or why the file could not be read.
 #[derive(Serialize)]
@@ -101,7 +101,8 @@ pub fn finding_line(f: &Finding) -> String {
     let cells = if f.cells.is_empty() {
         "-".to_string()
     } else {
-        shown(&f.cells.join(","))
+        // Template ids, never cut (a sum lists many cells); escaped all the same.
+        escaped(&f.cells.join(","), usize::MAX)
     };
     let severity = match f.severity {
         Severity::Error => "error",

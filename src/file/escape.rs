@@ -18,7 +18,7 @@ pub fn escaped_again(text: &str, max_chars: usize) -> String {
 }
 
 fn escape(text: &str, max_chars: usize, backslashes: bool) -> String {
-    let mut out = String::with_capacity(text.len().min(max_chars * 4));
+    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)));
     for (i, c) in text.chars().enumerate() {
         if i == max_chars {
             out.push('…');
