@@ -12,6 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use nianbao::import::{Source, import};
 use nianbao::pdf::PdfDate;
 
+#[allow(dead_code)] // the layouts the import tests use besides the official one
 #[path = "../tests/common/published.rs"]
 mod published;
 

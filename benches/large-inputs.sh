@@ -23,9 +23,22 @@ put("cell.html", page.replace("</body>", "<table><tr><td>" + "规章" * 1300000 
 put("labels.html", page.replace("</body>", "<table>" + ("<tr><td>（一）予以公开</td>" + "<td>1</td>" * 7 + "</tr>") * 40000 + "</table></body>"))
 put("headings.txt", seed + "\n".join(f"一、总体情况{i}" for i in range(330000)))
 put("lines.txt", seed + "\n".join(f"本镇全年主动公开政府信息群众满意度较高{i}" for i in range(120000)))
+# Hostile shapes found by trying (issue 11): they must stay linear and bounded.
+put("blank-lines.txt", seed + "\n规章\t0\t0\t0" + "\n" * 40000 + "规范性文件\t0\t0\t0\n" + ("\n" * 40000 + "a\tb\n") * 90)
+put("bookmarks.txt", seed + "[bookmark: ]" * 580000)
+put("scripts.html", page.replace("</body>", "<script></script>" * 480000 + "</body>"))
+put("spans.html", page.replace("</body>", "<table>" + "<tr><td colspan=64 rowspan=64>1</td></tr>" * 190000 + "</table></body>"))
+import zipfile
+cell = '<w:tc><w:tcPr><w:gridSpan w:val="18446744073709551615"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
+rows = ('<w:tr>' + cell * 8 + '<w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p/></w:tc></w:tr>') * 22000
+xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl>' + rows + '</w:tbl></w:body></w:document>'
+with zipfile.ZipFile(f"{work}/spans.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", xml)
 EOF
-for input in "$work"/*.html "$work"/*.txt; do
+for input in "$work"/*.html "$work"/*.txt "$work"/*.docx; do
   size=$(stat -c %s "$input")
-  /usr/bin/time -f "$(basename "$input") ($size bytes): %e s, peak %M KB" \
-    ./target/release/nianbao convert "$input" -o "$work/out.nianbao" --force >/dev/null
+  # A refusal (exit 2) is an answer too: what is timed is that it comes quickly.
+  /usr/bin/time -o "$work/time" -f "$(basename "$input") ($size bytes): %e s, peak %M KB, exit %x" \
+    ./target/release/nianbao convert "$input" -o "$work/out.nianbao" --force >/dev/null 2>&1 || true
+  cat "$work/time"
 done

@@ -276,7 +276,14 @@ fn sections_and_rules_match_the_spec() {
         assert_eq!(got, headings, "{} sections", t.id());
     }
     let rules = table_after(&spec, "## Rules");
-    assert_eq!(rules.len(), RuleId::ALL.len());
+    // Besides the spec's rules, only the import's own (IMP-REVIEW, IMP-EMPTY: doubts left
+    // by opening a published report, issue 11), which apply to every template.
+    let own = RuleId::ALL
+        .iter()
+        .filter(|r| r.as_str().starts_with("IMP-"))
+        .count();
+    assert_eq!(own, 2);
+    assert_eq!(rules.len(), RuleId::ALL.len() - own);
     for row in &rules {
         let rule = RuleId::from_id(&backticked(&row[0]))
             .unwrap_or_else(|| panic!("unknown rule {}", row[0]));

@@ -467,9 +467,9 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
         .editor
         .import
         .as_ref()
-        .map(|i| i.lines(h.state().editor.report.template));
+        .map(|i| i.lines(&h.state().editor.report));
     assert!(
-        h.query_by_label_contains("导入说明（待核对 7 个单元格）")
+        h.query_by_label_contains("导入说明（待核对 7 处）")
             .is_some(),
         "{summary:?}"
     );
@@ -486,13 +486,13 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
     let natural = common::balanced().text_by_id("t3.granted.natural").unwrap();
     type_into(&mut h, "（一）予以公开 自然人", &natural);
     assert!(
-        h.query_by_label_contains("导入说明（待核对 6 个单元格）")
+        h.query_by_label_contains("导入说明（待核对 6 处）")
             .is_some()
     );
     h.get_by_label("全部已核对").click();
     h.run();
     assert!(
-        h.query_by_label_contains("导入说明（待核对 0 个单元格）")
+        h.query_by_label_contains("导入说明（待核对 0 处）")
             .is_some()
     );
 
@@ -503,6 +503,89 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
         "saving asks for a new name"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
+}
+
+/// A page whose row （一）予以公开 lost its first value: imported with 7 doubts.
+fn page_with_a_lost_value(dir: &std::path::Path) -> std::path::PathBuf {
+    let page = common::published::html(&common::balanced());
+    let label = "（一）予以公开</td>";
+    let at = page.find(label).unwrap() + label.len();
+    let end = at + page[at..].find("</td>").unwrap() + "</td>".len();
+    let path = dir.join("2025年报.html");
+    std::fs::write(&path, format!("{}{}", &page[..at], &page[end..])).unwrap();
+    path
+}
+
+fn start(config: &std::path::Path, path: &std::path::Path) -> Harness<'static, App> {
+    let app = App::start(config.to_path_buf(), Some(path));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .with_context_setup(nianbao::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn import_doubts_survive_save_and_reopen_and_a_paste_clears_its_cell() {
+    let dir = common::temp_dir("import-reopen");
+    let mut h = start(&dir.join("config"), &page_with_a_lost_value(&dir));
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 7 处）")
+            .is_some()
+    );
+    let native = dir.join("2025年报.nianbao");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    type_into(&mut h, "文件路径", native.to_str().unwrap());
+    h.get_by_label("确定").click();
+    h.run();
+    assert!(!h.state().editor.is_dirty(), "saved");
+    drop(h);
+
+    // Reopened: the doubts are still there, in the panel and as findings.
+    let mut h = start(&dir.join("config2"), &native);
+    assert_eq!(h.state().editor.path.as_deref(), Some(native.as_path()));
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 7 处）")
+            .is_some()
+    );
+    assert_eq!(
+        rules(&h)
+            .iter()
+            .filter(|r| **r == RuleId::IMPREVIEW)
+            .count(),
+        7
+    );
+    // Pasting a value over a doubtful cell answers it.
+    h.state_mut().part = Part::Section(2);
+    h.run();
+    h.get_by_label("（一）予以公开 自然人").click();
+    h.run();
+    h.event(egui::Event::Paste("5".into()));
+    h.run();
+    assert_eq!(cell_text(&h, "t3.granted.natural"), "5");
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 6 处）")
+            .is_some()
+    );
+    // 「全部已核对」 clears the rest; the summary still says what was inferred or missing.
+    h.get_by_label("全部已核对").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 0 处）")
+            .is_some()
+    );
+    assert!(!rules(&h).contains(&RuleId::IMPREVIEW));
+    let review = &h.state().editor.report.review;
+    assert_eq!(review.marks.len(), 7, "kept, as confirmed");
+    // …and that, too, can be undone.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.query_by_label_contains("导入说明（待核对 6 处）")
+            .is_some()
+    );
 }
 
 #[test]

@@ -223,7 +223,10 @@ impl App {
         match Editor::open(path) {
             Ok(editor) => {
                 let native = editor.path.is_some();
-                let imported = editor.import.as_ref().map(|i| i.summary());
+                let imported = editor
+                    .import
+                    .as_ref()
+                    .map(|i| i.summary(&editor.report.review));
                 self.replace_editor(editor);
                 if let Some(summary) = imported {
                     self.message = Some((

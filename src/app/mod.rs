@@ -207,7 +207,9 @@ impl App {
                 self.editor.redo(now);
                 self.refresh_buffers();
             }
-            Command::ConfirmImport => self.editor.confirm_import(None),
+            Command::ConfirmImport => {
+                self.editor.confirm_all(now);
+            }
             Command::GoTo(part, target) => {
                 self.part = part;
                 self.focus = target;

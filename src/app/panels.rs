@@ -38,7 +38,8 @@ impl App {
             .default_size(300.0)
             .show(ui, |ui| {
                 let has_prev = self.editor.prev.is_some();
-                if let Some(import) = &self.editor.import {
+                if self.editor.import.is_some() || !self.editor.report.review.is_empty() {
+                    let import = self.editor.import.as_ref();
                     ui::import::import_ui(ui, &self.editor.report, import, commands);
                     ui.separator();
                 }
@@ -145,7 +146,6 @@ impl App {
                             report: &self.editor.report,
                             findings,
                             marks: &marks,
-                            imported: self.editor.import.as_ref(),
                             editing: &mut self.editing,
                             focus: &mut self.focus,
                             select: &mut self.select,

@@ -4,6 +4,7 @@
 
 mod cross_year;
 mod equations;
+mod imported;
 mod meta_rules;
 mod text;
 mod values;
@@ -53,10 +54,12 @@ pub enum RuleId {
     TXTEMPTY,
     TXTFEE,
     PLREG,
+    IMPREVIEW,
+    IMPEMPTY,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -71,6 +74,8 @@ impl RuleId {
         RuleId::TXTEMPTY,
         RuleId::TXTFEE,
         RuleId::PLREG,
+        RuleId::IMPREVIEW,
+        RuleId::IMPEMPTY,
     ];
 
     /// By its stable id, e.g. 「T3-A」.
@@ -94,6 +99,8 @@ impl RuleId {
             RuleId::TXTEMPTY => "TXT-EMPTY",
             RuleId::TXTFEE => "TXT-FEE",
             RuleId::PLREG => "PL-REG",
+            RuleId::IMPREVIEW => "IMP-REVIEW",
+            RuleId::IMPEMPTY => "IMP-EMPTY",
         }
     }
 
@@ -105,7 +112,8 @@ impl RuleId {
             | RuleId::T4A
             | RuleId::VNUM
             | RuleId::TPLYEAR
-            | RuleId::XCARRY => Severity::Error,
+            | RuleId::XCARRY
+            | RuleId::IMPEMPTY => Severity::Error,
             _ => Severity::Warning,
         }
     }
@@ -177,6 +185,8 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     if t.has_rule(RuleId::PLREG) {
         meta_rules::township_regulations(report, &mut out);
     }
+    // Import doubts belong to the report, whatever its template: always checked.
+    imported::check(report, &mut out);
     out
 }
 

@@ -36,6 +36,10 @@ fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
         let text = report.sections.get(field);
         for (figure, stated, quote) in stated_in(text, &t.figures) {
             let figure = &t.figures[figure];
+            // A table left blank says nothing yet (V-BLANK reports it), so nothing to differ.
+            if figure.cells.iter().all(|&c| report.cell(c).is_blank()) {
+                continue;
+            }
             let Some(table) = figure
                 .cells
                 .iter()
@@ -66,37 +70,52 @@ fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
 }
 
 /// Every 「N件」 in a text that follows a figure's keyword within its clause: the figure (the
-/// keyword nearest before the number wins), the number, and where the quoted words stand. Scans for 「件」
+/// keyword nearest before the number wins), the number, and where the quoted words stand.
+/// A keyword speaks for the first count after it only: in 「行政复议7件，诉讼9件」 the 9 is not
+/// 行政复议's. Numbers may be written in Chinese numerals (「三件」, 「十二件」). Scans for 「件」
 /// first: it is rare, so a long narrative costs little.
 fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range<usize>)> {
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut out = Vec::new();
+    // Where the previous count ended: its keyword is used up.
+    let mut previous_end = 0;
     // memmem looks for all three bytes of 「件」; `str::match_indices` would stop at every byte
     // 0xB6, which most Chinese characters contain.
     for unit_at in memchr::memmem::find_iter(text.as_bytes(), "件") {
         let before = text[..unit_at].trim_end();
-        let digits_start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_digit(c))
-            .last()
-            .map(|(i, _)| i);
-        let Some(digits_start) = digits_start else {
-            continue;
+        let start_of = |pred: &dyn Fn(char) -> bool| {
+            before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| pred(c))
+                .last()
+                .map(|(i, _)| i)
         };
-        if before[..digits_start].ends_with('第') {
+        let (digits_start, stated) = match start_of(&is_digit) {
+            Some(at) => match parse_number(&before[at..], CellKind::Count) {
+                Ok(n) => (at, n),
+                Err(_) => continue,
+            },
+            None => match start_of(&|c| CHINESE_DIGITS.contains(c)) {
+                Some(at) => match chinese_number(&before[at..]) {
+                    Some(n) => (at, Num::from_int(n)),
+                    None => continue,
+                },
+                None => continue,
+            },
+        };
+        let window_from = previous_end;
+        previous_end = unit_at + '件'.len_utf8();
+        if before[..digits_start].ends_with('第') || digits_start < window_from {
             continue;
         }
-        let Ok(stated) = parse_number(&before[digits_start..], CellKind::Count) else {
-            continue;
-        };
-        let window_start = before[..digits_start]
+        let window_start = before[window_from..digits_start]
             .char_indices()
             .rev()
             .take(FIGURE_WINDOW)
             .take_while(|&(_, c)| !ends_clause(c))
             .last()
-            .map_or(digits_start, |(i, _)| i);
+            .map_or(digits_start, |(i, _)| window_from + i);
         let window = &text[window_start..digits_start];
         let nearest = figures
             .iter()
@@ -113,6 +132,48 @@ fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range
         }
     }
     out
+}
+
+const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九十百千万";
+
+/// 「三」 3, 「十二」 12, 「二十」 20, 「一百零五」 105, 「两千」 2000; `None` for what is not one
+/// number (「一二」).
+fn chinese_number(text: &str) -> Option<i64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|b| (b / 3) as i64)
+            .or(match c {
+                '〇' => Some(0),
+                '两' => Some(2),
+                _ => None,
+            })
+    };
+    let (mut total, mut section, mut pending): (i64, i64, Option<i64>) = (0, 0, None);
+    for c in text.chars() {
+        if let Some(d) = digit(c) {
+            if pending.is_some_and(|p| p != 0) {
+                return None;
+            }
+            pending = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => return None,
+        };
+        let n = pending.take().unwrap_or(if unit == 10 { 1 } else { 0 });
+        if unit == 10_000 {
+            total += (section + n).max(1) * unit;
+            section = 0;
+        } else {
+            section += n * unit;
+        }
+    }
+    Some(total + section + pending.unwrap_or(0))
 }
 
 fn ends_clause(c: char) -> bool {
@@ -192,7 +253,7 @@ mod tests {
             figure(&["本年新收", "新收"]),
             figure(&["上年结转"]),
             figure(&["行政复议"]),
-            figure(&["行政诉讼"]),
+            figure(&["行政诉讼", "诉讼"]),
         ]
     }
 
@@ -224,6 +285,25 @@ mod tests {
             "a sentence boundary ends the clause"
         );
         assert!(stated("新收的第2件申请").is_empty());
+        // Each keyword speaks for the count right after it; 「诉讼」 alone names 行政诉讼.
+        assert_eq!(
+            stated("行政复议7件，诉讼9件，其中复议后起诉1件。"),
+            [
+                (2, "7".into(), "行政复议7件".into()),
+                (3, "9".into(), "诉讼9件".into())
+            ]
+        );
+        assert_eq!(
+            stated("全年新收申请十二件，上年结转三件"),
+            [
+                (0, "12".into(), "新收申请十二件".into()),
+                (1, "3".into(), "上年结转三件".into())
+            ]
+        );
+        assert_eq!(chinese_number("一百零五"), Some(105));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("两千三百"), Some(2300));
+        assert_eq!(chinese_number("一二"), None);
         assert!(stated("行政复议案件较少").is_empty());
         assert!(stated("2025年新收申请较多").is_empty());
     }

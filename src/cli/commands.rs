@@ -181,13 +181,13 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
     let mut text = format!("已转换 {} → {}\n", name(input), name(path));
     if let Some(import) = &opened.import {
         if verbose {
-            for line in import.lines(opened.report.template) {
+            for line in import.lines(&opened.report) {
                 text.push_str(&format!("  {}\n", shown(&line)));
             }
         } else {
             text.push_str(&format!(
                 "  {}（加 --verbose 查看详情）\n",
-                shown(&import.summary())
+                shown(&import.summary(&opened.report.review))
             ));
         }
     }

@@ -202,11 +202,16 @@ impl Editor {
         Ok(editor)
     }
 
-    /// The clerk confirmed an imported cell (by editing it, or all at once with `None`).
-    pub fn confirm_import(&mut self, cell: Option<usize>) {
-        if let Some(import) = &mut self.import {
-            import.marks.retain(|m| cell.is_some_and(|c| m.cell != c));
+    /// 「全部已核对」: every import doubt confirmed, as one undoable change.
+    pub fn confirm_all(&mut self, now: Instant) -> bool {
+        let before = self.report.clone();
+        self.report.review.confirm_all();
+        if self.report == before {
+            return false;
         }
+        self.history.record(before, EditKey::Single, now);
+        self.refresh(now);
+        true
     }
 
     pub fn findings(&self) -> &[Finding] {
@@ -239,9 +244,6 @@ impl Editor {
     pub fn apply(&mut self, edit: Edit, now: Instant) -> bool {
         let before = self.report.clone();
         let key = self.edit(&edit);
-        if let Edit::Cell { cell, .. } | Edit::Suggestion { cell, .. } = &edit {
-            self.confirm_import(Some(*cell));
-        }
         if self.report == before {
             return false;
         }
@@ -255,6 +257,7 @@ impl Editor {
         match edit {
             Edit::Cell { cell, text } => {
                 r.set_text(*cell, text);
+                r.review.confirm_cell(*cell);
                 EditKey::Cell(*cell)
             }
             Edit::Meta { field, text } => {
@@ -276,6 +279,7 @@ impl Editor {
             }
             Edit::Suggestion { cell, value } => {
                 r.set_text(*cell, value);
+                r.review.confirm_cell(*cell);
                 EditKey::Single
             }
             Edit::Paste { at, text } => {
@@ -284,6 +288,8 @@ impl Editor {
                 for (cell, value) in paste::block(r.template, *at, text, auto) {
                     let kind = r.kind(cell);
                     r.set(cell, CellValue::parse(&value, kind));
+                    // Pasting over a doubtful cell is the clerk's answer to it.
+                    r.review.confirm_cell(cell);
                 }
                 r.auto_totals = auto;
                 if auto {

@@ -3,6 +3,8 @@
 //!
 //! Native versions: 1 had no `auto_totals` (totals were always typed); 2 adds it.
 //! JSON version 1 carries `auto_totals` as an optional key (absent = totals as written).
+//! Native 3 and JSON 2 add `review`, an imported report's doubts; a file without any is
+//! still written as native 2 / JSON 1, so it stays readable by earlier versions.
 
 use std::fmt;
 
@@ -10,13 +12,16 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::LoadError;
-use crate::model::{CellValue, Meta, Report, Sections};
+use crate::model::{CellValue, MarkKind, Meta, Report, ReviewMark, Sections};
 use crate::template;
 
 pub const NATIVE_FORMAT: &str = "nianbao";
-pub const NATIVE_VERSION: u32 = 2;
+pub const NATIVE_VERSION: u32 = 3;
 pub const JSON_FORMAT: &str = "nianbao-report";
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
+/// The versions written for a report without import doubts.
+pub const NATIVE_VERSION_PLAIN: u32 = 2;
+pub const JSON_VERSION_PLAIN: u32 = 1;
 
 /// Just enough to decide how to read the rest.
 #[derive(Deserialize)]
@@ -45,6 +50,23 @@ pub struct ReportFile {
     pub sections: Sections,
     #[serde(default)]
     pub cells: CellMap,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<ReviewEntry>,
+}
+
+/// One import doubt as stored: the cell by its id ("" for a figure in no cell).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEntry {
+    #[serde(default)]
+    pub cell: String,
+    pub kind: MarkKind,
+    #[serde(default)]
+    pub original: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// `auto_totals: true` rather than RON's `Some(true)`; absent is `None`.
@@ -87,11 +109,28 @@ impl<'de> Deserialize<'de> for CellMap {
 }
 
 impl ReportFile {
-    pub fn from_report(report: &Report, format: &str, version: u32) -> ReportFile {
+    /// `versions`: (without doubts, with doubts).
+    pub fn from_report(report: &Report, format: &str, versions: (u32, u32)) -> ReportFile {
         let t = report.template;
+        let review: Vec<ReviewEntry> = report
+            .review
+            .marks
+            .iter()
+            .map(|m| ReviewEntry {
+                cell: m.cell.map(|c| t.cells[c].id.clone()).unwrap_or_default(),
+                kind: m.kind,
+                original: m.original.clone(),
+                reason: m.reason.clone(),
+                confirmed: m.confirmed,
+            })
+            .collect();
         ReportFile {
             format: format.to_string(),
-            format_version: version,
+            format_version: if review.is_empty() {
+                versions.0
+            } else {
+                versions.1
+            },
             template: t.id().to_string(),
             auto_totals: Some(report.auto_totals),
             meta: report.meta.clone(),
@@ -103,6 +142,7 @@ impl ReportFile {
                     .map(|(i, c)| (c.id.clone(), report.text(i)))
                     .collect(),
             ),
+            review,
         }
     }
 
@@ -125,6 +165,22 @@ impl ReportFile {
                 return Err(LoadError::DuplicateCell(id.clone()));
             }
             report.set(i, CellValue::parse(text, t.cells[i].kind));
+        }
+        for entry in self.review {
+            let cell = match entry.cell.as_str() {
+                "" => None,
+                id => Some(
+                    t.cell_index(id)
+                        .ok_or_else(|| LoadError::UnknownCell(id.to_string()))?,
+                ),
+            };
+            report.review.marks.push(ReviewMark {
+                cell,
+                kind: entry.kind,
+                original: entry.original,
+                reason: entry.reason,
+                confirmed: entry.confirmed,
+            });
         }
         report.meta = self.meta;
         report.sections = self.sections;

@@ -15,7 +15,10 @@ mod stamp;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{is_temp_name, remove_stale_temps, write_atomic};
-pub use dto::{JSON_FORMAT, JSON_VERSION, NATIVE_FORMAT, NATIVE_VERSION};
+pub use dto::{
+    JSON_FORMAT, JSON_VERSION, JSON_VERSION_PLAIN, NATIVE_FORMAT, NATIVE_VERSION,
+    NATIVE_VERSION_PLAIN,
+};
 pub use error::{LoadError, SaveError, io_kind, io_reason};
 pub use read::{read_bounded, read_stamped};
 pub use save::{Overwrite, final_path, occupied, write_file};
@@ -178,7 +181,11 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
 }
 
 pub fn to_native_string(report: &Report) -> String {
-    let file = ReportFile::from_report(report, NATIVE_FORMAT, NATIVE_VERSION);
+    let file = ReportFile::from_report(
+        report,
+        NATIVE_FORMAT,
+        (NATIVE_VERSION_PLAIN, NATIVE_VERSION),
+    );
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     // Serialising plain strings, numbers and maps cannot fail.
     let text = ron::ser::to_string_pretty(&file, config).expect("report serialises to RON");
@@ -186,7 +193,7 @@ pub fn to_native_string(report: &Report) -> String {
 }
 
 pub fn to_json_string(report: &Report) -> String {
-    let file = ReportFile::from_report(report, JSON_FORMAT, JSON_VERSION);
+    let file = ReportFile::from_report(report, JSON_FORMAT, (JSON_VERSION_PLAIN, JSON_VERSION));
     serde_json::to_string_pretty(&file).expect("report serialises to JSON") + "\n"
 }
 

@@ -44,27 +44,42 @@ impl Cell {
 }
 
 /// Spans beyond this are treated as 1 (a hostile `colspan="100000"` must not allocate).
-const MAX_SPAN: usize = 64;
+pub const MAX_SPAN: usize = 64;
+/// No report table is wider; a wider one is laid out without its spans.
+const MAX_WIDTH: usize = 128;
 
-/// One position of a laid-out table: the text of the cell that covers it, and whether this
-/// position is that cell's own (top-left) one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One position of a laid-out table: which cell covers it (`row`, `index` in `Table::rows`),
+/// and whether this position is that cell's own (top-left) one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
-    pub text: String,
+    pub row: usize,
+    pub index: usize,
     pub origin: bool,
 }
 
 impl Table {
-    /// The table on a grid: each row as wide as the widest, merged cells repeated over the
-    /// positions they cover (with `origin` false), HTML's placement rules.
+    /// The table on a grid: each row as wide as the widest, merged cells over the positions
+    /// they cover (with `origin` false), HTML's placement rules. Bounded: when the spans would
+    /// make the grid much larger than the table's cells (or wider than any report table),
+    /// the spans are ignored, so a hostile file costs time and memory linear in its cells.
     pub fn grid(&self) -> Vec<Vec<Option<Slot>>> {
-        let mut grid: Vec<Vec<Option<Slot>>> = Vec::new();
+        let cells: usize = self.rows.iter().map(Vec::len).sum();
+        let budget = 16 * cells + 1024;
+        self.lay_out(true, budget)
+            .unwrap_or_else(|| self.lay_out(false, usize::MAX).unwrap_or_default())
+    }
+
+    /// `None` when the spanned grid would exceed `budget` positions or `MAX_WIDTH` columns.
+    fn lay_out(&self, spans: bool, budget: usize) -> Option<Vec<Vec<Option<Slot>>>> {
+        let span = |n: usize| if spans { span(n) } else { 1 };
+        let mut grid: Vec<Vec<Option<Slot>>> = Vec::with_capacity(self.rows.len());
+        let mut used = 0usize;
         for (r, row) in self.rows.iter().enumerate() {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
             let mut c = 0;
-            for cell in row {
+            for (index, cell) in row.iter().enumerate() {
                 while grid[r].get(c).is_some_and(Option::is_some) {
                     c += 1;
                 }
@@ -72,6 +87,10 @@ impl Table {
                     span(cell.col_span),
                     span(cell.row_span).min(self.rows.len() - r),
                 );
+                used += cols * rows;
+                if spans && (used > budget || c + cols > MAX_WIDTH) {
+                    return None;
+                }
                 for dr in 0..rows {
                     if grid.len() <= r + dr {
                         grid.resize(r + dr + 1, Vec::new());
@@ -82,7 +101,8 @@ impl Table {
                     }
                     for dc in 0..cols {
                         line[c + dc] = Some(Slot {
-                            text: cell.text.clone(),
+                            row: r,
+                            index,
                             origin: dr == 0 && dc == 0,
                         });
                     }
@@ -90,22 +110,30 @@ impl Table {
                 c += cols;
             }
         }
-        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-        for line in &mut grid {
-            line.resize(width, None);
+        if spans {
+            let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+            if width * grid.len() > budget {
+                return None;
+            }
+            for line in &mut grid {
+                line.resize(width, None);
+            }
         }
-        grid
+        Some(grid)
     }
-}
 
-impl Table {
+    /// The cell that covers a slot.
+    pub fn cell(&self, slot: Slot) -> &Cell {
+        &self.rows[slot.row][slot.index]
+    }
+
     /// The grid as text: each position holds the text of the cell covering it ("" for none).
     pub fn texts(&self) -> Vec<Vec<String>> {
         self.grid()
             .into_iter()
             .map(|row| {
                 row.into_iter()
-                    .map(|s| s.map(|s| s.text).unwrap_or_default())
+                    .map(|s| s.map(|s| self.cell(s).text.clone()).unwrap_or_default())
                     .collect()
             })
             .collect()
@@ -146,7 +174,7 @@ mod tests {
                 vec![Cell::new("商业企业"), Cell::new("科研机构")],
             ],
         };
-        let text = |r: usize, c: usize| t.grid()[r][c].as_ref().map(|s| (s.text.clone(), s.origin));
+        let text = |r: usize, c: usize| t.grid()[r][c].map(|s| (t.cell(s).text.clone(), s.origin));
         assert_eq!(text(2, 0), Some(("角".into(), false)));
         assert_eq!(text(0, 3), Some(("申请人情况".into(), false)));
         assert_eq!(text(2, 1), Some(("自然人".into(), false)));
@@ -160,13 +188,15 @@ mod tests {
         let t = Table {
             rows: vec![vec![Cell::spanning("x", 1_000_000, 1_000_000)]],
         };
-        assert_eq!(
-            t.grid(),
-            vec![vec![Some(Slot {
-                text: "x".into(),
-                origin: true
-            })]]
-        );
+        assert_eq!(t.texts(), [["x"]]);
+        // Spans that would multiply a few cells into a huge grid are ignored.
+        let t = Table {
+            rows: (0..2000)
+                .map(|_| vec![Cell::spanning("1", 64, 64)])
+                .collect(),
+        };
+        let grid = t.grid();
+        assert_eq!((grid.len(), grid[0].len()), (2000, 1));
         assert_eq!(clean("\u{3000}\u{3000}0 \n"), "0");
         assert_eq!(clean("本年新\n制作数量"), "本年新 制作数量");
     }

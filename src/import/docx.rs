@@ -7,7 +7,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
-use super::document::{Block, Cell, Document, Table, clean};
+use super::document::{Block, Cell, Document, MAX_SPAN, Table, clean};
 
 const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
 const MAX_TABLE_NESTING: usize = 32;
@@ -51,9 +51,22 @@ impl TableBuilder {
         self.grid_col = 0;
     }
 
+    /// `w:gridBefore`: grid columns a row leaves empty (LibreOffice and WPS write it), kept
+    /// as an empty cell so the row's values stay under their headers.
+    fn skip_columns(&mut self, columns: usize) {
+        if self.rows.is_empty() {
+            self.start_row();
+        }
+        self.grid_col += columns;
+        if let Some(row) = self.rows.last_mut() {
+            row.push(Cell::spanning("", columns, 1));
+        }
+    }
+
     fn end_cell(&mut self) {
         let Some(cell) = self.cell.take() else { return };
-        let span = cell.span.max(1);
+        // A hostile span (「18446744073709551615」) must neither overflow nor allocate.
+        let span = cell.span.clamp(1, MAX_SPAN);
         let col = self.grid_col;
         self.grid_col += span;
         if self.merge_start.len() < self.grid_col {
@@ -72,6 +85,13 @@ impl TableBuilder {
         self.merge_start[col] = (cell.v_merge == Some(true)).then_some((r, self.rows[r].len()));
         self.rows[r].push(Cell::spanning(clean(&cell.text), span, 1));
     }
+}
+
+/// A span attribute, bounded: absent, unreadable or zero is 1.
+fn span_value(e: &BytesStart) -> usize {
+    attr(e, b"val")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(1, |v| v.clamp(1, MAX_SPAN as u64) as usize)
 }
 
 fn local(e: &BytesStart) -> Vec<u8> {
@@ -117,9 +137,19 @@ impl State {
                 }
             }
             b"gridSpan" => {
-                let span = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                let span = span_value(e);
                 if let Some(c) = self.cell() {
                     c.span = span;
+                }
+            }
+            // Grid columns a row leaves empty before its first cell (`w:gridAfter` needs
+            // nothing: rows are padded at the end anyway).
+            b"gridBefore" => {
+                let columns = span_value(e);
+                if let Some(t) = self.tables.last_mut()
+                    && t.cell.is_none()
+                {
+                    t.skip_columns(columns);
                 }
             }
             b"vMerge" => {

@@ -3,36 +3,23 @@
 //! text flows out as paragraphs. GBK/GB2312 pages are decoded by their declared charset.
 //! Iterative (no recursion), so any nesting depth is safe.
 
+use super::ImportError;
 use super::document::{Block, Cell, Document, Table, clean};
+use super::encoding::{self, Decoded};
 
-/// The text of an HTML file: by BOM, by a declared charset, else UTF-8, else GB18030.
-pub fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
+/// The text of an HTML file: by BOM, by its declared charset when the content agrees, else
+/// by what the content decodes as (see `encoding`).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let declared = head.find("charset=").map(|at| {
-        head[at + 8..]
+    let declared = head.find("charset=").and_then(|at| {
+        let label: String = head[at + 8..]
             .trim_start_matches(['"', '\''])
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect::<String>()
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    if let Some(encoding) =
-        declared.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
-    {
-        return encoding.decode_without_bom_handling(bytes).0.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
+    encoding::decode(bytes, declared)
 }
 
 #[derive(Default)]
@@ -225,12 +212,9 @@ pub fn parse(html: &str) -> Document {
             .unwrap_or(inner.len());
         let name = inner[..name_end].to_ascii_lowercase();
         if !closing && (name == "script" || name == "style") {
-            // Their content is not text.
-            let end = format!("</{name}");
-            rest = rest
-                .to_ascii_lowercase()
-                .find(&end)
-                .map_or("", |at| &rest[at..]);
+            // Their content is not text. Searched without copying the rest of the page, so
+            // many scripts cost time linear in the page.
+            rest = find_ascii_ci(rest, &format!("</{name}")).map_or("", |at| &rest[at..]);
             continue;
         }
         p.tag(&name, closing, &inner[name_end..]);
@@ -241,6 +225,15 @@ pub fn parse(html: &str) -> Document {
     }
     p.boundary();
     Document { blocks: p.blocks }
+}
+
+/// Where `needle` (ASCII, lower case) first occurs in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = needle.first()?;
+    memchr::memchr_iter(*first, hay).find(|&at| {
+        hay.len() >= at + needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 /// The character references government pages use.
@@ -373,13 +366,13 @@ mod tests {
     fn decodes_gbk_pages() {
         let (bytes, _, _) = encoding_rs::GBK.encode("<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"><p>浉河区东双河镇</p>");
         assert_eq!(
-            parse(&decode(&bytes)).blocks,
+            parse(&decode(&bytes).unwrap().text).blocks,
             vec![Block::Paragraph("浉河区东双河镇".into())]
         );
         // Undeclared and not UTF-8: GB18030.
         let (bytes, _, _) = encoding_rs::GBK.encode("<p>政府信息公开</p>");
         assert_eq!(
-            parse(&decode(&bytes)).blocks,
+            parse(&decode(&bytes).unwrap().text).blocks,
             vec![Block::Paragraph("政府信息公开".into())]
         );
     }

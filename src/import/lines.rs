@@ -1,7 +1,7 @@
 //! The document as the recogniser walks it: one [`Line`] per paragraph or table row, plus the
 //! text normalisation that makes labels comparable across Word, web pages and copied text.
 
-use super::document::{Block, Document, clean};
+use super::document::{Block, Document, Table, clean};
 
 /// How far the positions of a line's cells can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +16,26 @@ pub enum Layout {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// One text per grid position; a position covered by a merged cell is "".
     pub cells: Vec<String>,
+    /// Per position: the column span of the cell that starts there, 0 where covered.
+    pub spans: Vec<usize>,
     pub layout: Layout,
+    /// Which table of the source the row is from (`None` for a paragraph): a table's
+    /// header rows say where its columns are, for its own rows only.
+    pub table: Option<usize>,
 }
 
 impl Line {
+    pub fn paragraph(text: String) -> Line {
+        Line {
+            cells: vec![text],
+            spans: vec![1],
+            layout: Layout::Text,
+            table: None,
+        }
+    }
+
     pub fn text(&self) -> String {
         self.cells
             .iter()
@@ -35,64 +50,96 @@ impl Line {
 /// or were copied as tab-separated text.
 pub fn lines(doc: &Document, exact: bool) -> Vec<Line> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
+    for (b, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Paragraph(p) => {
                 let text = clean(&strip_artefacts(p));
                 if !text.is_empty() {
-                    out.push(Line {
-                        cells: vec![text],
-                        layout: Layout::Text,
-                    });
+                    out.push(Line::paragraph(text));
                 }
             }
-            Block::Table(t) => {
-                for row in t.grid() {
-                    // A row with fewer cells than the table lost some: its positions are
-                    // not exact any more.
-                    let short = row.last().is_some_and(Option::is_none);
-                    // A covered position is blank: a merged label must not be read twice.
-                    let cells: Vec<String> = row
-                        .into_iter()
-                        .map(|s| match s {
-                            Some(s) if s.origin => clean(&strip_artefacts(&s.text)),
-                            _ => String::new(),
-                        })
-                        .collect();
-                    if cells.iter().all(String::is_empty) {
-                        continue;
-                    }
-                    let layout = if exact && !short {
-                        Layout::Exact
-                    } else {
-                        Layout::Loose
-                    };
-                    // A row with one piece of text is a paragraph in a table (a caption).
-                    let filled = cells.iter().filter(|c| !c.is_empty()).count();
-                    if filled == 1 && layout == Layout::Loose {
-                        out.push(Line {
-                            cells: vec![cells.into_iter().find(|c| !c.is_empty()).unwrap()],
-                            layout: Layout::Text,
-                        });
-                    } else {
-                        out.push(Line { cells, layout });
-                    }
-                }
-            }
+            Block::Table(t) => table_lines(t, b, exact, &mut out),
         }
     }
     out
 }
 
-/// Word leaves bookmarks in copied text (「[bookmark: _GoBack]」).
-fn strip_artefacts(text: &str) -> String {
-    let mut out = text.to_string();
-    while let Some(start) = out.find("[bookmark:") {
-        match out[start..].find(']') {
-            Some(end) => out.replace_range(start..start + end + 1, ""),
-            None => break,
+fn table_lines(t: &Table, table: usize, exact: bool, out: &mut Vec<Line>) {
+    let grid = t.grid();
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    for row in grid {
+        // A row with fewer cells than the table lost some: its positions are not exact.
+        let short = row.len() < width || row.last().is_some_and(Option::is_none);
+        let mut cells = Vec::with_capacity(row.len());
+        let mut spans = Vec::with_capacity(row.len());
+        for (c, slot) in row.iter().enumerate() {
+            // A covered position is blank: a merged label must not be read twice.
+            match slot {
+                Some(s) if s.origin => {
+                    let cell = t.cell(*s);
+                    cells.push(clean(&strip_artefacts(&cell.text)));
+                    let covered = row[c + 1..]
+                        .iter()
+                        .take_while(|o| {
+                            o.is_some_and(|o| !o.origin && o.row == s.row && o.index == s.index)
+                        })
+                        .count();
+                    spans.push(1 + covered);
+                }
+                _ => {
+                    cells.push(String::new());
+                    spans.push(0);
+                }
+            }
+        }
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let layout = if exact && !short {
+            Layout::Exact
+        } else {
+            Layout::Loose
+        };
+        // A row with one piece of text is a paragraph in a table (a caption).
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled == 1 && layout == Layout::Loose {
+            out.push(Line::paragraph(
+                cells
+                    .into_iter()
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default(),
+            ));
+        } else {
+            out.push(Line {
+                cells,
+                spans,
+                layout,
+                table: Some(table),
+            });
         }
     }
+}
+
+/// Word leaves bookmarks in copied text (「[bookmark: _GoBack]」). One pass: linear in the
+/// text however many there are.
+fn strip_artefacts(text: &str) -> String {
+    const MARK: &str = "[bookmark:";
+    if !text.contains(MARK) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK) {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(']') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 

@@ -9,6 +9,8 @@ pub struct Front {
     pub organ: String,
     pub year: Option<i32>,
     pub preamble: Vec<String>,
+    /// Page chrome and anything above the title: not report text, said in the import report.
+    pub left_out: Vec<String>,
 }
 
 /// Lines of a saved web page that are page furniture, not the report.
@@ -34,33 +36,56 @@ const CHROME: &[&str] = &[
 ];
 
 pub fn is_chrome(text: &str) -> bool {
-    text.starts_with('•') || CHROME.iter().any(|c| text.contains(c))
+    text.starts_with('•') || CHROME.iter().any(|c| text.contains(c)) || is_breadcrumb(text)
+}
+
+/// 「首页 > 政府信息公开 > 年度报告」, 「当前位置：…」: where the page sits on the site.
+fn is_breadcrumb(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("当前位置")
+        || t.starts_with("您的位置")
+        || t.starts_with("您现在的位置")
+        || ((t.starts_with("首页") || t.starts_with("网站首页"))
+            && t.contains(['>', '＞', '»', '›', '/']))
 }
 
 /// Reads the front matter: everything before the first section heading.
 pub fn front(lines: &[Line]) -> Front {
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
-    let title_at = texts
-        .iter()
-        .position(|t| t.contains("年度报告") || (t.contains("年报") && t.contains("政府信息公开")));
-    let (title, body_from) = match title_at {
+    // A breadcrumb 「首页 > … > 2020年度报告」 is not the title.
+    let title_at = texts.iter().position(|t| {
+        !is_chrome(t)
+            && (t.contains("年度报告") || (t.contains("年报") && t.contains("政府信息公开")))
+    });
+    let (title, title_from, body_from) = match title_at {
         // A title broken over two lines: 「东双河镇政府信息公开工作」「2019年度报告」.
         Some(i) if i > 0 && !texts[i].contains("政府信息公开") => {
-            (format!("{}{}", texts[i - 1], texts[i]), i + 1)
+            (format!("{}{}", texts[i - 1], texts[i]), i - 1, i + 1)
         }
-        Some(i) => (texts[i].clone(), i + 1),
-        None => (String::new(), 0),
+        Some(i) => (texts[i].clone(), i, i + 1),
+        None => (String::new(), 0, 0),
     };
-    let preamble = texts[body_from..]
-        .iter()
-        .filter(|t| !is_chrome(t))
-        .cloned()
-        .collect();
+    // Above the title: the site's header and breadcrumbs.
+    let mut left_out: Vec<String> = texts[..title_from].to_vec();
+    let folded = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let title_folded = folded(&title);
+    let mut preamble = Vec::new();
+    for t in &texts[body_from..] {
+        // The title repeated by the page (as a heading and again in the article).
+        let repeated = !title_folded.is_empty() && folded(t) == title_folded;
+        if is_chrome(t) || repeated {
+            left_out.push(t.clone());
+        } else {
+            preamble.push(t.clone());
+        }
+    }
+    left_out.retain(|t| !t.is_empty());
     let (organ, year) = parse_title(&title);
     Front {
         organ,
         year,
         preamble,
+        left_out,
     }
 }
 

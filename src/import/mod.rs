@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod docx;
+mod encoding;
 pub mod html;
 mod lines;
 mod meta;
@@ -15,8 +16,9 @@ mod tables;
 pub mod text;
 mod values;
 
+pub use crate::model::MarkKind;
 pub use document::{Block, Cell, Document, Table};
-pub use notes::{ImportReport, Mark, MarkKind};
+pub use notes::{ImportReport, review_lines};
 
 use crate::model::Report;
 
@@ -52,14 +54,28 @@ pub enum ImportError {
     TooDeep,
     #[error("文件中没有找到政府信息公开工作年度报告的内容（如“一、总体情况”或统计表）")]
     NotAReport,
+    #[error(
+        "文件的文字编码无法识别（声明的编码：{0}）：内容既不是所声明的编码，也不是 UTF-8、GB18030、Big5 或 UTF-16；请用浏览器或记事本另存为 UTF-8 后再打开"
+    )]
+    Encoding(String),
 }
 
 /// Reads a published report: the report as recognised, and what the clerk should confirm.
 pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), ImportError> {
-    let (doc, exact) = match source {
-        Source::Docx => (docx::read(bytes)?, true),
-        Source::Html => (html::parse(&html::decode(bytes)), true),
-        Source::Text => (text::parse(&text::decode(bytes)), false),
+    let (doc, exact, note) = match source {
+        Source::Docx => (docx::read(bytes)?, true, None),
+        Source::Html => {
+            let decoded = html::decode(bytes)?;
+            (html::parse(&decoded.text), true, decoded.note)
+        }
+        Source::Text => {
+            let decoded = text::decode(bytes)?;
+            (text::parse(&decoded.text), false, decoded.note)
+        }
     };
-    recognise::recognise(&lines::lines(&doc, exact))
+    let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact))?;
+    if let Some(note) = note {
+        notes.notes.insert(0, note);
+    }
+    Ok((report, notes))
 }

@@ -1,99 +1,110 @@
 //! The import report: what was read, what was moved or worked out and why, what is missing.
-//! Shown in the window after opening (the marked cells are outlined for the clerk to confirm)
-//! and printed by `nianbao convert --verbose`.
+//! The doubts themselves live in the report (`Report::review`), so they are saved with it and
+//! reload; this holds the rest, shown in the window after opening and printed by
+//! `nianbao convert --verbose`.
 
-use crate::template::Template;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MarkKind {
-    /// Values placed by their position after a shifted row was realigned.
-    Realigned,
-    /// A value worked out from the row's own equation (e.g. 总计 = the sum of the others).
-    Inferred,
-    /// Read, but the unit was converted or not stated.
-    Unit,
-    /// Left blank: the value could not be placed with certainty.
-    Missing,
-}
-
-impl MarkKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            MarkKind::Realigned => "已对齐",
-            MarkKind::Inferred => "已推算",
-            MarkKind::Unit => "单位",
-            MarkKind::Missing => "未能读取",
-        }
-    }
-}
-
-/// One cell the clerk should confirm.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    pub cell: usize,
-    pub kind: MarkKind,
-    pub reason: String,
-}
+use crate::model::{MarkKind, Report, Review};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
     /// Cells whose value was read as it stood.
     pub read: usize,
-    pub marks: Vec<Mark>,
-    /// Everything else worth saying (template detected, sections not found, text dropped).
+    /// Everything else worth saying (template detected, sections not found).
     pub notes: Vec<String>,
+    /// Lines of the source that are not report text (page chrome), left out.
+    pub left_out: Vec<String>,
 }
 
 impl ImportReport {
-    pub fn mark(&mut self, cell: usize, kind: MarkKind, reason: impl Into<String>) {
-        self.marks.push(Mark {
-            cell,
-            kind,
-            reason: reason.into(),
-        });
-    }
-
     pub fn note(&mut self, text: impl Into<String>) {
         self.notes.push(text.into());
     }
 
-    /// The mark of a cell, if any (the most serious when there are several).
-    pub fn mark_of(&self, cell: usize) -> Option<&Mark> {
-        self.marks
-            .iter()
-            .filter(|m| m.cell == cell)
-            .max_by_key(|m| m.kind)
-    }
-
-    pub fn count(&self, kind: MarkKind) -> usize {
-        self.marks.iter().filter(|m| m.kind == kind).count()
-    }
-
-    /// One line summing it up, e.g. 「读取 205 个单元格；已对齐 7 个，已推算 0 个，未能读取 14 个」.
-    pub fn summary(&self) -> String {
-        format!(
+    /// One line summing it up, e.g. 「读取 205 个单元格；已对齐 7 个，已推算 0 个，…」. Counts
+    /// every doubt found, confirmed or not: what was inferred stays said.
+    pub fn summary(&self, review: &Review) -> String {
+        let mut out = format!(
             "读取 {} 个单元格；已对齐 {} 个，已推算 {} 个，单位待核对 {} 个，未能读取 {} 个",
             self.read,
-            self.count(MarkKind::Realigned),
-            self.count(MarkKind::Inferred),
-            self.count(MarkKind::Unit),
-            self.count(MarkKind::Missing)
-        )
-    }
-
-    /// The full report as lines of text, cells named by their labels.
-    pub fn lines(&self, template: &Template) -> Vec<String> {
-        let mut out = vec![self.summary()];
-        out.extend(self.notes.iter().cloned());
-        for m in &self.marks {
-            out.push(format!(
-                "［{}］{}（{}）：{}",
-                m.kind.name(),
-                template.cell_label(m.cell),
-                template.cells[m.cell].id,
-                m.reason
-            ));
+            review.count(MarkKind::Realigned),
+            review.count(MarkKind::Inferred),
+            review.count(MarkKind::Unit),
+            review.count(MarkKind::Missing)
+        );
+        let not_placed = review.count(MarkKind::NotPlaced);
+        if not_placed > 0 {
+            out.push_str(&format!("；另有 {not_placed} 个数字未放入表格"));
         }
         out
     }
+
+    /// The full report as lines of text, cells named by their labels.
+    pub fn lines(&self, report: &Report) -> Vec<String> {
+        let mut out = vec![self.summary(&report.review)];
+        out.extend(self.notes.iter().cloned());
+        if !self.left_out.is_empty() {
+            out.push(format!(
+                "以下 {} 行是网页栏目、索引号等，不属于报告，没有导入：{}",
+                self.left_out.len(),
+                self.left_out.join("｜")
+            ));
+        }
+        out.extend(review_lines(report));
+        out
+    }
+}
+
+/// The doubts of the report as lines, those of one row with the same reason together:
+/// 「［未能读取］“（一）予以公开”一行 7 个单元格（t3.granted.*）：原文中没有找到这一行」.
+pub fn review_lines(report: &Report) -> Vec<String> {
+    let t = report.template;
+    let mut out: Vec<String> = Vec::new();
+    let marks = &report.review.marks;
+    let mut i = 0;
+    while i < marks.len() {
+        let m = &marks[i];
+        let row_of = |c: usize| (t.cells[c].table, t.cells[c].grid, t.cells[c].row);
+        // Marks of the same row, kind and reason that follow this one.
+        let group = match m.cell {
+            Some(c) => marks[i..]
+                .iter()
+                .take_while(|n| {
+                    n.kind == m.kind
+                        && n.original.is_empty()
+                        && m.original.is_empty()
+                        && n.reason == m.reason
+                        && n.confirmed == m.confirmed
+                        && n.cell.is_some_and(|d| row_of(d) == row_of(c))
+                })
+                .count(),
+            None => 1,
+        };
+        let state = if m.confirmed { "（已核对）" } else { "" };
+        let place = match m.cell {
+            Some(c) if group > 1 => {
+                let (_, row, _) = t.cell_parts(c);
+                let name = row
+                    .labels
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| t.table_part(t.cells[c].table));
+                let prefix = t.cells[c].id.rsplit_once('.').map_or("", |(p, _)| p);
+                format!("“{name}”一行 {group} 个单元格（{prefix}.*）")
+            }
+            Some(c) => format!("{}（{}）", t.cell_label(c), t.cells[c].id),
+            None => String::new(),
+        };
+        let original = match m.original.as_str() {
+            "" => String::new(),
+            text => format!("原文「{text}」；"),
+        };
+        let colon = if place.is_empty() { "" } else { "：" };
+        out.push(format!(
+            "［{}］{state}{place}{colon}{original}{}",
+            m.kind.name(),
+            m.reason
+        ));
+        i += group;
+    }
+    out
 }

@@ -139,10 +139,7 @@ mod tests {
     use super::*;
 
     fn para(text: &str) -> Line {
-        Line {
-            cells: vec![text.into()],
-            layout: Layout::Text,
-        }
+        Line::paragraph(text.into())
     }
 
     #[test]

@@ -23,7 +23,130 @@ pub enum How {
 pub struct Placement {
     /// One raw text per column (`None` = blank); inferred values are written as numbers.
     pub values: Vec<Option<String>>,
-    pub how: How,
+    /// How each column's value was found.
+    pub how: Vec<How>,
+    /// Values of the row in no column: (position in the row's slots, text).
+    pub unplaced: Vec<(usize, String)>,
+}
+
+/// One cell of a real table's row after its label: text, first grid column, columns spanned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub text: String,
+    pub at: usize,
+    pub span: usize,
+}
+
+/// Places a real table's row (Word, web page) whose merged cells are known. With the
+/// columns' grid positions from the table's header (`header`, one range per column), each
+/// column takes the one cell under it; without, cells are read in order when there are
+/// exactly as many. Anything else is marked, and its values are returned as not placed.
+pub fn place_exact(
+    cells: &[Source],
+    header: Option<&[std::ops::Range<usize>]>,
+    columns: usize,
+    equations: &[RowEquation],
+    number: impl Fn(&str) -> Option<i64>,
+) -> Placement {
+    let by_header = header.map(|h| under_headers(cells, h));
+    if let Some(p) = &by_header
+        && p.unplaced.is_empty()
+        && p.how.iter().all(|h| *h == How::Read)
+    {
+        return p.clone();
+    }
+    // Padding after (or, less surely, before) the values: 「行政事业性收费 | 6 | -3 | 」.
+    let mut list: &[Source] = cells;
+    while list.len() > columns && list.last().is_some_and(|c| c.text.is_empty()) {
+        list = &list[..list.len() - 1];
+    }
+    let mut leading = false;
+    while list.len() > columns && list.first().is_some_and(|c| c.text.is_empty()) {
+        list = &list[1..];
+        leading = true;
+    }
+    if list.len() == columns {
+        let values = list
+            .iter()
+            .map(|c| (!c.text.is_empty()).then(|| c.text.clone()))
+            .collect();
+        let why = match (&by_header, leading) {
+            (Some(_), _) => Some("本行单元格的位置与表头不一致，按顺序读取".to_string()),
+            (None, true) => Some("本行前面有空单元格，按顺序读取".to_string()),
+            (None, false) => None,
+        };
+        let how = why.map_or(How::Read, How::Realigned);
+        return Placement {
+            values,
+            how: vec![how; columns],
+            unplaced: Vec::new(),
+        };
+    }
+    if let Some(p) = by_header {
+        return p;
+    }
+    let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+    let mut p = place(&texts, Layout::Text, columns, equations, number);
+    if p.how.iter().all(|h| *h == How::Read) && p.values.iter().any(Option::is_some) {
+        let why = format!(
+            "原文此行有 {} 个单元格，其中 {columns} 个有数值，按顺序读取",
+            cells.len()
+        );
+        p.how = vec![How::Realigned(why); columns];
+    }
+    p
+}
+
+/// Each column takes the cells under its header range; a cell under no column, under
+/// several, or sharing a column with another value is not placed.
+fn under_headers(cells: &[Source], header: &[std::ops::Range<usize>]) -> Placement {
+    let columns = header.len();
+    let mut values = vec![None; columns];
+    let mut how = vec![How::Read; columns];
+    let mut unplaced = Vec::new();
+    let mut taken: Vec<Vec<usize>> = vec![Vec::new(); columns];
+    for (k, cell) in cells.iter().enumerate() {
+        if cell.text.is_empty() {
+            continue;
+        }
+        let under: Vec<usize> = (0..columns)
+            .filter(|&j| cell.at < header[j].end && header[j].start < cell.at + cell.span)
+            .collect();
+        match under.as_slice() {
+            [j] => taken[*j].push(k),
+            [] => unplaced.push((k, cell.text.clone())),
+            several => {
+                unplaced.push((k, cell.text.clone()));
+                for &j in several {
+                    how[j] = How::Missing(format!(
+                        "原文的数值「{}」跨越了多列，无法确定属于哪一列",
+                        cell.text
+                    ));
+                }
+            }
+        }
+    }
+    for (j, ks) in taken.iter().enumerate() {
+        match ks.as_slice() {
+            [] => {}
+            [k] if how[j] == How::Read => values[j] = Some(cells[*k].text.clone()),
+            ks => {
+                let listed: Vec<&str> = ks.iter().map(|&k| cells[k].text.as_str()).collect();
+                how[j] = How::Missing(format!(
+                    "原文此列下有 {} 个数值（{}），无法确定是哪一个",
+                    ks.len(),
+                    listed.join(" ")
+                ));
+                unplaced.extend(ks.iter().map(|&k| (k, cells[k].text.clone())));
+            }
+        }
+    }
+    unplaced.sort();
+    Placement {
+        values,
+        how,
+        unplaced,
+    }
 }
 
 /// Places the cells that follow a row's label (`slots`, blanks included; for a paragraph
@@ -39,9 +162,8 @@ pub fn place(
     let values: Vec<String> = slots.iter().filter(|s| !s.is_empty()).cloned().collect();
     let n = values.len();
     let fitted = match layout {
-        Layout::Exact => right_aligned(slots, columns),
         Layout::Loose => trimmed(slots, columns),
-        Layout::Text => None,
+        Layout::Text | Layout::Exact => None,
     };
     let in_order = || values.iter().cloned().map(Some).collect::<Vec<_>>();
     let positional = |fit: &Vec<String>| -> Vec<Option<String>> {
@@ -50,18 +172,13 @@ pub fn place(
             .collect()
     };
     let listed = values.join(" ");
-    if layout == Layout::Exact
-        && let Some(fit) = &fitted
-    {
-        return done(positional(fit), How::Read);
-    }
     if n == columns {
-        // Trailing tabs are how copied rows end; only values that had to move left count.
+        // Empty cells before or after the values are merged cells lost in copying (a label
+        // over three columns leaves two); only values that had gaps between them moved.
         let shifted = layout == Layout::Loose
-            && (slots.first().is_some_and(String::is_empty)
-                || fitted
-                    .as_ref()
-                    .is_none_or(|fit| fit.iter().any(String::is_empty)));
+            && fitted
+                .as_ref()
+                .is_none_or(|fit| fit.iter().any(String::is_empty));
         let how = if shifted {
             How::Realigned(format!(
                 "原文此行有空格错位，{n} 个数值按顺序对应 {columns} 列"
@@ -99,16 +216,26 @@ pub fn place(
         }
         n => format!("原文此行有 {n} 个数值（{listed}），多于 {columns} 列，无法确定各属哪一列"),
     };
-    done(vec![None; columns], How::Missing(why))
+    let unplaced = slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(k, s)| (k, s.clone()))
+        .collect();
+    Placement {
+        values: vec![None; columns],
+        how: vec![How::Missing(why); columns],
+        unplaced,
+    }
 }
 
 fn done(values: Vec<Option<String>>, how: How) -> Placement {
-    Placement { values, how }
-}
-
-/// A real table's row: the values are its last `columns` positions.
-fn right_aligned(slots: &[String], columns: usize) -> Option<Vec<String>> {
-    (slots.len() >= columns).then(|| slots[slots.len() - columns..].to_vec())
+    let columns = values.len();
+    Placement {
+        values,
+        how: vec![how; columns],
+        unplaced: Vec::new(),
+    }
 }
 
 /// A copied row has stray empty cells where merged cells were: drop empty ones from the end,
@@ -224,7 +351,7 @@ mod tests {
             num,
         );
         assert_eq!(vals(&p), ["", "", "", "", "", "", "0"]);
-        assert!(matches!(p.how, How::Realigned(_)));
+        assert!(matches!(&p.how[0], How::Realigned(_)));
         let p = place(
             &s(&["", "1", "2", "0", "0", "0", "0", "3", ""]),
             Layout::Loose,
@@ -239,7 +366,7 @@ mod tests {
     fn one_missing_value_is_inferred_only_when_unambiguous() {
         let p = place(&s(&["0"; 6]), Layout::Text, 7, &total_of_six(), num);
         assert_eq!(vals(&p), ["0"; 7]);
-        assert!(matches!(p.how, How::Inferred(_)));
+        assert!(matches!(&p.how[0], How::Inferred(_)));
         // 1 0 0 0 0 1: the missing one could be 自然人 (0), 商业企业 (0) … or 总计 (2).
         let p = place(
             &s(&["1", "0", "0", "0", "0", "1"]),
@@ -249,7 +376,7 @@ mod tests {
             num,
         );
         assert_eq!(vals(&p), [""; 7]);
-        assert!(matches!(p.how, How::Missing(_)));
+        assert!(matches!(&p.how[0], How::Missing(_)));
         // 3 0 0 0 0 5: 总计 could be 5 (one applicant column holds 2) or 8: ambiguous.
         let p = place(
             &s(&["3", "0", "0", "0", "0", "5"]),
@@ -258,27 +385,60 @@ mod tests {
             &total_of_six(),
             num,
         );
-        assert!(matches!(p.how, How::Missing(_)));
+        assert!(matches!(&p.how[0], How::Missing(_)));
     }
 
     #[test]
     fn stream_rows_with_too_few_values_stay_blank() {
         let p = place(&s(&["0"; 4]), Layout::Text, 7, &total_of_six(), num);
         assert_eq!(vals(&p), [""; 7]);
-        assert!(matches!(p.how, How::Missing(m) if m.contains("4 个数值")));
+        assert!(matches!(&p.how[0], How::Missing(m) if m.contains("4 个数值")));
+    }
+
+    fn src(cells: &[(&str, usize, usize)]) -> Vec<Source> {
+        cells
+            .iter()
+            .map(|&(text, at, span)| Source {
+                text: text.into(),
+                at,
+                span,
+            })
+            .collect()
     }
 
     #[test]
-    fn real_tables_are_read_by_position() {
-        let p = place(
-            &s(&["", "", "5", "", "", "", "", "", "5"]),
-            Layout::Exact,
-            7,
-            &total_of_six(),
+    fn real_tables_are_read_under_their_headers() {
+        // 2021's 行政许可: one value spanning the three columns of the table, under a header
+        // 「本年处理决定数量」 that spans them too.
+        // One column over grid positions 1..4.
+        let header = [std::ops::Range { start: 1, end: 4 }];
+        let p = place_exact(&src(&[("5", 1, 3)]), Some(&header), 1, &[], num);
+        assert_eq!(vals(&p), ["5"]);
+        assert_eq!(p.how, [How::Read]);
+        // 2019's 行政事业性收费 padded to four columns: by the header, not from the right.
+        let header = [1..2, 2..3];
+        let row = src(&[("6", 1, 1), ("-3", 2, 1), ("", 3, 1)]);
+        let p = place_exact(&row, Some(&header), 2, &[], num);
+        assert_eq!(vals(&p), ["6", "-3"]);
+        // Without a header, padding at the end is dropped and the rest read in order.
+        let p = place_exact(&row, None, 2, &[], num);
+        assert_eq!((vals(&p), &p.how[0]), (vec!["6", "-3"], &How::Read));
+        // A value under no column is returned, never dropped.
+        let row = src(&[("6", 1, 1), ("-3", 2, 1), ("9", 3, 1)]);
+        let p = place_exact(&row, Some(&header), 2, &[], num);
+        assert_eq!(vals(&p), ["6", "-3"]);
+        assert_eq!(p.unplaced, [(2, "9".to_string())]);
+        // Two values under one merged header cell: neither is guessed.
+        let p = place_exact(
+            &src(&[("1", 1, 1), ("2", 2, 1)]),
+            Some(&[std::ops::Range { start: 1, end: 3 }]),
+            1,
+            &[],
             num,
         );
-        assert_eq!(vals(&p), ["5", "", "", "", "", "", "5"]);
-        assert_eq!(p.how, How::Read);
+        assert_eq!(vals(&p), [""]);
+        assert!(matches!(&p.how[0], How::Missing(_)));
+        assert_eq!(p.unplaced.len(), 2);
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use super::ImportError;
 use super::lines::Line;
 use super::meta::{self, is_chrome, is_date_line};
-use super::notes::{ImportReport, MarkKind};
+use super::notes::ImportReport;
 use super::outline::{detect_template, find_sections};
 use super::tables::read_table;
-use crate::model::Report;
+use crate::model::{MarkKind, Report};
 use crate::template::{self, SectionContent, Template};
 
 pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> {
@@ -49,6 +49,7 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
     // Imported reports are checked as published: totals are what the organ wrote.
     report.auto_totals = false;
     report.sections.preamble = front.preamble.join("\n");
+    notes.left_out = front.left_out;
     meta::contact(&report.sections.preamble, &mut report.meta);
 
     let sections = find_sections(lines, template);
@@ -57,7 +58,7 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
         let Some(range) = ranges[s].clone() else {
             notes.note(format!("没有找到“{}”这一部分", section.heading));
             if let SectionContent::Table(id) = &section.content {
-                mark_table_missing(template, id, &section.heading, &mut notes);
+                mark_table_missing(template, id, &section.heading, &mut report);
             }
             continue;
         };
@@ -86,6 +87,14 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
     }
     if report.meta.organ.is_empty() {
         notes.note("原文标题和落款中都没有机关名称，请在“基本信息”中填写");
+    }
+    if report.cells().iter().all(|c| c.is_blank()) {
+        report.review.mark(
+            None,
+            MarkKind::Empty,
+            "",
+            "原文的统计表中没有读取到任何数字，请对照原文填写表二至表四".into(),
+        );
     }
     Ok((report, notes))
 }
@@ -132,11 +141,16 @@ fn closing(lines: &[Line], report: &mut Report, notes: &mut ImportReport) -> Opt
     Some(end)
 }
 
-fn mark_table_missing(template: &Template, id: &str, heading: &str, notes: &mut ImportReport) {
+fn mark_table_missing(template: &Template, id: &str, heading: &str, report: &mut Report) {
     let prefix = format!("{id}.");
     for (i, cell) in template.cells.iter().enumerate() {
         if cell.id.starts_with(&prefix) {
-            notes.mark(i, MarkKind::Missing, format!("原文中没有“{heading}”"));
+            report.review.mark(
+                Some(i),
+                MarkKind::Missing,
+                "",
+                format!("原文中没有“{heading}”"),
+            );
         }
     }
 }

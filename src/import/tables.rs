@@ -2,15 +2,29 @@
 //! their labels (after normalisation and known drift), values are placed by `place`, and
 //! every cell that is not simply read is marked in the import report.
 
+use std::ops::Range;
+
 use super::lines::{Layout, Line, norm, same_label};
-use super::notes::{ImportReport, MarkKind};
-use super::place::{How, RowEquation, place};
+use super::notes::ImportReport;
+use super::place::{How, RowEquation, Source, place, place_exact};
 use super::values::{looks_like_yuan, looks_numeric, to_value};
-use crate::model::{CellKind, CellValue, Report};
-use crate::template::{GridDef, Template, cell_id};
+use crate::model::{CellKind, CellValue, MarkKind, Report};
+use crate::template::{ColumnDef, GridDef, Template, cell_id};
 
 /// A body row of the table: its grid and row index.
 type RowAt = (usize, usize);
+
+/// Figures not placed are listed one by one up to this many; a hostile file with more gets
+/// one line with the count.
+const MAX_LISTED: usize = 500;
+
+/// A row's cells after its label, as the placing needs them.
+enum Cells {
+    /// A real table's row, merged cells known.
+    Exact(Vec<Source>),
+    /// Copied text or a row that lost cells: the texts by position, or a paragraph stream.
+    Slots(Vec<String>, Layout),
+}
 
 struct Walker<'a> {
     template: &'a Template,
@@ -26,7 +40,14 @@ struct Walker<'a> {
     /// A unit stated in a column header: true when amounts are in 元, not 万元.
     in_yuan: bool,
     unit_stated: bool,
-    orphans: Vec<String>,
+    /// The source table being read, and per grid position the header cell over it (its
+    /// text and a number naming the cell), from that table's header rows.
+    source_table: Option<usize>,
+    header: Vec<(String, usize)>,
+    header_cells: usize,
+    /// Figures not placed: listed one by one, then counted beyond `MAX_LISTED`.
+    listed: usize,
+    unlisted: usize,
 }
 
 pub fn read_table(
@@ -41,7 +62,7 @@ pub fn read_table(
         .iter()
         .flat_map(|g| &g.columns)
         .filter(|c| c.kind == CellKind::Amount)
-        .map(|c| norm(c.label.split(['（', '(']).next().unwrap_or("")))
+        .map(|c| norm(base(&c.label)))
         .filter(|a| !a.is_empty())
         .collect();
     let leaves = template.def.tables[table]
@@ -64,7 +85,11 @@ pub fn read_table(
         done: Vec::new(),
         in_yuan: false,
         unit_stated: false,
-        orphans: Vec::new(),
+        source_table: None,
+        header: Vec::new(),
+        header_cells: 0,
+        listed: 0,
+        unlisted: 0,
     };
     // A paragraph stream: the row whose label came last collects the values after it.
     let mut current: Option<(RowAt, Vec<String>)> = None;
@@ -79,7 +104,7 @@ pub fn read_table(
                 match (&mut current, w.unlabelled_row()) {
                     (Some((_, values)), _) => values.push(text.clone()),
                     (None, Some(row)) => current = Some((row, vec![text.clone()])),
-                    (None, None) => w.orphans.push(text.clone()),
+                    (None, None) => w.not_placed(text, "不在任何一行之后（原文的行标签缺失）"),
                 }
             } else {
                 w.flush(current.take());
@@ -87,28 +112,122 @@ pub fn read_table(
             continue;
         }
         w.flush(current.take());
-        let label = line.cells.iter().rposition(|c| w.find_row(c).is_some());
-        match label {
-            Some(k) => {
-                let row = w.find_row(&line.cells[k]).unwrap();
-                w.fill(row, &line.cells[k + 1..], line.layout);
-            }
-            None if line.cells.iter().any(|c| looks_numeric(c)) => match w.unlabelled_row() {
-                Some(row) => w.fill(row, &line.cells, line.layout),
-                None => w
-                    .orphans
-                    .extend(line.cells.iter().filter(|c| looks_numeric(c)).cloned()),
-            },
-            None => {}
-        }
+        w.row_line(line);
     }
     w.flush(current.take());
     w.finish();
 }
 
+/// A label without its parenthesised part: 「采购总金额（单位：万元）」 → 「采购总金额」.
+fn base(label: &str) -> &str {
+    label.split(['（', '(']).next().unwrap_or("")
+}
+
+/// Whether a header cell's text names a template column (units in brackets may differ).
+fn names_column(found: &str, col: &ColumnDef) -> bool {
+    let (f, t) = (norm(found), norm(&col.label));
+    same_label(&f, &t)
+        || (!base(found).is_empty() && same_label(&norm(base(found)), &norm(base(&col.label))))
+}
+
 impl Walker<'_> {
     fn grids(&self) -> &[GridDef] {
         &self.template.def.tables[self.table].grids
+    }
+
+    /// A row of a table (real or copied): its label, the values after it, or a header row.
+    fn row_line(&mut self, line: &Line) {
+        if line.table != self.source_table {
+            self.source_table = line.table;
+            self.header.clear();
+        }
+        let label = line.cells.iter().rposition(|c| self.find_row(c).is_some());
+        let numeric = |c: &String| looks_numeric(c);
+        let (row, from) = match label {
+            Some(k) => {
+                for (p, text) in line.cells[..k].iter().enumerate() {
+                    if looks_numeric(text) {
+                        self.not_placed(
+                            text,
+                            &format!("在行标签「{}」之前（第{}格）", line.cells[k], p + 1),
+                        );
+                    }
+                }
+                (self.find_row(&line.cells[k]), k + 1)
+            }
+            None if line.cells.iter().any(numeric) => match self.unlabelled_row() {
+                Some(row) => (Some(row), 0),
+                None => {
+                    for (p, text) in line.cells.iter().enumerate().filter(|(_, c)| numeric(c)) {
+                        self.not_placed(
+                            text,
+                            &format!("所在的行没有可识别的行标签（第{}格）", p + 1),
+                        );
+                    }
+                    return;
+                }
+            },
+            None => {
+                self.learn_header(line);
+                return;
+            }
+        };
+        let Some(row) = row else { return };
+        let cells = match line.layout {
+            Layout::Exact => Cells::Exact(
+                (from..line.cells.len())
+                    .filter(|&p| line.spans[p] > 0)
+                    .map(|p| Source {
+                        text: line.cells[p].clone(),
+                        at: p,
+                        span: line.spans[p],
+                    })
+                    .collect(),
+            ),
+            layout => Cells::Slots(line.cells[from..].to_vec(), layout),
+        };
+        self.fill(row, cells);
+    }
+
+    /// A row of a table with no row label and no figure: header cells, remembered by the
+    /// grid positions they cover (a lower header row overrides the one above it).
+    fn learn_header(&mut self, line: &Line) {
+        if line.table.is_none() {
+            return;
+        }
+        if self.header.len() < line.cells.len() {
+            self.header
+                .resize(line.cells.len(), (String::new(), usize::MAX));
+        }
+        for (p, text) in line.cells.iter().enumerate() {
+            let span = line.spans[p];
+            if span == 0 {
+                continue;
+            }
+            self.header_cells += 1;
+            for q in p..(p + span).min(self.header.len()) {
+                self.header[q] = (text.clone(), self.header_cells);
+            }
+        }
+    }
+
+    /// The grid positions of grid `g`'s columns, in order, from the header rows read; `None`
+    /// unless every column is named.
+    fn header_ranges(&self, g: usize) -> Option<Vec<Range<usize>>> {
+        let mut out = Vec::new();
+        let mut p = 0;
+        for col in &self.grids()[g].columns {
+            let start = (p..self.header.len()).find(|&q| names_column(&self.header[q].0, col))?;
+            let id = self.header[start].1;
+            let end = start
+                + self.header[start..]
+                    .iter()
+                    .take_while(|(_, i)| *i == id)
+                    .count();
+            out.push(start..end);
+            p = end;
+        }
+        Some(out)
     }
 
     /// The row a label names, by its last (leaf) label; a row already read is not matched
@@ -152,12 +271,32 @@ impl Walker<'_> {
 
     fn flush(&mut self, current: Option<(RowAt, Vec<String>)>) {
         if let Some((row, values)) = current {
-            self.fill(row, &values, Layout::Text);
+            self.fill(row, Cells::Slots(values, Layout::Text));
         }
     }
 
-    fn fill(&mut self, (g, r): RowAt, slots: &[String], layout: Layout) {
+    /// The row's label as the source named it, for messages.
+    fn row_name(&self, (g, r): RowAt) -> String {
+        let row = &self.grids()[g].rows[r];
+        match row.labels.last() {
+            Some(label) => format!("“{label}”一行"),
+            None => "数据行".to_string(),
+        }
+    }
+
+    fn fill(&mut self, (g, r): RowAt, input: Cells) {
+        let name = self.row_name((g, r));
         if self.done.contains(&(g, r)) {
+            let texts: Vec<String> = match input {
+                Cells::Exact(cells) => cells.into_iter().map(|c| c.text).collect(),
+                Cells::Slots(texts, _) => texts,
+            };
+            for (k, text) in texts.iter().enumerate().filter(|(_, t)| looks_numeric(t)) {
+                self.not_placed(
+                    text,
+                    &format!("{name}重复出现，前面已读取过（第{}格）", k + 1),
+                );
+            }
             return;
         }
         self.done.push((g, r));
@@ -170,33 +309,70 @@ impl Walker<'_> {
                 .num()
                 .map(|n| n.scaled())
         };
-        let placed = place(slots, layout, cells.len(), &equations, number);
-        for ((&cell, kind), raw) in cells.iter().zip(kinds).zip(&placed.values) {
-            let (value, converted) = match raw {
-                Some(raw) => to_value(raw, kind, self.in_yuan),
-                None => (CellValue::Blank, None),
+        let placed = match &input {
+            Cells::Exact(sources) => {
+                let header = self.header_ranges(g);
+                place_exact(sources, header.as_deref(), cells.len(), &equations, number)
+            }
+            Cells::Slots(slots, layout) => place(slots, *layout, cells.len(), &equations, number),
+        };
+        for (k, text) in &placed.unplaced {
+            let position = match &input {
+                Cells::Exact(sources) => sources[*k].at + 1,
+                Cells::Slots(..) => k + 1,
             };
-            self.report.set(cell, value.clone());
-            match &placed.how {
-                How::Read if raw.is_some() => self.notes.read += 1,
-                How::Read => {}
-                How::Realigned(why) => self.notes.mark(cell, MarkKind::Realigned, why),
-                How::Inferred(why) => self.notes.mark(cell, MarkKind::Inferred, why),
-                How::Missing(why) => self.notes.mark(cell, MarkKind::Missing, why),
-            }
-            if let Some(why) = converted {
-                self.notes.mark(cell, MarkKind::Unit, why);
-            } else if kind == CellKind::Amount && !self.unit_stated && looks_like_yuan(&value) {
-                self.notes.mark(
-                    cell,
-                    MarkKind::Unit,
-                    format!(
-                        "原文未注明单位，按万元读取为 {}；数额像是以元为单位，请核对",
-                        value.text(kind)
-                    ),
-                );
-            }
+            self.not_placed(text, &format!("{name}第{position}格，无法确定属于哪一列"));
         }
+        for (j, &cell) in cells.iter().enumerate() {
+            self.put(cell, kinds[j], placed.values[j].as_deref(), &placed.how[j]);
+        }
+    }
+
+    /// Writes one placed value and marks it when it was not simply read.
+    fn put(&mut self, cell: usize, kind: CellKind, raw: Option<&str>, how: &How) {
+        let (value, converted) = match raw {
+            Some(raw) => to_value(raw, kind, self.in_yuan),
+            None => (CellValue::Blank, None),
+        };
+        self.report.set(cell, value.clone());
+        let original = raw.unwrap_or("");
+        let review = &mut self.report.review;
+        match how {
+            How::Read if raw.is_some() => self.notes.read += 1,
+            How::Read => {}
+            How::Realigned(why) => {
+                review.mark(Some(cell), MarkKind::Realigned, original, why.clone())
+            }
+            How::Inferred(why) => {
+                review.mark(Some(cell), MarkKind::Inferred, original, why.clone())
+            }
+            How::Missing(why) => review.mark(Some(cell), MarkKind::Missing, original, why.clone()),
+        }
+        if let Some(why) = converted {
+            review.mark(Some(cell), MarkKind::Unit, original, why);
+        } else if kind == CellKind::Amount && !self.unit_stated && looks_like_yuan(&value) {
+            let why = format!(
+                "原文未注明单位，按万元读取为 {}；数额像是以元为单位，请核对",
+                value.text(kind)
+            );
+            review.mark(Some(cell), MarkKind::Unit, original, why);
+        }
+    }
+
+    /// A figure of the source that is in no cell: listed with its text and where it was.
+    fn not_placed(&mut self, text: &str, where_: &str) {
+        if self.listed >= MAX_LISTED {
+            self.unlisted += 1;
+            return;
+        }
+        self.listed += 1;
+        let part = self.template.table_part(self.table);
+        self.report.review.mark(
+            None,
+            MarkKind::NotPlaced,
+            text,
+            format!("{part}{where_}，没有放入表格"),
+        );
     }
 
     fn row_cells(&self, g: usize, r: usize) -> Vec<usize> {
@@ -228,31 +404,32 @@ impl Walker<'_> {
 
     fn finish(&mut self) {
         let table = &self.template.def.tables[self.table];
-        let part = self.template.table_part(self.table);
         for (g, grid) in table.grids.iter().enumerate() {
             for r in 0..grid.rows.len() {
                 if self.done.contains(&(g, r)) {
                     continue;
                 }
                 for cell in self.row_cells(g, r) {
-                    self.notes
-                        .mark(cell, MarkKind::Missing, "原文中没有找到这一行");
+                    self.report.review.mark(
+                        Some(cell),
+                        MarkKind::Missing,
+                        "",
+                        "原文中没有找到这一行".into(),
+                    );
                 }
             }
         }
-        if !self.orphans.is_empty() {
-            self.notes.note(format!(
-                "{part}：有 {} 个数字找不到所在的行（原文的行标签缺失），没有导入：{}",
-                self.orphans.len(),
-                shorten(&self.orphans.join(" "), 80)
-            ));
+        if self.unlisted > 0 {
+            let part = self.template.table_part(self.table);
+            self.report.review.mark(
+                None,
+                MarkKind::NotPlaced,
+                "",
+                format!(
+                    "{part}另有 {} 个数字没有放入表格，未逐一列出",
+                    self.unlisted
+                ),
+            );
         }
-    }
-}
-
-fn shorten(text: &str, chars: usize) -> String {
-    match text.char_indices().nth(chars) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
     }
 }

@@ -2,23 +2,14 @@
 //! cells kept, their positions carry meaning), everything else is one paragraph per line
 //! (pages and Word often give one table cell per line; the recogniser reads those in order).
 
+use super::ImportError;
 use super::document::{Block, Cell, Document, Table, clean};
+use super::encoding::{self, Decoded};
 
-/// Text is untrusted too: BOMs, CRLF, UTF-16 and GB18030 files are all seen in the field.
-pub fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
+/// Text is untrusted too: BOMs, CRLF, UTF-16 (with or without BOM) and GB18030 files are
+/// all seen in the field.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    encoding::decode(bytes, None)
 }
 
 /// A line is a table row when a tab separates two pieces of it (leading or trailing tabs
@@ -30,6 +21,16 @@ fn is_row(line: &str) -> bool {
 
 pub fn parse(text: &str) -> Document {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    // Whether the next non-blank line after each line is a table row, computed backwards
+    // once (looking ahead from every blank line was quadratic in runs of blank lines).
+    let mut next_is_row = vec![false; lines.len()];
+    let mut following = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        next_is_row[i] = following;
+        if !clean(line).is_empty() {
+            following = is_row(line);
+        }
+    }
     let mut blocks = Vec::new();
     let mut table: Vec<Vec<Cell>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -39,12 +40,7 @@ pub fn parse(text: &str) -> Document {
         }
         // A blank line inside a table does not end it when the next non-blank line is a row.
         let blank = clean(line).is_empty();
-        let continues = blank
-            && !table.is_empty()
-            && lines[i + 1..]
-                .iter()
-                .find(|l| !clean(l).is_empty())
-                .is_some_and(|l| is_row(l));
+        let continues = blank && !table.is_empty() && next_is_row[i];
         if continues {
             continue;
         }
@@ -70,7 +66,7 @@ mod tests {
     #[test]
     fn tab_rows_become_tables_and_other_lines_paragraphs() {
         let text = "\u{feff}一、总体情况\r\n\r\n正文。\r\n规章\t0\t0\t0\r\n\r\n规范性文件\t\t1\t\r\n\r\n\t　　0\r\n二、主动公开\r\n";
-        let doc = parse(&decode(text.as_bytes()));
+        let doc = parse(&decode(text.as_bytes()).unwrap().text);
         assert_eq!(
             doc.blocks,
             vec![
@@ -91,10 +87,10 @@ mod tests {
     #[test]
     fn decodes_gb18030_and_utf16() {
         let (gbk, _, _) = encoding_rs::GBK.encode("东双河镇");
-        assert_eq!(decode(&gbk), "东双河镇");
+        assert_eq!(decode(&gbk).unwrap().text, "东双河镇");
         let mut utf16 = vec![0xff, 0xfe];
         utf16.extend("镇".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&utf16), "镇");
+        assert_eq!(decode(&utf16).unwrap().text, "镇");
     }
 
     #[test]
@@ -109,7 +105,7 @@ mod tests {
             .flatten()
             .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
         {
-            let doc = parse(&decode(&std::fs::read(entry.path()).unwrap()));
+            let doc = parse(&decode(&std::fs::read(entry.path()).unwrap()).unwrap().text);
             let paragraphs = doc
                 .blocks
                 .iter()

@@ -25,9 +25,8 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
     out.auto_totals = false;
     out.meta = report.meta.clone();
     out.sections = report.sections.clone();
-    let mut dropped = Vec::new();
-    for (i, cell) in old.cells.iter().enumerate() {
-        let value = report.cell(i);
+    let target_of = |i: usize| {
+        let cell = &old.cells[i];
         let table = &old.def.tables[cell.table].id;
         let id = how
             .renames
@@ -38,18 +37,32 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
                     .map(|rest| format!("{to}{rest}"))
             })
             .unwrap_or_else(|| cell.id.clone());
-        let target_cell = how
-            .tables
+        how.tables
             .contains(table)
             .then(|| target.cell_index(&id))
-            .flatten();
-        match target_cell {
+            .flatten()
+    };
+    let mut dropped = Vec::new();
+    for (i, cell) in old.cells.iter().enumerate() {
+        let value = report.cell(i);
+        match target_of(i) {
             Some(j) => out.set(j, CellValue::parse(&report.text(i), target.cells[j].kind)),
             None if !value.is_blank() => dropped.push((
                 format!("{}“{}”", old.table_part(cell.table), old.cell_label(i)),
                 report.text(i),
             )),
             None => {}
+        }
+    }
+    // Import doubts follow their cell; a doubt about a cell that has no place in the new
+    // template stays, about no cell, with the old cell named.
+    out.review = report.review.clone();
+    for mark in &mut out.review.marks {
+        if let Some(i) = mark.cell {
+            mark.cell = target_of(i);
+            if mark.cell.is_none() {
+                mark.reason = format!("{}（原{}）", mark.reason, old.cell_label(i));
+            }
         }
     }
     out.auto_totals = report.auto_totals;

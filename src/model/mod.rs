@@ -2,12 +2,14 @@
 
 mod carry;
 mod migrate;
+mod review;
 mod value;
 
 use serde::{Deserialize, Serialize};
 
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
+pub use review::{MarkKind, Review, ReviewMark};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 
 use crate::template::{self, NarrativeField, Template};
@@ -86,6 +88,8 @@ pub struct Report {
     pub auto_totals: bool,
     /// One value per template cell, in template order.
     cells: Vec<CellValue>,
+    /// An imported report's doubts, until the clerk clears them.
+    pub review: Review,
 }
 
 impl PartialEq for Report {
@@ -95,6 +99,7 @@ impl PartialEq for Report {
             && self.sections == other.sections
             && self.auto_totals == other.auto_totals
             && self.cells == other.cells
+            && self.review == other.review
     }
 }
 
@@ -119,6 +124,7 @@ impl Report {
             sections: Sections::default(),
             auto_totals: true,
             cells: vec![CellValue::Blank; template.cells.len()],
+            review: Review::default(),
         }
     }
 

@@ -19,8 +19,6 @@ pub struct CellContext<'a> {
     pub report: &'a Report,
     pub findings: &'a [Finding],
     pub marks: &'a CellMarks,
-    /// An imported report's cells still to confirm.
-    pub imported: Option<&'a crate::import::ImportReport>,
     /// The focused cell and the text being typed into it.
     pub editing: &'a mut Option<(usize, String)>,
     /// A cell to focus and scroll to once drawn.
@@ -305,17 +303,26 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     }
     if let Some(marks) = cx.marks.get(&cell) {
         let worst = cx.findings[marks[0]].severity;
+        // A cell whose only finding is an import doubt keeps the import colour.
+        let only_doubt = marks
+            .iter()
+            .all(|&i| cx.findings[i].rule == crate::check::RuleId::IMPREVIEW);
+        let colour = if only_doubt {
+            super::import::IMPORT_MARK
+        } else {
+            severity_color(worst)
+        };
         ui.painter().rect_stroke(
             rect.shrink(1.0),
             0.0,
-            Stroke::new(2.0, severity_color(worst)),
+            Stroke::new(2.0, colour),
             StrokeKind::Inside,
         );
         let (findings, commands) = (cx.findings, &mut *cx.commands);
         response.on_hover_ui(|ui| {
             findings_tooltip_ui(ui, marks.iter().map(|&i| &findings[i]), t, commands)
         });
-    } else if let Some(mark) = cx.imported.and_then(|i| i.mark_of(cell)) {
+    } else if let Some(mark) = cx.report.review.mark_of(cell) {
         ui.painter().rect_stroke(
             rect.shrink(1.0),
             0.0,

@@ -8,10 +8,62 @@ use nianbao::model::Report;
 use nianbao::template::SectionContent;
 
 /// One cell of a laid-out table: text, column span, row span.
-type Origin = (String, usize, usize);
+pub type Origin = (String, usize, usize);
+/// A laid-out table: rows of origin cells by column (`None` where covered).
+pub type Rows = Vec<Vec<Option<Origin>>>;
+
+/// How table 二's sub-tables are published: each a table of its own, or one table as wide as
+/// the widest, narrower rows either spanning their last cell or padded with empty cells
+/// (the official Word templates do both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T2 {
+    Separate,
+    Span,
+    Pad,
+}
+
+/// The report's tables in a layout: (template table, source tables).
+pub fn laid_out(report: &Report, t2: T2) -> Vec<(usize, Rows)> {
+    let separate = tables(report);
+    if t2 == T2::Separate {
+        return separate;
+    }
+    let width = separate
+        .iter()
+        .filter(|(ti, _)| *ti == 0)
+        .map(|(_, rows)| rows[0].len())
+        .max()
+        .unwrap_or(0);
+    let mut joined: Rows = Vec::new();
+    for (_, rows) in separate.iter().filter(|(ti, _)| *ti == 0) {
+        for row in rows {
+            let mut out = row.clone();
+            let missing = width - row.len();
+            if let Some((text, cols, rows)) = out.iter_mut().flatten().last().cloned() {
+                if cols == row.len() {
+                    // The caption spans the table.
+                    out[0] = Some((text, width, rows));
+                } else if t2 == T2::Span {
+                    let last = out.iter().rposition(Option::is_some).unwrap();
+                    out[last] = Some((text, cols + missing, rows));
+                }
+            }
+            out.resize(width, None);
+            if t2 == T2::Pad && out[0].as_ref().is_none_or(|c| c.1 < width) {
+                for slot in &mut out[row.len()..] {
+                    *slot = Some((String::new(), 1, 1));
+                }
+            }
+            joined.push(out);
+        }
+    }
+    let mut out = vec![(0, joined)];
+    out.extend(separate.into_iter().filter(|(ti, _)| *ti != 0));
+    out
+}
 
 /// Every table of the report as rows of origin cells by column (`None` where covered).
-fn tables(report: &Report) -> Vec<(usize, Vec<Vec<Option<Origin>>>)> {
+fn tables(report: &Report) -> Vec<(usize, Rows)> {
     let t = report.template;
     let mut out = Vec::new();
     for (ti, table) in t.def.tables.iter().enumerate() {
@@ -46,7 +98,7 @@ fn tables(report: &Report) -> Vec<(usize, Vec<Vec<Option<Origin>>>)> {
     out
 }
 
-fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
+pub fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
     let t = report.template;
     let mut out = vec![(None, report.title())];
     out.extend(
@@ -85,7 +137,11 @@ fn esc(text: &str) -> String {
 
 /// A government web page: chrome around the report, GBK-declared or UTF-8.
 pub fn html(report: &Report) -> String {
-    let tables = tables(report);
+    html_of(report, &tables(report))
+}
+
+/// A web page of the report with its tables laid out as given.
+pub fn html_of(report: &Report, tables: &[(usize, Rows)]) -> String {
     let mut body = String::from("<div class=nav>首页 &gt; 政务公开</div><p>索引号：001</p>");
     for (table, text) in paragraphs(report) {
         match table {
@@ -137,7 +193,10 @@ fn table_start(columns: usize) -> String {
 
 /// A Word document: paragraphs, and tables with gridSpan and vMerge.
 pub fn docx(report: &Report) -> Vec<u8> {
-    let xml = docx_document(report);
+    package(&docx_document(report))
+}
+
+fn package(xml: &str) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     zip.start_file("[Content_Types].xml", options).unwrap();
@@ -151,7 +210,17 @@ pub fn docx(report: &Report) -> Vec<u8> {
 
 /// The package's main part, `word/document.xml`.
 pub fn docx_document(report: &Report) -> String {
-    let tables = tables(report);
+    docx_document_of(report, &tables(report), 0)
+}
+
+/// A Word document of the report with its tables laid out as given, as a package.
+pub fn docx_of(report: &Report, tables: &[(usize, Rows)], wrong_grid: usize) -> Vec<u8> {
+    package(&docx_document_of(report, tables, wrong_grid))
+}
+
+/// `wrong_grid` adds that many columns to each `w:tblGrid` (LibreOffice and WPS write grids
+/// that disagree with the spans).
+pub fn docx_document_of(report: &Report, tables: &[(usize, Rows)], wrong_grid: usize) -> String {
     let p = |t: &str| {
         format!(
             "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
@@ -165,7 +234,7 @@ pub fn docx_document(report: &Report) -> String {
             continue;
         };
         for (_, rows) in tables.iter().filter(|(t, _)| *t == ti) {
-            body.push_str(&table_start(rows[0].len()));
+            body.push_str(&table_start(rows[0].len() + wrong_grid));
             // Vertical merges continue below their origin: remember which column is covered.
             let mut below: Vec<Option<(usize, usize)>> = vec![None; rows[0].len()];
             for row in rows {
