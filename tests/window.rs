@@ -295,7 +295,11 @@ fn work_left_by_a_crash_is_offered_back() {
         h.state().editor.is_dirty(),
         "restored work still needs saving"
     );
-    assert!(!dir.join("4194999.nianbao").exists());
+    // The copy stays (rewritten under the same id) until the report is saved.
+    assert_eq!(
+        nianbao::file::load(&dir.join("4194999.nianbao")).unwrap(),
+        crashed
+    );
 }
 
 #[test]
@@ -303,7 +307,8 @@ fn the_window_writes_a_recovery_copy_after_a_pause() {
     let mut h = window(common::balanced());
     type_into(&mut h, "（一）予以公开 自然人", "9");
     let dir = h.state().config_dir().join("recovery");
-    let copy = dir.join(format!("{}.nianbao", std::process::id()));
+    let copy = h.state().recovery_copy_path();
+    assert_eq!(copy.parent(), Some(dir.as_path()));
     assert!(!copy.exists(), "not while typing");
     std::thread::sleep(nianbao::app::RECOVERY_DELAY);
     h.run();

@@ -7,6 +7,8 @@ use std::time::Instant;
 use super::dialogs::{Answer, Dialog};
 use super::{App, Guarded, Part, PickFor, current_year};
 use crate::editor::Editor;
+use crate::editor::session::RecoveryInfo;
+use crate::file::Overwrite;
 use crate::model::{self, Report};
 
 impl App {
@@ -18,7 +20,7 @@ impl App {
             Guarded::Close => {
                 self.finish_export();
                 self.closing = true;
-                self.recovery.clear();
+                self.clear_recovery();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Guarded::New => {
@@ -97,16 +99,9 @@ impl App {
     pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
         match answer {
             Answer::Cancel => {}
-            Answer::Save(then) => match self.editor.path.clone() {
-                Some(path) => {
-                    if self.save_to(&path) {
-                        self.proceed(ctx, then);
-                    }
-                }
-                None => self.ask_path(ctx, PickFor::SaveAs, Some(then)),
-            },
+            Answer::Save(then) => self.save_own(ctx, Some(then)),
             Answer::Discard(then) => {
-                self.recovery.clear();
+                self.clear_recovery();
                 self.proceed(ctx, then);
             }
             Answer::Create { year, organ, from } => self.create(year, &organ, from.as_deref()),
@@ -114,25 +109,23 @@ impl App {
                 purpose,
                 path,
                 then,
-            } => self.path_chosen(ctx, purpose, &path, then),
+            } => self.path_chosen(ctx, purpose, &path, then, Overwrite::Never),
             Answer::Browse(purpose) => {
                 self.dialog_back_for(purpose);
                 self.picker.spawn(ctx, purpose, None);
             }
-            Answer::Restore => {
-                if let Some((info, report)) = self.recovery.find_orphan() {
-                    self.recovery.clear_pid(info.pid);
-                    let mut editor = Editor::new(report, info.path);
-                    editor.mark_unsaved();
-                    self.replace_editor(editor);
-                    self.message = Some(("已恢复上次未保存的修改，请保存。".into(), false));
-                }
+            Answer::Restore(restored) => self.restore(restored.0, restored.1),
+            Answer::DropRecovery(session) => match self.recovery.discard(&session) {
+                Err(e) => self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除")),
+                // Another crashed window's work, if any, is offered next.
+                Ok(()) => self.offer_recovery(),
+            },
+            Answer::Replace(save, overwrite) => {
+                self.save_chosen(ctx, save.purpose, &save.path, overwrite, save.then)
             }
-            Answer::DropRecovery => {
-                if let Some((info, _)) = self.recovery.find_orphan() {
-                    self.recovery.clear_pid(info.pid);
-                }
-            }
+            Answer::KeepMine(then) => self.keep_mine(ctx, then),
+            Answer::Reload(path) => self.reload(path),
+            Answer::SaveElsewhere(then) => self.ask_path(ctx, PickFor::SaveAs, then),
         }
     }
 
@@ -162,7 +155,13 @@ impl App {
             }) if *p == purpose => {
                 let then = then.take();
                 self.dialog = None;
-                self.path_chosen(ctx, purpose, &path, then);
+                // The system's save dialog already asked about the name chosen there.
+                let overwrite = if super::ask::final_path(purpose, &path) == path {
+                    Overwrite::Replace
+                } else {
+                    Overwrite::Never
+                };
+                self.path_chosen(ctx, purpose, &path, then, overwrite);
             }
             _ => {}
         }
@@ -174,34 +173,14 @@ impl App {
         purpose: PickFor,
         path: &Path,
         then: Option<Guarded>,
+        overwrite: Overwrite,
     ) {
         let now = Instant::now();
         match purpose {
             PickFor::Open => self.open(path),
-            PickFor::SaveAs => {
-                let path = if crate::file::extension(path) == "nianbao" {
-                    path.to_path_buf()
-                } else {
-                    path.with_extension("nianbao")
-                };
-                if self.save_to(&path)
-                    && let Some(then) = then
-                {
-                    self.proceed(ctx, then);
-                }
+            PickFor::SaveAs | PickFor::ExportJson | PickFor::ExportPdf => {
+                self.save_chosen(ctx, purpose, path, overwrite, then)
             }
-            PickFor::ExportJson => {
-                match crate::file::save(&self.editor.report, &path.with_extension("json")) {
-                    Ok(()) => {
-                        self.message = Some((
-                            format!("已导出 {}", path.with_extension("json").display()),
-                            false,
-                        ))
-                    }
-                    Err(e) => self.error("导出失败", e.to_string()),
-                }
-            }
-            PickFor::ExportPdf => self.export_pdf(ctx, &path.with_extension("pdf")),
             PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
                 Ok(()) => {
                     self.message = Some((format!("已关联上年报告 {}", path.display()), false))
@@ -232,11 +211,12 @@ impl App {
         };
         let mut editor = Editor::new(report, None);
         editor.mark_unsaved();
-        if let Some(path) = from {
-            let _ = editor.attach_prev(path, Instant::now());
-        }
+        let attached = from.map(|path| editor.attach_prev(path, Instant::now()));
         self.replace_editor(editor);
-        self.message = Some(("已新建报告".into(), false));
+        self.message = Some(match attached {
+            Some(Err(e)) => (format!("已新建报告，但未能关联上年报告：{e}"), true),
+            _ => ("已新建报告".into(), false),
+        });
     }
 
     pub(super) fn open(&mut self, path: &Path) {
@@ -256,9 +236,15 @@ impl App {
                         ),
                         false,
                     ));
-                } else if native {
+                } else if native && self.editor.read_only() {
+                    self.message = Some((
+                        format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
+                        true,
+                    ));
                     self.remember(path);
+                } else if native {
                     self.message = Some((format!("已打开 {}", path.display()), false));
+                    self.remember(path);
                 } else {
                     self.message = Some((
                         format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()),
@@ -271,9 +257,19 @@ impl App {
     }
 
     pub(super) fn replace_editor(&mut self, editor: Editor) {
-        self.recovery.clear();
+        self.clear_recovery();
+        self.install_editor(editor);
+    }
+
+    /// The new document, locked for this window; the recovery copy is left as it is.
+    fn install_editor(&mut self, editor: Editor) {
         self.recovery_written = None;
         self.editor = editor;
+        self.editor.lock_file(&self.config);
+        // Temporary files of saves killed in this folder (best effort, only our own names).
+        if let Some(dir) = self.editor.path.as_deref().and_then(Path::parent) {
+            crate::file::remove_stale_temps(dir);
+        }
         self.editing = None;
         self.focus = None;
         self.part = Part::Meta;
@@ -282,22 +278,32 @@ impl App {
 
     pub(super) fn remember(&mut self, path: &Path) {
         self.settings.add_recent(path);
-        let _ = self.settings.save(&self.config);
+        if let Err(e) = self.settings.save(&self.config) {
+            self.message = Some((
+                format!(
+                    "无法保存设置（最近打开的文件）：{}",
+                    crate::file::io_reason(&e, "写入")
+                ),
+                true,
+            ));
+        }
     }
 
-    /// Saves; on failure says why and keeps everything as it was.
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
-        match self.editor.save_as(path) {
-            Ok(()) => {
-                self.recovery.clear();
-                self.remember(path);
-                self.message = Some((format!("已保存 {}", path.display()), false));
-                true
-            }
-            Err(e) => {
-                self.error("保存失败", format!("{}：{e}", path.display()));
-                false
-            }
+    /// 恢复: the crashed window's work, under its recovery id (unless another window took it
+    /// first); a copy is written at once, and stays until the report is saved.
+    fn restore(&mut self, info: RecoveryInfo, report: Report) {
+        if !self.recovery.adopt(&info.session) {
+            self.message = Some(("这份恢复副本已在另一个窗口中恢复".into(), true));
+            return;
         }
+        let mut editor = Editor::new(report, info.path.clone());
+        editor.mark_unsaved();
+        editor.set_stamp(info.stamp);
+        // The adopted copy stays on disk while it is rewritten.
+        self.install_editor(editor);
+        self.message = Some(match self.write_recovery() {
+            Ok(()) => ("已恢复上次未保存的修改，请保存。".into(), false),
+            Err(e) => (format!("已恢复，但无法写入恢复副本：{e}"), true),
+        });
     }
 }

@@ -1,13 +1,16 @@
 //! Modal dialogs: the unsaved-changes prompt, 新建, a file path (with 浏览… for the system
-//! dialog), messages, and the offer to restore work after a crash.
+//! dialog), messages, and the offer to restore work after a crash. The questions before a
+//! save (replace a file, a file changed on disk) are in `ask.rs`.
 
 use std::path::PathBuf;
 
 use egui::{Modal, TextEdit, Ui};
 
 use super::Guarded;
+use super::ask::{self, PendingSave};
 use super::files::PickFor;
 use crate::editor::session::RecoveryInfo;
+use crate::file::Overwrite;
 use crate::model::Report;
 
 pub enum Dialog {
@@ -32,6 +35,16 @@ pub enum Dialog {
         info: RecoveryInfo,
         report: Box<Report>,
     },
+    /// 「文件已存在，是否替换？」 (or read-only: asked once more).
+    Replace {
+        save: PendingSave,
+        read_only: bool,
+    },
+    /// The own file changed on disk since it was opened or saved.
+    Changed {
+        path: PathBuf,
+        then: Option<Guarded>,
+    },
 }
 
 /// What the clerk answered.
@@ -50,8 +63,16 @@ pub enum Answer {
         then: Option<Guarded>,
     },
     Browse(PickFor),
-    Restore,
-    DropRecovery,
+    Restore(Box<(RecoveryInfo, Report)>),
+    DropRecovery(String),
+    /// Write the pending save, replacing what is there as allowed.
+    Replace(PendingSave, Overwrite),
+    /// 保留我的: save over the changed file.
+    KeepMine(Option<Guarded>),
+    /// 重新载入: the file as it is on disk now, the edits here dropped.
+    Reload(PathBuf),
+    /// 另存为 instead of replacing the changed file.
+    SaveElsewhere(Option<Guarded>),
 }
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
@@ -71,6 +92,8 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
                 ui.button("确定").clicked().then_some(Answer::Cancel)
             }
             Dialog::Recovery { info, report } => recovery_ui(ui, info, report),
+            Dialog::Replace { save, read_only } => ask::replace_ui(ui, save, *read_only),
+            Dialog::Changed { path, then } => ask::changed_ui(ui, path, then),
         }
     });
     let escaped = modal.should_close() && !matches!(dialog, Dialog::Recovery { .. });
@@ -191,9 +214,11 @@ fn recovery_ui(ui: &mut Ui, info: &RecoveryInfo, report: &Report) -> Option<Answ
     ));
     ui.horizontal(|ui| {
         if ui.button("恢复").clicked() {
-            return Some(Answer::Restore);
+            return Some(Answer::Restore(Box::new((info.clone(), report.clone()))));
         }
-        ui.button("丢弃").clicked().then_some(Answer::DropRecovery)
+        ui.button("丢弃")
+            .clicked()
+            .then(|| Answer::DropRecovery(info.session.clone()))
     })
     .inner
 }

@@ -4,11 +4,22 @@
 use std::path::Path;
 
 use super::App;
+use super::ask::PendingSave;
+use super::files::PickFor;
 use crate::check::Severity;
+use crate::file::{Overwrite, SaveError};
 use crate::pdf::{PdfDate, export};
 
+/// Why a PDF was not written: the layout failed, or the save was refused.
+pub enum ExportError {
+    Pdf(String),
+    Save(SaveError),
+}
+
 impl App {
-    pub(super) fn export_pdf(&mut self, ctx: &egui::Context, path: &Path) {
+    /// Writes the PDF at the final `path` on a thread, replacing a file only as `overwrite`
+    /// allows (asked before).
+    pub(super) fn export_pdf(&mut self, ctx: &egui::Context, path: &Path, overwrite: Overwrite) {
         if self.export.is_some() {
             self.message = Some(("正在导出PDF，请稍候".into(), false));
             return;
@@ -18,28 +29,36 @@ impl App {
         let (target, ctx) = (path.to_path_buf(), ctx.clone());
         std::thread::spawn(move || {
             let result = export(&report, PdfDate::today())
-                .map_err(|e| e.to_string())
+                .map_err(|e| ExportError::Pdf(e.to_string()))
                 .and_then(|bytes| {
-                    crate::file::write_atomic(&target, &bytes).map_err(|e| e.to_string())
+                    crate::file::write_file(&target, &bytes, overwrite, None)
+                        .map(|_| ())
+                        .map_err(ExportError::Save)
                 });
-            let _ = tx.send(result);
+            // The window may have closed meanwhile; the PDF is written either way.
+            tx.send(result).ok();
             ctx.request_repaint();
         });
         self.export = Some((path.to_path_buf(), rx));
         self.message = Some((format!("正在导出 {}…", path.display()), false));
     }
 
-    pub(super) fn poll_export(&mut self) {
+    pub(super) fn poll_export(&mut self, ctx: Option<&egui::Context>) {
         let Some((path, rx)) = &self.export else {
             return;
         };
         let Ok(result) = rx.try_recv() else { return };
         let path = path.clone();
         self.export = None;
-        self.exported(&path, result);
+        self.exported(ctx, &path, result);
     }
 
-    fn exported(&mut self, path: &Path, result: Result<(), String>) {
+    fn exported(
+        &mut self,
+        ctx: Option<&egui::Context>,
+        path: &Path,
+        result: Result<(), ExportError>,
+    ) {
         match result {
             Ok(()) => {
                 let errors = self
@@ -58,7 +77,20 @@ impl App {
                 };
                 self.message = Some((text, errors > 0));
             }
-            Err(e) => self.error("导出PDF失败", format!("{}：{e}", path.display())),
+            Err(ExportError::Pdf(e)) => {
+                self.error("导出PDF失败", format!("{}：{e}", path.display()))
+            }
+            Err(ExportError::Save(e)) => {
+                let pending = PendingSave {
+                    purpose: PickFor::ExportPdf,
+                    path: path.to_path_buf(),
+                    then: None,
+                };
+                match ctx {
+                    Some(ctx) => self.refused(ctx, pending, e),
+                    None => self.error("导出PDF失败", e.to_string()),
+                }
+            }
         }
     }
 
@@ -67,7 +99,7 @@ impl App {
         if let Some((path, rx)) = self.export.take()
             && let Ok(result) = rx.recv()
         {
-            self.exported(&path, result);
+            self.exported(None, &path, result);
         }
     }
 }

@@ -94,7 +94,8 @@ impl Picker {
                     .add_filter("所有文件", &["*"])
                     .pick_file(),
             };
-            let _ = tx.send((purpose, chosen));
+            // A window that closed meanwhile no longer wants the answer.
+            tx.send((purpose, chosen)).ok();
             ctx.request_repaint();
         });
     }

@@ -2,12 +2,15 @@
 //! `App::ui` draws one frame (panels from `crate::ui`), then applies the frame's [`Command`]s.
 
 mod actions;
+mod ask;
 mod command;
 mod dialogs;
 mod export;
 mod files;
 mod keys;
 mod panels;
+mod recovery;
+mod saving;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +18,7 @@ use std::time::{Duration, Instant};
 
 pub use command::{Command, Guarded, Part, Target};
 pub use dialogs::Dialog;
+pub use export::ExportError;
 pub use files::PickFor;
 pub use window::{current_year, run};
 
@@ -52,7 +56,7 @@ pub struct App {
     closing: bool,
     title: String,
     /// A PDF being written in the background: where, and the answer when done.
-    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), String>>)>,
+    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
 }
 
 impl App {
@@ -77,6 +81,12 @@ impl App {
         let mut app = App::with_editor(editor, config, settings, recovery);
         if let Some(path) = opened_path {
             app.remember(&path);
+            if app.editor.read_only() {
+                message = Some((
+                    format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
+                    true,
+                ));
+            }
         }
         if let Some(text) = message.clone() {
             app.dialog = Some(Dialog::Message {
@@ -84,17 +94,20 @@ impl App {
                 text: text.0,
             });
         }
-        app.message = message;
-        if let Some((info, report)) = app.recovery.find_orphan() {
-            app.dialog = Some(Dialog::Recovery {
-                info,
-                report: Box::new(report),
-            });
+        if message.is_some() {
+            app.message = message;
         }
+        app.offer_recovery();
         app
     }
 
-    fn with_editor(editor: Editor, config: PathBuf, settings: Settings, recovery: Recovery) -> App {
+    fn with_editor(
+        mut editor: Editor,
+        config: PathBuf,
+        settings: Settings,
+        recovery: Recovery,
+    ) -> App {
+        editor.lock_file(&config);
         let year_text = editor.report.meta.year.to_string();
         App {
             editor,
@@ -132,7 +145,12 @@ impl App {
 
     pub fn title(&self) -> String {
         let mark = if self.editor.is_dirty() { "● " } else { "" };
-        format!("{mark}{} — nianbao 年报", self.editor.title())
+        let read_only = if self.editor.read_only() {
+            "（只读）"
+        } else {
+            ""
+        };
+        format!("{mark}{}{read_only} — nianbao 年报", self.editor.title())
     }
 
     /// One frame.
@@ -140,7 +158,7 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.poll_picker(&ctx);
-        self.poll_export();
+        self.poll_export(Some(&ctx));
         self.watch_close(&ctx);
         self.watch_drops(&ctx, &mut commands);
         if self.dialog.is_none() {
@@ -213,12 +231,7 @@ impl App {
                 self.dialog = Some(Dialog::Unsaved { then: g })
             }
             Command::Guarded(g) => self.proceed(ctx, g),
-            Command::Save => match self.editor.path.clone() {
-                Some(path) => {
-                    self.save_to(&path);
-                }
-                None => self.ask_path(ctx, PickFor::SaveAs, None),
-            },
+            Command::Save => self.save_own(ctx, None),
             Command::SaveAs => self.ask_path(ctx, PickFor::SaveAs, None),
             Command::AttachPrev => self.ask_path(ctx, PickFor::AttachPrev, None),
             Command::ExportJson => self.ask_path(ctx, PickFor::ExportJson, None),
@@ -245,7 +258,7 @@ impl App {
                 });
             } else {
                 self.finish_export();
-                self.recovery.clear();
+                self.clear_recovery();
             }
         }
     }
@@ -260,28 +273,6 @@ impl App {
         });
         if let Some(path) = dropped.into_iter().next() {
             commands.push(Command::Guarded(Guarded::OpenPath(path)));
-        }
-    }
-
-    /// Writes the recovery copy a little after the last edit; a crash then loses seconds.
-    fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
-        let Some(changed) = self.editor.last_change else {
-            return;
-        };
-        if !self.editor.is_dirty() || self.recovery_written == Some(changed) {
-            return;
-        }
-        let waited = changed.elapsed();
-        if waited >= RECOVERY_DELAY {
-            match self
-                .recovery
-                .write(&self.editor.report, self.editor.path.as_deref())
-            {
-                Ok(()) => self.recovery_written = Some(changed),
-                Err(e) => self.message = Some((format!("无法写入恢复副本：{e}"), true)),
-            }
-        } else {
-            ctx.request_repaint_after(RECOVERY_DELAY - waited);
         }
     }
 

@@ -8,6 +8,16 @@ use crate::ui;
 impl App {
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
+        if self.editor.read_only() {
+            egui::Panel::top("nianbao-read-only").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui::ERROR, "该文件已在另一个窗口中打开，只读");
+                    if ui.button("另存为…").clicked() {
+                        commands.push(Command::SaveAs);
+                    }
+                });
+            });
+        }
         egui::Panel::bottom("nianbao-status").show(ui, |ui| {
             ui::status::status_ui(ui, &self.editor, self.message.as_ref())
         });

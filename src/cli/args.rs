@@ -1,5 +1,7 @@
-//! Parsing the command line into a [`Command`]; nothing is read or written here.
+//! Parsing the command line into a [`Command`]; nothing is read or written here. Arguments
+//! are `OsString`s: a file name need not be UTF-8 (a GBK name from a Windows zip).
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use super::Failure;
@@ -40,12 +42,36 @@ fn usage(message: impl std::fmt::Display) -> Failure {
 
 /// Options with a value, and flags, of one subcommand.
 struct Parsed {
-    positional: Vec<String>,
-    options: Vec<(String, String)>,
+    positional: Vec<OsString>,
+    options: Vec<(String, OsString)>,
     flags: Vec<String>,
 }
 
-fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed, Failure> {
+/// `--name=value` as its name and value; anything else whole, as a name when it is text.
+fn name_and_value(arg: &OsStr) -> (String, Option<OsString>) {
+    let bytes = arg.as_encoded_bytes();
+    if bytes.starts_with(b"--")
+        && let Some(at) = bytes.iter().position(|b| *b == b'=')
+    {
+        let name = String::from_utf8_lossy(&bytes[..at]).into_owned();
+        // Splitting right after an ASCII '=' keeps both halves valid encoded strings.
+        // SAFETY: `at + 1` follows the ASCII byte '=', a boundary of the encoding.
+        let value = unsafe { OsStr::from_encoded_bytes_unchecked(&bytes[at + 1..]) };
+        return (name, Some(value.to_os_string()));
+    }
+    (arg.to_string_lossy().into_owned(), None)
+}
+
+fn text(name: &str, value: OsString) -> Result<String, Failure> {
+    value.into_string().map_err(|v| {
+        usage(format!(
+            "{name} 的值“{}”不是有效的文字",
+            v.to_string_lossy()
+        ))
+    })
+}
+
+fn split(args: &[OsString], with_value: &[&str], flags: &[&str]) -> Result<Parsed, Failure> {
     let mut parsed = Parsed {
         positional: Vec::new(),
         options: Vec::new(),
@@ -53,10 +79,8 @@ fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
+        let (name, inline) = name_and_value(arg);
+        let name = name.as_str();
         if with_value.contains(&name) {
             let value = match inline {
                 Some(v) => v,
@@ -72,7 +96,7 @@ fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed,
         } else if flags.contains(&name) && inline.is_none() {
             parsed.flags.push(name.to_string());
         } else if name.starts_with('-') && name.len() > 1 {
-            return Err(usage(format!("不认识的选项 {arg}")));
+            return Err(usage(format!("不认识的选项 {}", arg.to_string_lossy())));
         } else {
             parsed.positional.push(arg.clone());
         }
@@ -81,7 +105,7 @@ fn split(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Parsed,
 }
 
 impl Parsed {
-    fn option(&self, names: &[&str]) -> Option<String> {
+    fn option(&self, names: &[&str]) -> Option<OsString> {
         self.options
             .iter()
             .find(|(n, _)| names.contains(&n.as_str()))
@@ -92,17 +116,21 @@ impl Parsed {
         self.flags.iter().any(|f| f == name)
     }
 
-    fn required(&self, names: &[&str]) -> Result<String, Failure> {
+    fn required(&self, names: &[&str]) -> Result<OsString, Failure> {
         self.option(names)
             .ok_or_else(|| usage(format!("缺少 {}", names[0])))
     }
+
+    fn required_text(&self, names: &[&str]) -> Result<String, Failure> {
+        text(names[0], self.required(names)?)
+    }
 }
 
-pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
+pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
     let Some((first, rest)) = args.split_first() else {
         return Ok(Command::Open(None));
     };
-    match first.as_str() {
+    match first.to_str().unwrap_or_default() {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
         "check" => {
@@ -127,9 +155,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
                 &["--force"],
             )?;
             if let Some(extra) = p.positional.first() {
-                return Err(usage(format!("多余的参数 {extra}")));
+                return Err(usage(format!("多余的参数 {}", extra.to_string_lossy())));
             }
-            let year_text = p.required(&["--year"])?;
+            let year_text = p.required_text(&["--year"])?;
             let year = year_text
                 .trim()
                 .parse::<i32>()
@@ -140,7 +168,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
                         "年度“{year_text}”无效，应为 2000 至 2100 之间的四位数"
                     ))
                 })?;
-            let organ = p.required(&["--organ"])?.trim().to_string();
+            let organ = p.required_text(&["--organ"])?.trim().to_string();
             if organ.is_empty() {
                 return Err(usage("机关名称不能为空"));
             }
@@ -165,9 +193,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
             }
         }
         other if other.starts_with('-') => Err(usage(format!("不认识的选项 {other}"))),
-        file => match rest {
-            [] => Ok(Command::Open(Some(file.into()))),
-            _ => Err(usage(format!("不认识的命令 {file}"))),
+        _ => match rest {
+            [] => Ok(Command::Open(Some(first.into()))),
+            _ => Err(usage(format!("不认识的命令 {}", first.to_string_lossy()))),
         },
     }
 }
@@ -176,8 +204,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, Failure> {
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
+    fn args(s: &str) -> Vec<OsString> {
+        s.split_whitespace().map(OsString::from).collect()
     }
 
     #[test]

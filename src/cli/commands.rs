@@ -1,16 +1,16 @@
 //! Running a parsed [`Command`]. Output goes to the given writers so tests can read it.
+//! Whatever comes from a file (cell texts, messages, names) is escaped and cut before it is
+//! printed, so file content cannot forge lines or reach the terminal as control codes.
 
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::{Command, Failure, HELP};
-use crate::check::{self, Finding, Severity};
-use crate::file::{self, Format};
+use crate::file::escape::shown;
+use crate::file::{self, Format, Overwrite};
 use crate::model::{self, Report};
 
-type Out<'a> = &'a mut dyn Write;
+pub(super) type Out<'a> = &'a mut dyn Write;
 
 pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
     match command {
@@ -19,7 +19,9 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
         Command::Version => {
             write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
         }
-        Command::Check { files, prev, json } => check(&files, prev.as_deref(), json, out, err),
+        Command::Check { files, prev, json } => {
+            super::check::check(&files, prev.as_deref(), json, out, err)
+        }
         Command::Cells { file } => cells(&file, out),
         Command::New {
             year,
@@ -51,108 +53,51 @@ fn open_window(_: Option<std::path::PathBuf>) -> Result<u8, Failure> {
     ))
 }
 
-fn write(out: Out, text: &str) -> Result<(), Failure> {
+pub(super) fn write(out: Out, text: &str) -> Result<(), Failure> {
     out.write_all(text.as_bytes())
         .map_err(|e| Failure::new(2, format!("无法输出：{e}")))
 }
 
-fn load(path: &Path) -> Result<Report, Failure> {
-    file::load(path).map_err(|e| Failure::input(format!("{}：{e}", path.display())))
+/// A path as printed: lossy for names that are not UTF-8, escaped.
+pub(super) fn name(path: &Path) -> String {
+    shown(&path.display().to_string())
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    file: String,
-    #[serde(flatten)]
-    finding: &'a Finding,
+pub(super) fn load(path: &Path) -> Result<Report, Failure> {
+    file::load(path).map_err(|e| Failure::input(format!("{}：{e}", name(path))))
 }
 
-fn check(
-    files: &[std::path::PathBuf],
-    prev: Option<&Path>,
-    json: bool,
-    out: Out,
-    err: Out,
-) -> Result<u8, Failure> {
-    let prev = prev.map(load).transpose()?;
-    let mut unreadable = false;
-    let mut any_error = false;
-    let mut all = Vec::new();
-    for path in files {
-        let report = match file::load(path) {
-            Ok(r) => r,
-            Err(e) => {
-                unreadable = true;
-                write(err, &format!("错误：{}：{e}\n", path.display()))?;
-                continue;
-            }
-        };
-        let findings = check::check(&report, prev.as_ref());
-        let (errors, warnings) = check::tally(&findings);
-        any_error |= errors > 0;
-        if !json {
-            if files.len() > 1 {
-                write(out, &format!("# {}\n", path.display()))?;
-            }
-            for f in &findings {
-                write(out, &format!("{}\n", finding_line(f)))?;
-            }
-        }
-        write(
-            err,
-            &format!("{}：{errors} 个错误，{warnings} 个警告\n", path.display()),
-        )?;
-        all.extend(
-            findings
-                .into_iter()
-                .map(|f| (path.display().to_string(), f)),
-        );
-    }
-    if json {
-        let items: Vec<JsonFinding> = all
-            .iter()
-            .map(|(file, finding)| JsonFinding {
-                file: file.clone(),
-                finding,
-            })
-            .collect();
-        let text =
-            serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
-        write(out, &format!("{text}\n"))?;
-    }
-    Ok(if unreadable { 2 } else { u8::from(any_error) })
-}
-
-/// `error T3-A t3.new.natural,… message`
-pub fn finding_line(f: &Finding) -> String {
-    let cells = if f.cells.is_empty() {
-        "-".to_string()
-    } else {
-        f.cells.join(",")
-    };
-    let severity = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    format!("{severity} {} {cells} {}", f.rule.as_str(), f.message)
-}
-
+/// `id<TAB>value`, one line per cell: a value with a newline or tab is escaped, never split.
 fn cells(path: &Path, out: Out) -> Result<u8, Failure> {
     let report = load(path)?;
     let mut text = String::new();
     for (i, cell) in report.template.cells.iter().enumerate() {
-        text.push_str(&format!("{}\t{}\n", cell.id, report.text(i)));
+        text.push_str(&format!(
+            "{}\t{}\n",
+            shown(&cell.id),
+            shown(&report.text(i))
+        ));
     }
     write(out, &text).map(|_| 0)
 }
 
-fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
-    if path.exists() && !force {
+fn overwrite(force: bool) -> Overwrite {
+    if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Never
+    }
+}
+
+/// Refuses before any work: an existing output (also a dangling link) without `--force`,
+/// or an output type we cannot write. The write checks again.
+fn refuse_existing(path: &Path, force: bool, pdf: bool) -> Result<(), Failure> {
+    if file::occupied(path) && !force {
         return Err(Failure::input(
             file::SaveError::Exists(path.display().to_string()).to_string(),
         ));
     }
-    if Format::from_path(path).is_none() {
+    if !pdf && Format::from_path(path).is_none() {
         return Err(Failure::input(
             file::SaveError::UnknownFormat(format!(".{}", file::extension(path))).to_string(),
         ));
@@ -160,8 +105,19 @@ fn refuse_existing(path: &Path, force: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn save(report: &Report, path: &Path) -> Result<(), Failure> {
-    file::save(report, path).map_err(|e| Failure::new(2, format!("{}：{e}", path.display())))
+/// A refused or failed write; messages that do not name the file get its name first.
+fn save_failed(path: &Path, e: file::SaveError) -> Failure {
+    use file::SaveError as E;
+    match e {
+        E::Io(_) | E::TooLarge { .. } => Failure::new(2, format!("{}：{e}", name(path))),
+        e => Failure::new(2, e.to_string()),
+    }
+}
+
+fn save(report: &Report, path: &Path, force: bool) -> Result<(), Failure> {
+    file::save_report(report, path, overwrite(force), None)
+        .map(|_| ())
+        .map_err(|e| save_failed(path, e))
 }
 
 fn new(
@@ -173,7 +129,7 @@ fn new(
     out: Out,
     err: Out,
 ) -> Result<u8, Failure> {
-    refuse_existing(path, force)?;
+    refuse_existing(path, force, false)?;
     let report = match from {
         Some(prev_path) => {
             let prev = load(prev_path)?;
@@ -182,7 +138,7 @@ fn new(
                     err,
                     &format!(
                         "注意：{} 是 {} 年度的报告，不是上一年（{}）\n",
-                        prev_path.display(),
+                        name(prev_path),
                         prev.meta.year,
                         year - 1
                     ),
@@ -192,13 +148,13 @@ fn new(
         }
         None => Report::new(year, organ),
     };
-    save(&report, path)?;
+    save(&report, path, force)?;
     let t = &report.template.def;
     write(
         out,
         &format!(
             "已新建 {}：{organ}{year}年度报告（{}，{}）\n",
-            path.display(),
+            name(path),
             t.name,
             t.notice
         ),
@@ -208,40 +164,30 @@ fn new(
 
 fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> Result<u8, Failure> {
     let pdf = file::extension(path) == "pdf";
-    if pdf {
-        if path.exists() && !force {
-            return Err(Failure::input(
-                file::SaveError::Exists(path.display().to_string()).to_string(),
-            ));
-        }
-    } else {
-        refuse_existing(path, force)?;
-    }
+    refuse_existing(path, force, pdf)?;
     if file::is_import(input) && same_file(input, path) {
         return Err(Failure::input(
             "不能覆盖原文件，请给导入的报告另起一个文件名",
         ));
     }
-    let opened =
-        file::open(input).map_err(|e| Failure::input(format!("{}：{e}", input.display())))?;
+    let opened = file::open(input).map_err(|e| Failure::input(format!("{}：{e}", name(input))))?;
     if pdf {
         let bytes = crate::pdf::export(&opened.report, crate::pdf::PdfDate::today())
             .map_err(|e| Failure::new(2, e.to_string()))?;
-        file::write_atomic(path, &bytes)
-            .map_err(|e| Failure::new(2, format!("{}：{e}", path.display())))?;
+        file::write_file(path, &bytes, overwrite(force), None).map_err(|e| save_failed(path, e))?;
     } else {
-        save(&opened.report, path)?;
+        save(&opened.report, path, force)?;
     }
-    let mut text = format!("已转换 {} → {}\n", input.display(), path.display());
+    let mut text = format!("已转换 {} → {}\n", name(input), name(path));
     if let Some(import) = &opened.import {
         if verbose {
             for line in import.lines(&opened.report) {
-                text.push_str(&format!("  {line}\n"));
+                text.push_str(&format!("  {}\n", shown(&line)));
             }
         } else {
             text.push_str(&format!(
                 "  {}（加 --verbose 查看详情）\n",
-                import.summary(&opened.report.review)
+                shown(&import.summary(&opened.report.review))
             ));
         }
     }

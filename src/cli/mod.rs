@@ -2,6 +2,7 @@
 //! exits 2 with a one-line reason. Arguments are parsed into a [`Command`] first, then run.
 
 mod args;
+mod check;
 mod commands;
 
 use std::process::ExitCode;
@@ -48,7 +49,7 @@ impl Failure {
 
 /// Runs the program with the process arguments (without the program name).
 pub fn main_with(
-    args: &[String],
+    args: &[std::ffi::OsString],
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> u8 {
@@ -56,14 +57,19 @@ pub fn main_with(
     match result {
         Ok(code) => code,
         Err(failure) => {
-            let _ = writeln!(err, "错误：{}", failure.message);
+            let line = format!(
+                "错误：{}\n",
+                crate::file::escape::escaped_again(&failure.message, 400)
+            );
+            // Nowhere left to say it when stderr itself fails; the exit code still tells.
+            err.write_all(line.as_bytes()).ok();
             failure.code
         }
     }
 }
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let code = main_with(
         &args,
         &mut std::io::stdout().lock(),

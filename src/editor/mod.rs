@@ -3,8 +3,11 @@
 //! The window turns clicks and keys into [`Edit`]s and applies them here.
 
 mod history;
+mod lock;
 pub mod nav;
 pub mod paste;
+mod recovery;
+mod saving;
 pub mod session;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +17,7 @@ pub use history::EditKey;
 use history::History;
 
 use crate::check::{self, Finding};
-use crate::file::{self, LoadError, SaveError};
+use crate::file::{self, LoadError};
 use crate::import::ImportReport;
 use crate::model::{self, CellValue, Report};
 use crate::template::NarrativeField;
@@ -162,6 +165,8 @@ pub struct Editor {
     pub last_change: Option<Instant>,
     /// For an imported report: the cells still to confirm (a cell leaves it when edited).
     pub import: Option<ImportReport>,
+    /// The file as opened or last saved, and this window's hold on it.
+    file: saving::FileState,
 }
 
 impl Editor {
@@ -177,6 +182,7 @@ impl Editor {
             migration_notes: None,
             last_change: None,
             import: None,
+            file: saving::FileState::default(),
         }
     }
 
@@ -188,6 +194,7 @@ impl Editor {
         // Absolute, so the recent list and the recovery copy still find it from elsewhere.
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut editor = Editor::new(opened.report, native.then_some(path));
+        editor.file.stamp = native.then_some(opened.stamp);
         if opened.import.is_some() {
             editor.mark_unsaved();
         }
@@ -327,16 +334,6 @@ impl Editor {
         self.report = state;
         self.refresh(now);
         true
-    }
-
-    /// Saves atomically to `path` (native format) and remembers it as the file's place.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        file::save(&self.report, path)?;
-        if file::Format::from_path(path) == Some(file::Format::Native) {
-            self.path = Some(path.to_path_buf());
-            self.saved = Some(self.report.clone());
-        }
-        Ok(())
     }
 
     /// Attaches last year's report, enabling the cross-year checks.

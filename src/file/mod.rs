@@ -1,20 +1,28 @@
 //! Reading and writing reports: the native `.nianbao` file (RON) and the JSON export. Inputs
 //! are untrusted: size and nesting are bounded before parsing, every error is a Chinese
-//! message, and nothing is written while reading. Saves are atomic.
+//! message, and nothing is written while reading. Saves are atomic, go through one path
+//! ([`write_file`]) and never write what could not be read back.
 
 mod atomic;
 mod dto;
 mod error;
+pub mod escape;
+mod read;
+mod ron_text;
+mod save;
+mod stamp;
 
-use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use atomic::write_atomic;
+pub use atomic::{is_temp_name, remove_stale_temps, write_atomic};
 pub use dto::{
     JSON_FORMAT, JSON_VERSION, JSON_VERSION_PLAIN, NATIVE_FORMAT, NATIVE_VERSION,
     NATIVE_VERSION_PLAIN,
 };
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, SaveError, io_kind, io_reason};
+pub use read::{read_bounded, read_stamped};
+pub use save::{Overwrite, final_path, occupied, write_file};
+pub use stamp::{Stamp, fnv1a};
 
 use dto::{Header, ReportFile};
 
@@ -59,11 +67,13 @@ pub fn load(path: &Path) -> Result<Report, LoadError> {
 pub struct Opened {
     pub report: Report,
     pub import: Option<ImportReport>,
+    /// The file as it was read, to notice changes made by others before saving over it.
+    pub stamp: Stamp,
 }
 
 /// Opens a native or JSON file, or imports a published report (Word, web page, text).
 pub fn open(path: &Path) -> Result<Opened, LoadError> {
-    let bytes = read_bounded(path)?;
+    let (bytes, stamp) = read_stamped(path)?;
     if let Some(source) = Source::from_extension(&extension(path)) {
         if bytes.is_empty() {
             return Err(LoadError::Empty);
@@ -72,12 +82,14 @@ pub fn open(path: &Path) -> Result<Opened, LoadError> {
         return Ok(Opened {
             report,
             import: Some(import),
+            stamp,
         });
     }
     let report = parse_known(path, &bytes)?;
     Ok(Opened {
         report,
         import: None,
+        stamp,
     })
 }
 
@@ -94,21 +106,6 @@ fn parse_known(path: &Path, bytes: &[u8]) -> Result<Report, LoadError> {
         }
     };
     parse(bytes, format)
-}
-
-/// Reads at most `MAX_FILE_BYTES + 1` bytes, so a huge file is refused without reading it all.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = std::fs::File::open(path).map_err(LoadError::Io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(LoadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            limit_mib: MAX_FILE_BYTES >> 20,
-        });
-    }
-    Ok(bytes)
 }
 
 fn sniff(bytes: &[u8]) -> Option<Format> {
@@ -138,7 +135,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    if nesting_depth(text) > MAX_NESTING {
+    if read::nesting_depth(text) > MAX_NESTING {
         return Err(LoadError::TooDeep);
     }
     let (header, expected, supported): (Header, _, _) = match format {
@@ -183,32 +180,6 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
     file.into_report()
 }
 
-/// The deepest bracket nesting outside strings (RON and JSON alike).
-fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for c in text.chars() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '(' | '[' | '{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
 pub fn to_native_string(report: &Report) -> String {
     let file = ReportFile::from_report(
         report,
@@ -217,7 +188,8 @@ pub fn to_native_string(report: &Report) -> String {
     );
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     // Serialising plain strings, numbers and maps cannot fail.
-    ron::ser::to_string_pretty(&file, config).expect("report serialises to RON") + "\n"
+    let text = ron::ser::to_string_pretty(&file, config).expect("report serialises to RON");
+    ron_text::unescape_printable(&text) + "\n"
 }
 
 pub fn to_json_string(report: &Report) -> String {
@@ -232,9 +204,36 @@ pub fn to_string(report: &Report, format: Format) -> String {
     }
 }
 
-/// Writes a report atomically in the format its extension names.
+/// A report as the bytes of `format`, refused when it would be larger than what is read back.
+pub fn report_bytes(report: &Report, format: Format) -> Result<String, SaveError> {
+    let text = to_string(report, format);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            limit_mib: MAX_FILE_BYTES >> 20,
+        });
+    }
+    Ok(text)
+}
+
+/// Writes a report atomically in the format its extension names, replacing a file there
+/// (unless it is read-only).
 pub fn save(report: &Report, path: &Path) -> Result<(), SaveError> {
+    save_report(report, path, Overwrite::Replace, None).map(|_| ())
+}
+
+/// Writes a report through [`write_file`]: where it went and its stamp.
+pub fn save_report(
+    report: &Report,
+    path: &Path,
+    overwrite: Overwrite,
+    expected: Option<&Stamp>,
+) -> Result<(PathBuf, Stamp), SaveError> {
     let format = Format::from_path(path)
         .ok_or_else(|| SaveError::UnknownFormat(format!(".{}", extension(path))))?;
-    write_atomic(path, to_string(report, format).as_bytes()).map_err(SaveError::Io)
+    write_file(
+        path,
+        report_bytes(report, format)?.as_bytes(),
+        overwrite,
+        expected,
+    )
 }

@@ -166,11 +166,36 @@ fn normalise(text: &str) -> String {
             '＋' => Some('+'),
             '－' | '−' | '—' => Some('-'),
             '．' | '。' => Some('.'),
-            // Thousands separators carry no value.
-            ',' | '，' | '\'' => None,
+            // Thousands separators: checked by `ungroup`, never silently dropped.
+            ',' | '，' | '\'' => Some(','),
             c => Some(c),
         })
         .collect()
+}
+
+/// The integer part without its thousands separators, when they sit where separators go:
+/// a first group of one to three digits (not starting with 0), then groups of exactly three
+/// (「1,234,567」). Anything
+/// else (「1，2625」 typed for 「1。2625」, 「1,5」, 「12,34」) is not a number: the clerk sees it.
+fn ungroup(int: &str) -> Option<String> {
+    if !int.contains(',') {
+        return Some(int.to_string());
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    let is_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    // 「0,123」 is 0.123 where a comma is the decimal mark: never read as 123.
+    if !(1..=3).contains(&first.len()) || !is_digits(first) || first.starts_with('0') {
+        return None;
+    }
+    let mut joined = first.to_string();
+    for group in groups {
+        if group.len() != 3 || !is_digits(group) {
+            return None;
+        }
+        joined.push_str(group);
+    }
+    Some(joined)
 }
 
 pub fn parse_number(text: &str, kind: CellKind) -> Result<Num, ValueError> {
@@ -181,6 +206,8 @@ pub fn parse_number(text: &str, kind: CellKind) -> Result<Num, ValueError> {
         _ => (false, text.as_str()),
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let int = ungroup(int).ok_or(ValueError::NotANumber)?;
+    let int = int.as_str();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if int.is_empty() || !digits(int) || !digits(frac) || (body.contains('.') && frac.is_empty()) {
         return Err(ValueError::NotANumber);
@@ -248,6 +275,60 @@ mod tests {
             parse_number("1.23450", CellKind::Amount),
             Ok(Num::from_scaled(12_345))
         );
+    }
+
+    #[test]
+    fn separators_only_between_groups_of_three() {
+        let count = |s| parse_number(s, CellKind::Count);
+        let amount = |s| parse_number(s, CellKind::Amount);
+        assert_eq!(count("1,234,567"), Ok(Num::from_int(1_234_567)));
+        assert_eq!(count("1，234"), Ok(Num::from_int(1234)));
+        assert_eq!(count("12'345"), Ok(Num::from_int(12_345)));
+        assert_eq!(amount("1,234.5"), Ok(Num::from_scaled(12_345_000)));
+        assert_eq!(
+            parse_number("-1,000", CellKind::SignedCount),
+            Ok(Num::from_int(-1000))
+        );
+        for bad in [
+            "1，2625", "1,5", "12,34", "1,2345", ",123", "123,", "1,,234", "1234,567", "0.1,5",
+            "1.234,5", "1,234,56", "0,123", "01,234",
+        ] {
+            assert_eq!(count(bad), Err(ValueError::NotANumber), "{bad}");
+            assert_eq!(amount(bad), Err(ValueError::NotANumber), "{bad}");
+        }
+        assert_eq!(
+            CellValue::parse("1，2625", CellKind::Amount),
+            CellValue::Invalid("1，2625".into()),
+            "kept as typed, for V-NUM"
+        );
+    }
+
+    /// Any text with a separator is either a number whose digits, read without separators,
+    /// are the digits typed, with separators exactly every three digits, or it is refused.
+    #[test]
+    fn no_separator_ever_changes_a_number_silently() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let alphabet = ['1', '2', '0', ',', '，', '.', '9'];
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let Ok(n) = parse_number(&text, CellKind::Amount) else {
+                continue;
+            };
+            let plain: String = text.chars().filter(|c| !matches!(c, ',' | '，')).collect();
+            assert_eq!(parse_number(&plain, CellKind::Amount), Ok(n), "{text}");
+            let int = text.split('.').next().unwrap_or_default();
+            let groups: Vec<&str> = int.split([',', '，']).collect();
+            assert!(
+                groups.len() == 1 || groups[1..].iter().all(|g| g.len() == 3),
+                "{text} read as {n}"
+            );
+        }
     }
 
     #[test]
