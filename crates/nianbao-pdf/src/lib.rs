@@ -12,43 +12,8 @@ use nianbao_core::layout::{self, Face, PAGE_H_MM, PAGE_W_MM, Page, fonts::FACES}
 use nianbao_core::model::Report;
 
 /// The date the PDF carries as its creation date (the export date, or a fixed one for
-/// reproducible output).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PdfDate {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl PdfDate {
-    /// Today in China (UTC+8), or the day of `SOURCE_DATE_EPOCH` when it is set, for
-    /// reproducible builds of the same report.
-    pub fn today() -> PdfDate {
-        let secs = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64)
-            });
-        PdfDate::from_days((secs + 8 * 3600).div_euclid(86_400))
-    }
-
-    /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    pub fn from_days(days: i64) -> PdfDate {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        PdfDate { year, month, day }
-    }
-}
+/// reproducible output): the core's one calendar.
+pub use nianbao_core::model::CivilDate as PdfDate;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {

@@ -143,7 +143,7 @@ fn new_report_ui(
             ui.label(format!("将使用{}（{}）", t.def.name, t.def.notice));
         }
         None => {
-            ui.colored_label(crate::ui::ERROR, "年度应为2000至2100之间的四位数");
+            ui.colored_label(crate::ui::ERROR, crate::model::invalid_year(year));
         }
     }
     labelled(ui, "机关名称", organ, 320.0);

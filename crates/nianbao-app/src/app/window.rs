@@ -6,12 +6,9 @@ use super::App;
 use crate::editor::session::config_dir;
 use crate::ui;
 
-/// The calendar year now (UTC), from the system clock.
+/// The calendar year now, by the same clock as the PDF's date (China, UTC+8).
 pub fn current_year() -> i32 {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    crate::pdf::PdfDate::from_days(days).year
+    crate::model::CivilDate::today().year
 }
 
 impl eframe::App for App {

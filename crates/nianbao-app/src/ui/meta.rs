@@ -44,7 +44,7 @@ pub fn meta_ui(
                 commands.push(Command::Edit(Edit::Year(year)));
             }
             if !year_ok {
-                ui.colored_label(ERROR, "年度应为2000至2100之间的四位数");
+                ui.colored_label(ERROR, crate::model::invalid_year(&state.year_text));
             }
             ui.end_row();
             for field in MetaField::ALL {
@@ -89,12 +89,7 @@ pub fn meta_ui(
     prev_ui(ui, editor, commands);
 }
 
-pub fn parse_year(text: &str) -> Option<i32> {
-    text.trim()
-        .parse()
-        .ok()
-        .filter(|y| (2000..=2100).contains(y))
-}
+pub use crate::model::parse_year;
 
 fn template_ui(ui: &mut Ui, editor: &Editor, commands: &mut Vec<Command>) {
     let t = &editor.report.template.def;

@@ -1,9 +1,10 @@
-//! Undo and redo by snapshots of the report. Keystrokes in one field within a short pause are
-//! one step, so Ctrl+Z takes back a typed number, not a digit.
+//! Undo and redo by snapshots of the document's state (the report with its import doubts, and
+//! what a migration left to re-enter). Keystrokes in one field within a short pause are one
+//! step, so Ctrl+Z takes back a typed number, not a digit.
 
 use std::time::{Duration, Instant};
 
-use crate::model::Report;
+use crate::model::{Migrated, Report};
 
 /// Edits to the same field closer together than this are one undo step.
 const GROUP_WINDOW: Duration = Duration::from_millis(1500);
@@ -19,16 +20,23 @@ pub enum EditKey {
     Single,
 }
 
+/// Everything an edit can change, as one value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub report: Report,
+    pub migration_notes: Option<Migrated>,
+}
+
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Report>,
-    redo: Vec<Report>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
     last: Option<(EditKey, Instant)>,
 }
 
 impl History {
     /// Records the state before an edit.
-    pub fn record(&mut self, before: Report, key: EditKey, now: Instant) {
+    pub fn record(&mut self, before: Snapshot, key: EditKey, now: Instant) {
         let continues = key != EditKey::Single
             && self
                 .last
@@ -49,16 +57,16 @@ impl History {
         self.last = None;
     }
 
-    pub fn undo(&mut self, current: &Report) -> Option<Report> {
+    pub fn undo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let previous = self.undo.pop()?;
-        self.redo.push(current.clone());
+        self.redo.push(current);
         self.last = None;
         Some(previous)
     }
 
-    pub fn redo(&mut self, current: &Report) -> Option<Report> {
+    pub fn redo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let next = self.redo.pop()?;
-        self.undo.push(current.clone());
+        self.undo.push(current);
         self.last = None;
         Some(next)
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use history::EditKey;
-use history::History;
+use history::{History, Snapshot};
 
 use crate::check::{self, Finding};
 use crate::file;
@@ -205,9 +205,9 @@ impl Editor {
 
     /// 「全部已核对」: every import doubt confirmed, as one undoable change.
     pub fn confirm_all(&mut self, now: Instant) -> bool {
-        let before = self.report.clone();
+        let before = self.snapshot();
         self.report.review.confirm_all();
-        if self.report == before {
+        if self.report == before.report {
             return false;
         }
         self.history.record(before, EditKey::Single, now);
@@ -243,9 +243,9 @@ impl Editor {
 
     /// Applies an edit; returns whether the report changed.
     pub fn apply(&mut self, edit: Edit, now: Instant) -> bool {
-        let before = self.report.clone();
+        let before = self.snapshot();
         let key = self.edit(&edit);
-        if self.report == before {
+        if self.report == before.report {
             return false;
         }
         self.history.record(before, key, now);
@@ -321,20 +321,29 @@ impl Editor {
     }
 
     pub fn undo(&mut self, now: Instant) -> bool {
-        let previous = self.history.undo(&self.report);
+        let previous = self.history.undo(self.snapshot());
         self.restore(previous, now)
     }
 
     pub fn redo(&mut self, now: Instant) -> bool {
-        let next = self.history.redo(&self.report);
+        let next = self.history.redo(self.snapshot());
         self.restore(next, now)
     }
 
-    fn restore(&mut self, state: Option<Report>, now: Instant) -> bool {
+    fn restore(&mut self, state: Option<Snapshot>, now: Instant) -> bool {
         let Some(state) = state else { return false };
-        self.report = state;
+        self.report = state.report;
+        self.migration_notes = state.migration_notes;
         self.refresh(now);
         true
+    }
+
+    /// The whole document state an undo step restores.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            report: self.report.clone(),
+            migration_notes: self.migration_notes.clone(),
+        }
     }
 
     /// Attaches last year's report, enabling the cross-year checks.

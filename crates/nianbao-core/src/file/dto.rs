@@ -151,7 +151,7 @@ impl ReportFile {
     pub fn into_report(self) -> Result<Report, LoadError> {
         let t = template::by_id(&self.template)
             .ok_or_else(|| LoadError::UnknownTemplate(self.template.clone()))?;
-        if !(2000..=2100).contains(&self.meta.year) {
+        if !crate::model::YEARS.contains(&self.meta.year) {
             return Err(LoadError::BadYear(self.meta.year));
         }
         let mut report = Report::with_template(t, self.meta.year, "");

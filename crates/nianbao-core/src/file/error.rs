@@ -39,7 +39,7 @@ pub enum LoadError {
     UnknownCell(String),
     #[error("单元格“{}”出现了两次", shown(.0))]
     DuplicateCell(String),
-    #[error("报告年度 {0} 无效（应在 2000 至 2100 之间）")]
+    #[error("{}", crate::model::invalid_year(&.0.to_string()))]
     BadYear(i32),
     #[error("无法识别的文件类型“{}”（支持 .nianbao、.json、.docx、.html、.txt）", shown(.0))]
     UnknownFormat(String),

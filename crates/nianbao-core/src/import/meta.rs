@@ -120,7 +120,7 @@ pub fn first_year(text: &str) -> Option<i32> {
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
         let after = chars[i + 4..].iter().find(|c| !c.is_whitespace());
         let year: i32 = digits.parse().ok()?;
-        (before_ok && after == Some(&'年') && (2000..=2100).contains(&year)).then_some(year)
+        (before_ok && after == Some(&'年') && crate::model::YEARS.contains(&year)).then_some(year)
     })
 }
 

@@ -1,5 +1,6 @@
 //! The report model: meta, narratives and every table cell of one template version.
 
+mod calendar;
 mod carry;
 mod migrate;
 mod review;
@@ -7,6 +8,7 @@ mod value;
 
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
 pub use review::{MarkKind, Review, ReviewMark};
