@@ -200,7 +200,7 @@ fn refuses_what_is_not_a_report() {
         (
             native.replace("year: 2025", "year: 1900"),
             Format::Native,
-            "年度 1900 无效",
+            "年度“1900”无效",
         ),
         (
             native.replace("\"gb2021\"", "\"gb2030\""),

@@ -246,7 +246,10 @@ fn a_pipe_is_refused_at_once_instead_of_hanging() {
         .recv_timeout(std::time::Duration::from_secs(5))
         .expect("load returned");
     let err = result.unwrap_err();
-    assert!(matches!(err, file::LoadError::NotAFile), "{err}");
+    assert!(
+        matches!(err, file::OpenError::Load(file::LoadError::NotAFile)),
+        "{err}"
+    );
 }
 
 #[test]

@@ -359,6 +359,15 @@ fn a_2021_report_on_the_old_template_converts_in_one_click() {
         "gb2019",
         "the conversion can be undone"
     );
+    // …with what it said: the notice of the conversion goes with it, and comes back on redo.
+    assert!(h.query_by_label_contains("需要重新填写").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().editor.report.template.id(), "gb2021");
+    assert!(
+        h.query_by_label_contains("需要重新填写：第二部分")
+            .is_some()
+    );
 }
 
 #[test]

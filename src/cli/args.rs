@@ -158,16 +158,8 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 return Err(usage(format!("多余的参数 {}", extra.to_string_lossy())));
             }
             let year_text = p.required_text(&["--year"])?;
-            let year = year_text
-                .trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (2000..=2100).contains(y))
-                .ok_or_else(|| {
-                    usage(format!(
-                        "年度“{year_text}”无效，应为 2000 至 2100 之间的四位数"
-                    ))
-                })?;
+            let year = crate::model::parse_year(&year_text)
+                .ok_or_else(|| usage(crate::model::invalid_year(&year_text)))?;
             let organ = p.required_text(&["--organ"])?.trim().to_string();
             if organ.is_empty() {
                 return Err(usage("机关名称不能为空"));

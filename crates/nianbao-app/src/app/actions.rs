@@ -1,0 +1,309 @@
+//! What the window does with files and answers: guarded actions, the path dialogs and the
+//! system's pickers, opening, creating and saving, and restoring a recovery copy.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::dialogs::{Answer, Dialog};
+use super::{App, Guarded, Part, PickFor, current_year};
+use crate::editor::Editor;
+use crate::editor::session::RecoveryInfo;
+use crate::file::Overwrite;
+use crate::model::{self, Report};
+
+impl App {
+    /// Carries out a guarded action (the unsaved-changes question is answered or moot).
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, action: Guarded) {
+        let year = (current_year() - 1).to_string();
+        let organ = self.editor.report.meta.organ.clone();
+        match action {
+            Guarded::Close => {
+                self.finish_export();
+                self.closing = true;
+                self.clear_recovery();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Guarded::New => {
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: None,
+                })
+            }
+            Guarded::NewFromPrev => {
+                let from = self
+                    .editor
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let year = (self.editor.report.meta.year + 1).to_string();
+                self.dialog = Some(Dialog::NewReport {
+                    year,
+                    organ,
+                    from: Some(from),
+                });
+            }
+            Guarded::Open => self.ask_path(ctx, PickFor::Open, None),
+            Guarded::OpenPath(path) => self.open(&path),
+        }
+    }
+
+    pub(super) fn ask_path(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        then: Option<Guarded>,
+    ) {
+        let text = match purpose {
+            PickFor::SaveAs => self.default_save_path().display().to_string(),
+            PickFor::ExportJson => self
+                .default_save_path()
+                .with_extension("json")
+                .display()
+                .to_string(),
+            PickFor::ExportPdf => self
+                .default_save_path()
+                .with_extension("pdf")
+                .display()
+                .to_string(),
+            _ => String::new(),
+        };
+        let default = Some(PathBuf::from(&text)).filter(|_| purpose.saves());
+        self.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            then,
+        });
+        if self.native_dialogs {
+            self.picker.spawn(ctx, purpose, default);
+        }
+    }
+
+    /// Next to the opened file, or in the home folder, named after the organ and year.
+    pub(super) fn default_save_path(&self) -> PathBuf {
+        let dir = self
+            .editor
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .or_else(|| std::env::var_os("USERPROFILE"))
+                    .map(PathBuf::from)
+            })
+            .unwrap_or_default();
+        dir.join(format!("{}.nianbao", self.editor.report.title()))
+    }
+
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Cancel => {}
+            Answer::Save(then) => self.save_own(ctx, Some(then)),
+            Answer::Discard(then) => {
+                self.clear_recovery();
+                self.proceed(ctx, then);
+            }
+            Answer::Create { year, organ, from } => self.create(year, &organ, from.as_deref()),
+            Answer::Path {
+                purpose,
+                path,
+                then,
+            } => self.path_chosen(ctx, purpose, &path, then, Overwrite::Never),
+            Answer::Browse(purpose) => {
+                self.dialog_back_for(purpose);
+                self.picker.spawn(ctx, purpose, None);
+            }
+            Answer::Restore(restored) => self.restore(restored.0, restored.1),
+            Answer::DropRecovery(session) => match self.recovery.discard(&session) {
+                Err(e) => self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除")),
+                // Another crashed window's work, if any, is offered next.
+                Ok(()) => self.offer_recovery(),
+            },
+            Answer::Replace(save, overwrite) => {
+                self.save_chosen(ctx, save.purpose, &save.path, overwrite, save.then)
+            }
+            Answer::KeepMine(then) => self.keep_mine(ctx, then),
+            Answer::Reload(path) => self.reload(path),
+            Answer::SaveElsewhere(then) => self.ask_path(ctx, PickFor::SaveAs, then),
+        }
+    }
+
+    /// Keeps the dialog that asked for 浏览… open while the system dialog is up.
+    pub(super) fn dialog_back_for(&mut self, purpose: PickFor) {
+        if purpose != PickFor::NewFrom {
+            self.dialog = Some(Dialog::Path {
+                purpose,
+                text: String::new(),
+                then: None,
+            });
+        }
+    }
+
+    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+        let Some((purpose, Some(path))) = self.picker.poll() else {
+            return;
+        };
+        match &mut self.dialog {
+            Some(Dialog::NewReport {
+                from: Some(from), ..
+            }) if purpose == PickFor::NewFrom => {
+                *from = path.display().to_string();
+            }
+            Some(Dialog::Path {
+                purpose: p, then, ..
+            }) if *p == purpose => {
+                let then = then.take();
+                self.dialog = None;
+                // The system's save dialog already asked about the name chosen there.
+                let overwrite = if super::ask::final_path(purpose, &path) == path {
+                    Overwrite::Replace
+                } else {
+                    Overwrite::Never
+                };
+                self.path_chosen(ctx, purpose, &path, then, overwrite);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn path_chosen(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        path: &Path,
+        then: Option<Guarded>,
+        overwrite: Overwrite,
+    ) {
+        let now = Instant::now();
+        match purpose {
+            PickFor::Open => self.open(path),
+            PickFor::SaveAs | PickFor::ExportJson | PickFor::ExportPdf => {
+                self.save_chosen(ctx, purpose, path, overwrite, then)
+            }
+            PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
+                Ok(()) => {
+                    self.message = Some((format!("已关联上年报告 {}", path.display()), false))
+                }
+                Err(e) => self.error("无法关联上年报告", format!("{}：{e}", path.display())),
+            },
+            PickFor::NewFrom => {}
+        }
+    }
+
+    pub(super) fn error(&mut self, title: &str, text: String) {
+        self.message = Some((text.clone(), true));
+        self.dialog = Some(Dialog::Message {
+            title: title.into(),
+            text,
+        });
+    }
+
+    pub(super) fn create(&mut self, year: i32, organ: &str, from: Option<&Path>) {
+        let report = match from {
+            Some(path) => match crate::open::load(path) {
+                Ok(prev) => model::carry_over(year, organ, &prev),
+                Err(e) => {
+                    return self.error("无法读取上年报告", format!("{}：{e}", path.display()));
+                }
+            },
+            None => Report::new(year, organ),
+        };
+        let mut editor = Editor::new(report, None);
+        editor.mark_unsaved();
+        let attached = from.map(|path| editor.attach_prev(path, Instant::now()));
+        self.replace_editor(editor);
+        self.message = Some(match attached {
+            Some(Err(e)) => (format!("已新建报告，但未能关联上年报告：{e}"), true),
+            _ => ("已新建报告".into(), false),
+        });
+    }
+
+    pub(super) fn open(&mut self, path: &Path) {
+        match Editor::open(path) {
+            Ok(editor) => {
+                let native = editor.path.is_some();
+                let imported = editor
+                    .import
+                    .as_ref()
+                    .map(|i| i.summary(&editor.report.review));
+                self.replace_editor(editor);
+                if let Some(summary) = imported {
+                    self.message = Some((
+                        format!(
+                            "已导入 {}：{summary}。请核对右侧“导入说明”中标出的单元格；保存时将另存为 .nianbao 文件",
+                            path.display()
+                        ),
+                        false,
+                    ));
+                } else if native && self.editor.read_only() {
+                    self.message = Some((
+                        format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
+                        true,
+                    ));
+                    self.remember(path);
+                } else if native {
+                    self.message = Some((format!("已打开 {}", path.display()), false));
+                    self.remember(path);
+                } else {
+                    self.message = Some((
+                        format!("已导入 {}，保存时将另存为 .nianbao 文件", path.display()),
+                        false,
+                    ));
+                }
+            }
+            Err(e) => self.error("无法打开文件", format!("{}：{e}", path.display())),
+        }
+    }
+
+    pub(super) fn replace_editor(&mut self, editor: Editor) {
+        self.clear_recovery();
+        self.install_editor(editor);
+    }
+
+    /// The new document, locked for this window; the recovery copy is left as it is.
+    fn install_editor(&mut self, editor: Editor) {
+        self.recovery_written = None;
+        self.editor = editor;
+        self.editor.lock_file(&self.config);
+        // Temporary files of saves killed in this folder (best effort, only our own names).
+        if let Some(dir) = self.editor.path.as_deref().and_then(Path::parent) {
+            crate::file::remove_stale_temps(dir);
+        }
+        self.editing = None;
+        self.focus = None;
+        self.part = Part::Meta;
+        self.refresh_buffers();
+    }
+
+    pub(super) fn remember(&mut self, path: &Path) {
+        self.settings.add_recent(path);
+        if let Err(e) = self.settings.save(&self.config) {
+            self.message = Some((
+                format!(
+                    "无法保存设置（最近打开的文件）：{}",
+                    crate::file::io_reason(&e, "写入")
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// 恢复: the crashed window's work, under its recovery id (unless another window took it
+    /// first); a copy is written at once, and stays until the report is saved.
+    fn restore(&mut self, info: RecoveryInfo, report: Report) {
+        if !self.recovery.adopt(&info.session) {
+            self.message = Some(("这份恢复副本已在另一个窗口中恢复".into(), true));
+            return;
+        }
+        let mut editor = Editor::new(report, info.path.clone());
+        editor.mark_unsaved();
+        editor.set_stamp(info.stamp);
+        // The adopted copy stays on disk while it is rewritten.
+        self.install_editor(editor);
+        self.message = Some(match self.write_recovery() {
+            Ok(()) => ("已恢复上次未保存的修改，请保存。".into(), false),
+            Err(e) => (format!("已恢复，但无法写入恢复副本：{e}"), true),
+        });
+    }
+}

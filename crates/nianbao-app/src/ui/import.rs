@@ -1,0 +1,105 @@
+//! The import report in the 问题 panel: what was read, and each row whose cells were realigned,
+//! inferred or left blank, with a click to go there. Editing a cell confirms it.
+
+use egui::{CollapsingHeader, RichText, Ui};
+
+use crate::import::ImportReport;
+use crate::model::{MarkKind, Report, Review};
+use crate::template::{SectionContent, Template};
+use crate::ui::command::{Command, Part, Target};
+
+pub const IMPORT_MARK: egui::Color32 = egui::Color32::from_rgb(0x2a, 0x6f, 0xdb);
+
+/// The panel: for a report just imported, its import report; for a saved one, the doubts
+/// it still carries (they are saved with it).
+pub fn import_ui(
+    ui: &mut Ui,
+    report: &Report,
+    import: Option<&ImportReport>,
+    commands: &mut Vec<Command>,
+) {
+    let t = report.template;
+    let open = report.review.open_count();
+    let title = format!("导入说明（待核对 {open} 处）");
+    CollapsingHeader::new(RichText::new(title).color(IMPORT_MARK).strong())
+        .id_salt("nianbao-import")
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(import) = import {
+                ui.label(import.summary(&report.review));
+                for note in &import.notes {
+                    ui.small(note);
+                }
+                if !import.left_out.is_empty() {
+                    ui.small(format!(
+                        "网页栏目等 {} 行不属于报告，没有导入",
+                        import.left_out.len()
+                    ))
+                    .on_hover_text(import.left_out.join("\n"));
+                }
+            }
+            // One entry per row and reason: a lost row is one line, not seven. The list
+            // scrolls on its own so the problems below stay in view.
+            let height = ui.available_height() * 0.4;
+            egui::ScrollArea::vertical()
+                .id_salt("nianbao-import-marks")
+                .max_height(height)
+                .show(ui, |ui| marks_ui(ui, t, &report.review, commands));
+            if open > 0 && ui.button("全部已核对").clicked() {
+                commands.push(Command::ConfirmImport);
+            }
+        });
+}
+
+/// Marks of one row and reason are listed once: (table, grid row) or none, kind, reason.
+type RowKey<'a> = (Option<(usize, usize)>, MarkKind, &'a str);
+
+fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Command>) {
+    let mut last: Option<RowKey> = None;
+    for m in review.open() {
+        let row = m
+            .cell
+            .map(|c| (t.cells[c].table, t.cells[c].grid * 1000 + t.cells[c].row));
+        let key = (row, m.kind, m.reason.as_str());
+        if m.cell.is_some() && last == Some(key) {
+            continue;
+        }
+        last = Some(key);
+        let name = match m.cell {
+            Some(c) => {
+                let (_, row, _) = t.cell_parts(c);
+                row.labels
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| t.table_part(t.cells[c].table))
+            }
+            None => "原文".to_string(),
+        };
+        let original = if m.original.is_empty() || m.cell.is_some() {
+            String::new()
+        } else {
+            format!("「{}」", m.original)
+        };
+        let text = format!("［{}］{name}{original}：{}", m.kind.name(), m.reason);
+        let label = egui::Label::new(RichText::new(text).color(IMPORT_MARK)).wrap();
+        let response = ui.add(label.sense(egui::Sense::click()));
+        if let Some(cell) = m.cell
+            && response.clicked()
+        {
+            commands.push(Command::GoTo(
+                part_of_cell(t, cell),
+                Some(Target::Cell(cell)),
+            ));
+        }
+    }
+}
+
+/// The part of the window that shows a cell's table.
+pub fn part_of_cell(t: &Template, cell: usize) -> Part {
+    let table = &t.def.tables[t.cells[cell].table].id;
+    t.def
+        .sections
+        .iter()
+        .position(|s| matches!(&s.content, SectionContent::Table(id) if id == table))
+        .map_or(Part::Meta, Part::Section)
+}

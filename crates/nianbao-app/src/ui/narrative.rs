@@ -1,0 +1,94 @@
+//! A narrative section (一, 五, 六): a multi-line editor, the expected sub-headings as a
+//! starting scaffold, and the narrative findings beside it.
+
+use egui::{TextEdit, Ui};
+
+use super::severity_color;
+use crate::check::Finding;
+use crate::editor::{Edit, Editor};
+use crate::template::{NarrativeField, SectionDef};
+use crate::ui::command::{Command, Target};
+
+pub fn narrative_id(field: NarrativeField) -> egui::Id {
+    egui::Id::unique(("nianbao-narrative", field as u8))
+}
+
+pub fn narrative_ui(
+    ui: &mut Ui,
+    editor: &Editor,
+    section: &SectionDef,
+    field: NarrativeField,
+    focus: &mut Option<Target>,
+    commands: &mut Vec<Command>,
+) {
+    let heading = ui.heading(&section.heading);
+    let current = editor.report.sections.get(field);
+    let missing: Vec<&String> = section
+        .subheadings
+        .iter()
+        .filter(|h| !current.contains(h.as_str()))
+        .collect();
+    if !missing.is_empty()
+        && ui
+            .button(format!(
+                "插入小标题：{}",
+                missing
+                    .iter()
+                    .map(|h| h.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ))
+            .on_hover_text("按2021版格式的要求，总体情况应分别说明这几个方面")
+            .clicked()
+    {
+        let mut text = current.trim_end().to_string();
+        for h in missing {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(h);
+            text.push('\n');
+        }
+        commands.push(Command::Edit(Edit::Narrative { field, text }));
+    }
+    for f in narrative_findings(editor.findings(), field) {
+        ui.colored_label(
+            severity_color(f.severity),
+            format!("{} {}", f.rule.as_str(), f.message),
+        );
+    }
+    let mut text = current.to_string();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut text)
+                .id(narrative_id(field))
+                .desired_rows(18)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(heading.id);
+    if *focus == Some(Target::Narrative(field)) {
+        response.request_focus();
+        *focus = None;
+    }
+    if response.changed() {
+        commands.push(Command::Edit(Edit::Narrative { field, text }));
+    }
+    if response.lost_focus() {
+        commands.push(Command::BreakGroup);
+    }
+}
+
+/// The findings that concern a narrative's text.
+pub fn narrative_findings(
+    findings: &[Finding],
+    field: NarrativeField,
+) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(move |f| narrative_of(f) == Some(field))
+}
+
+/// Which narrative a finding is about, if any.
+pub fn narrative_of(f: &Finding) -> Option<NarrativeField> {
+    f.narrative
+}

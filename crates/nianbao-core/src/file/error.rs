@@ -1,0 +1,173 @@
+//! Why a file could not be read or written, in words a clerk understands. Each message is one
+//! line of Chinese; serde's English details are translated into the few cases that matter.
+
+use std::io;
+
+use super::escape::shown;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}", io_reason(.0, "读取"))]
+    Io(#[source] io::Error),
+    #[error("文件是空的")]
+    Empty,
+    #[error("这不是普通文件（可能是文件夹、管道或设备），不能作为报告打开")]
+    NotAFile,
+    #[error("文件过大（超过 {limit_mib} MB），不是 nianbao 能打开的报告")]
+    TooLarge { limit_mib: u64 },
+    #[error("文件不是 UTF-8 编码的文本（可能已损坏，或不是报告文件）")]
+    NotUtf8,
+    #[error("文件嵌套层数过多，不是有效的报告文件")]
+    TooDeep,
+    #[error("文件内容格式错误（第{line}行第{column}列）：{}", shown(.detail))]
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("不是 nianbao 报告文件（缺少或不认识的 format 标记：“{}”）", shown(.0))]
+    NotAReport(String),
+    #[error(
+        "此文件由更新版本的 nianbao 保存（格式版本 {found}，本程序最高支持 {supported}），请升级程序后再打开"
+    )]
+    NewerVersion { found: u32, supported: u32 },
+    #[error("文件的格式版本 {0} 无效")]
+    BadVersion(u32),
+    #[error("未知的模板版本“{}”（支持 gb2019、gb2021）", shown(.0))]
+    UnknownTemplate(String),
+    #[error("未知的单元格编号“{}”", shown(.0))]
+    UnknownCell(String),
+    #[error("单元格“{}”出现了两次", shown(.0))]
+    DuplicateCell(String),
+    #[error("{}", crate::model::invalid_year(&.0.to_string()))]
+    BadYear(i32),
+    #[error("无法识别的文件类型“{}”（支持 .nianbao、.json、.docx、.html、.txt）", shown(.0))]
+    UnknownFormat(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}", io_reason(.0, "写入"))]
+    Io(#[source] io::Error),
+    #[error("无法识别的输出文件类型“{}”（支持 .nianbao 和 .json）", shown(.0))]
+    UnknownFormat(String),
+    #[error("输出文件已存在：{}（加 --force 覆盖）", shown(.0))]
+    Exists(String),
+    #[error("{} 是只读文件，没有覆盖（请另存为，或先取消文件的只读属性）", shown(.0))]
+    ReadOnly(String),
+    #[error("{} 在打开后已被其他程序或窗口修改，为免覆盖那些修改，没有保存", shown(.0))]
+    Changed(String),
+    #[error("该文件已在另一个窗口中打开，只读：{}（可以另存为其他文件）", shown(.0))]
+    OpenElsewhere(String),
+    #[error("{} 是一个文件夹，不能保存为文件", shown(.0))]
+    IsDir(String),
+    #[error("{} 不是普通文件（管道、设备或多重链接），没有写入", shown(.0))]
+    NotAFile(String),
+    #[error("报告过大（超过 {limit_mib} MB），保存后将无法再打开，所以没有保存；请删去多余的文字")]
+    TooLarge { limit_mib: u64 },
+}
+
+/// 「无法写入文件：磁盘空间不足（系统信息：No space left on device (os error 28)）」
+pub fn io_reason(e: &io::Error, verb: &str) -> String {
+    format!(
+        "无法{verb}文件：{}（系统信息：{}）",
+        io_kind(e.kind()),
+        shown(&e.to_string())
+    )
+}
+
+/// The kind of an operating-system error in a clerk's words.
+pub fn io_kind(kind: io::ErrorKind) -> &'static str {
+    use io::ErrorKind as K;
+    match kind {
+        K::NotFound => "文件或文件夹不存在",
+        K::PermissionDenied => "没有权限",
+        K::IsADirectory => "这是一个文件夹，不是文件",
+        K::NotADirectory => "路径中的某一级不是文件夹",
+        K::StorageFull => "磁盘空间不足",
+        K::QuotaExceeded => "超出了磁盘配额",
+        K::ReadOnlyFilesystem => "磁盘是只读的",
+        K::FileTooLarge => "文件过大",
+        K::AlreadyExists => "文件已存在",
+        K::InvalidFilename => "文件名无效或过长",
+        K::ResourceBusy | K::ExecutableFileBusy => "文件正被其他程序占用",
+        K::CrossesDevices => "不能跨磁盘移动文件",
+        K::TooManyLinks => "链接过多",
+        K::StaleNetworkFileHandle => "网络上的文件已失效",
+        K::NetworkUnreachable | K::HostUnreachable | K::NotConnected | K::NetworkDown => "网络不通",
+        K::TimedOut => "操作超时",
+        K::Interrupted => "操作被中断",
+        K::UnexpectedEof => "文件不完整",
+        K::InvalidData => "数据无效",
+        K::OutOfMemory => "内存不足",
+        K::Unsupported => "系统不支持此操作",
+        _ => "系统错误",
+    }
+}
+
+/// Translates serde's messages (shared by the RON and JSON readers) into Chinese.
+pub fn translate(message: &str) -> String {
+    let quoted = |prefix: &str| {
+        let rest = message.split_once(prefix)?.1;
+        let rest = rest.trim_start_matches(['`', '"', ' ']);
+        Some(rest.split(['`', '"']).next().unwrap_or(rest).to_string())
+    };
+    if let Some(field) = quoted("missing field") {
+        format!("缺少字段“{field}”")
+    } else if let Some(field) = quoted("unknown field").or_else(|| quoted("Unexpected field named"))
+    {
+        format!("不认识的字段“{field}”")
+    } else if let Some(field) = quoted("duplicate field") {
+        format!("字段“{field}”出现了两次")
+    } else if message.contains("invalid type")
+        || message.contains("Expected")
+        || message.contains("expected")
+    {
+        "某个字段的类型不对".to_string()
+    } else if message.contains("invalid value")
+        || message.contains("out of range")
+        || message.contains("Bounds")
+    {
+        "某个字段的值超出范围".to_string()
+    } else if message.contains("recursion") || message.contains("Recursion") {
+        "嵌套层数过多".to_string()
+    } else {
+        "不是有效的报告格式".to_string()
+    }
+}
+
+pub fn from_json(e: &serde_json::Error) -> LoadError {
+    let detail = match e.classify() {
+        serde_json::error::Category::Eof => "文件不完整（可能被截断）".to_string(),
+        serde_json::error::Category::Syntax => "不是有效的 JSON".to_string(),
+        _ => translate(&e.to_string()),
+    };
+    LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail,
+    }
+}
+
+/// `text` is what was parsed: an error on its last line means it ends too early.
+pub fn from_ron(e: &ron::error::SpannedError, text: &str) -> LoadError {
+    use ron::Error as R;
+    let at_end = e.span.start.line >= text.trim_end().lines().count();
+    let detail = match &e.code {
+        R::Eof => "文件不完整（可能被截断）".to_string(),
+        _ if at_end => "文件不完整（可能被截断）".to_string(),
+        R::MissingStructField { field, .. } => format!("缺少字段“{field}”"),
+        R::NoSuchStructField { found, .. } => format!("不认识的字段“{found}”"),
+        R::DuplicateStructField { field, .. } => format!("字段“{field}”出现了两次"),
+        R::InvalidValueForType { .. } => "某个字段的类型不对".to_string(),
+        R::ExceededRecursionLimit => "嵌套层数过多".to_string(),
+        R::IntegerOutOfBounds => "某个数字超出范围".to_string(),
+        R::Message(m) => translate(m),
+        other => translate(&other.to_string()),
+    };
+    LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        detail,
+    }
+}

@@ -1,0 +1,13 @@
+//! nianbao's core, in layers that only depend downwards (checked by `tests/layers.rs`):
+//! `template` (the national formats as data) → `model` (a report) → `file` (native RON and
+//! JSON) and `check` (every rule, pure) → `import` (published reports) and `layout` (pages in
+//! mm) → `editor` (the document being edited, without UI). No egui, no printpdf.
+
+pub mod check;
+pub mod editor;
+pub mod file;
+pub mod import;
+pub mod layout;
+pub mod model;
+pub mod open;
+pub mod template;

@@ -1,0 +1,230 @@
+//! The report model: meta, narratives and every table cell of one template version.
+
+mod calendar;
+mod carry;
+mod migrate;
+mod review;
+mod value;
+
+use serde::{Deserialize, Serialize};
+
+pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
+pub use carry::carry_over;
+pub use migrate::{Migrated, migrate, migration_target};
+pub use review::{MarkKind, Review, ReviewMark};
+pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
+
+use crate::template::{self, NarrativeField, Template};
+
+/// Who reports, for which year, and how to reach them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// 机关名称
+    #[serde(default)]
+    pub organ: String,
+    /// 所属地区 (province, city, county)
+    #[serde(default)]
+    pub region: String,
+    pub year: i32,
+    /// Statistics period, e.g. 「2025-01-01」 … 「2025-12-31」, as written.
+    #[serde(default)]
+    pub period_start: String,
+    #[serde(default)]
+    pub period_end: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub website: String,
+    /// 落款: the organ that signs, and the date, as written.
+    #[serde(default)]
+    pub closing_organ: String,
+    #[serde(default)]
+    pub closing_date: String,
+}
+
+/// The narratives: an optional preamble and sections 一, 五 and 六.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    #[serde(default)]
+    pub preamble: String,
+    #[serde(default)]
+    pub overview: String,
+    #[serde(default)]
+    pub problems: String,
+    #[serde(default)]
+    pub other: String,
+}
+
+impl Sections {
+    pub fn get(&self, field: NarrativeField) -> &str {
+        match field {
+            NarrativeField::Preamble => &self.preamble,
+            NarrativeField::Overview => &self.overview,
+            NarrativeField::Problems => &self.problems,
+            NarrativeField::Other => &self.other,
+        }
+    }
+
+    pub fn get_mut(&mut self, field: NarrativeField) -> &mut String {
+        match field {
+            NarrativeField::Preamble => &mut self.preamble,
+            NarrativeField::Overview => &mut self.overview,
+            NarrativeField::Problems => &mut self.problems,
+            NarrativeField::Other => &mut self.other,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub template: &'static Template,
+    pub meta: Meta,
+    pub sections: Sections,
+    /// Totals are computed from their parts; off for imported reports checked as written.
+    pub auto_totals: bool,
+    /// One value per template cell, in template order.
+    cells: Vec<CellValue>,
+    /// An imported report's doubts, until the clerk clears them.
+    pub review: Review,
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.template.id() == other.template.id()
+            && self.meta == other.meta
+            && self.sections == other.sections
+            && self.auto_totals == other.auto_totals
+            && self.cells == other.cells
+            && self.review == other.review
+    }
+}
+
+impl Report {
+    /// An empty report on the template the year calls for.
+    pub fn new(year: i32, organ: &str) -> Report {
+        Report::with_template(template::for_year(year), year, organ)
+    }
+
+    pub fn with_template(template: &'static Template, year: i32, organ: &str) -> Report {
+        let meta = Meta {
+            organ: organ.to_string(),
+            year,
+            period_start: format!("{year}-01-01"),
+            period_end: format!("{year}-12-31"),
+            closing_organ: organ.to_string(),
+            ..Meta::default()
+        };
+        Report {
+            template,
+            meta,
+            sections: Sections::default(),
+            auto_totals: true,
+            cells: vec![CellValue::Blank; template.cells.len()],
+            review: Review::default(),
+        }
+    }
+
+    pub fn cell(&self, index: usize) -> &CellValue {
+        &self.cells[index]
+    }
+
+    /// The published title: 「<organ><year>年政府信息公开工作年度报告」 (file names, the PDF).
+    pub fn title(&self) -> String {
+        format!(
+            "{}{}年政府信息公开工作年度报告",
+            self.meta.organ, self.meta.year
+        )
+    }
+
+    pub fn cells(&self) -> &[CellValue] {
+        &self.cells
+    }
+
+    pub fn cell_by_id(&self, id: &str) -> Option<&CellValue> {
+        self.template.cell_index(id).map(|i| &self.cells[i])
+    }
+
+    /// The text of the cell with this id, as its column writes it.
+    pub fn text_by_id(&self, id: &str) -> Option<String> {
+        self.template.cell_index(id).map(|i| self.text(i))
+    }
+
+    /// The value for equations (blank = 0); `None` for invalid text.
+    pub fn num(&self, index: usize) -> Option<Num> {
+        self.cells[index].num()
+    }
+
+    pub fn kind(&self, index: usize) -> CellKind {
+        self.template.cells[index].kind
+    }
+
+    /// Those of `cells` that hold a number other than zero.
+    pub fn nonzero(&self, cells: &[usize]) -> Vec<usize> {
+        cells
+            .iter()
+            .copied()
+            .filter(|&c| self.num(c).is_some_and(|n| !n.is_zero()))
+            .collect()
+    }
+
+    /// Stores what was typed into a cell, parsed for its column; recomputes totals if on.
+    pub fn set_text(&mut self, index: usize, text: &str) {
+        let value = CellValue::parse(text, self.kind(index));
+        self.set(index, value);
+    }
+
+    pub fn set(&mut self, index: usize, value: CellValue) {
+        self.cells[index] = value;
+        if self.auto_totals {
+            self.recompute_totals();
+        }
+    }
+
+    /// The text of a cell as its column writes it ("" for blank).
+    pub fn text(&self, index: usize) -> String {
+        self.cells[index].text(self.kind(index))
+    }
+
+    /// Fills every computed total from its parts (see [`recompute_totals`]).
+    pub fn recompute_totals(&mut self) {
+        recompute_totals(self.template, &mut self.cells);
+    }
+}
+
+/// Fills every computed total from its parts. Totals can depend on totals (the 总计 row's
+/// 总计 column), so passes repeat until nothing changes. A total whose parts are all blank is
+/// blank; one whose parts include invalid text is left as it is (V-NUM flags the part).
+pub fn recompute_totals(template: &Template, cells: &mut [CellValue]) {
+    for _ in 0..=template.equations.len() {
+        let mut changed = false;
+        for eq in template.equations.iter().filter(|e| e.total) {
+            let value = if eq.right.iter().all(|t| cells[t.cell].is_blank()) {
+                CellValue::Blank
+            } else {
+                match eq
+                    .right
+                    .iter()
+                    .map(|t| cells[t.cell].num())
+                    .sum::<Option<Num>>()
+                {
+                    Some(sum) => CellValue::Number(sum),
+                    None => continue,
+                }
+            };
+            let target = &mut cells[eq.left[0].cell];
+            if *target != value {
+                *target = value;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The serde shape of `assets/templates/*.ron`: exactly what the data files say, nothing derived.
+//! `super::resolve` turns it into the indexed [`super::Template`] the rest of the program walks.
+
+use serde::Deserialize;
+
+use super::RuleId;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateDef {
+    pub id: String,
+    pub name: String,
+    pub notice: String,
+    pub title: String,
+    pub first_year: i32,
+    pub last_year: Option<i32>,
+    pub sections: Vec<SectionDef>,
+    pub tables: Vec<TableDef>,
+    pub equations: Vec<EquationDef>,
+    pub cross_year: Vec<CrossYearDef>,
+    pub narrative_figures: Vec<NarrativeFigure>,
+    pub regulation_cells: Vec<String>,
+    pub fee_cells: Vec<String>,
+    pub rules: Vec<RuleId>,
+    /// How a report on an older version converts to this one.
+    #[serde(default)]
+    pub migrations: Vec<MigrationDef>,
+}
+
+/// Converting a report from template `from`: cells of `tables` keep their ids, except where a
+/// rename maps an id prefix (`t3.other.` → `t3.other_misc.`); everything else is re-entered.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationDef {
+    pub from: String,
+    pub tables: Vec<String>,
+    #[serde(default)]
+    pub renames: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    pub heading: String,
+    pub content: SectionContent,
+    /// Second-level headings a narrative is expected to cover (offered as a scaffold).
+    #[serde(default)]
+    pub subheadings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum SectionContent {
+    Narrative(NarrativeField),
+    Table(String),
+}
+
+/// The narrative fields of the report model; the same in every template version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum NarrativeField {
+    Preamble,
+    Overview,
+    Problems,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableDef {
+    pub id: String,
+    pub grids: Vec<GridDef>,
+}
+
+/// One ruled block of a table: an optional caption row spanning the block, header rows with
+/// merged cells (HTML-like spans, including the top-left label corner), and the body grid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridDef {
+    pub caption: Option<String>,
+    pub header: Vec<Vec<HeaderCell>>,
+    /// How many label columns precede the data columns in the body.
+    pub label_columns: usize,
+    pub columns: Vec<ColumnDef>,
+    pub rows: Vec<RowDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderCell {
+    pub text: String,
+    #[serde(default = "one")]
+    pub cols: usize,
+    #[serde(default = "one")]
+    pub rows: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnDef {
+    pub id: String,
+    /// The official label, character for character.
+    pub label: String,
+    /// The name used inside equations and messages.
+    pub short: String,
+    pub kind: CellKind,
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowDef {
+    pub id: String,
+    /// The row-label path, outermost first; equal consecutive prefixes merge into spanning cells.
+    pub labels: Vec<String>,
+    pub short: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquationDef {
+    pub rule: RuleId,
+    pub table: String,
+    pub over: Over,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+    #[serde(default)]
+    pub right_name: Option<String>,
+    /// `left[0]` is a total computed from `right` (drawn as a computed cell, filled automatically).
+    #[serde(default)]
+    pub total: bool,
+}
+
+/// How an equation's or relation's terms expand into cells.
+#[derive(Debug, Clone, Deserialize)]
+pub enum Over {
+    /// For every column of the table; terms are row ids.
+    EachColumn,
+    /// For every row of the table; terms are column ids.
+    EachRow,
+    /// For the listed rows; terms are column ids.
+    Rows(Vec<String>),
+    /// Once; terms are cell ids relative to the table.
+    Cells { scope: String },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossYearDef {
+    pub rule: RuleId,
+    pub table: String,
+    pub over: Over,
+    pub target: String,
+    pub prev: Vec<String>,
+    #[serde(default)]
+    pub plus: Vec<String>,
+    #[serde(default)]
+    pub minus: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeFigure {
+    pub keywords: Vec<String>,
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+/// What a column holds; declared per column in the template data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum CellKind {
+    /// Non-negative integer (件, 个).
+    Count,
+    /// Integer that may be negative (本年增/减).
+    SignedCount,
+    /// Non-negative decimal in 万元, at most four places.
+    Amount,
+}

@@ -1,0 +1,217 @@
+//! The national templates as data. `assets/templates/*.ron` are compiled in, parsed once, and
+//! resolved into cell indices so that the model, the checks and the renderers never spell a
+//! label or a cell id in code.
+
+mod def;
+mod labels;
+mod resolve;
+mod rule;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use def::{
+    CellKind, ColumnDef, GridDef, HeaderCell, MigrationDef, NarrativeField, RowDef, SectionContent,
+    SectionDef, TableDef, TemplateDef,
+};
+pub use labels::LabelCell;
+pub use rule::{RuleId, Severity};
+
+/// Every template the program knows, oldest first. A new national format is a new data file
+/// and one line here.
+const SOURCES: &[(&str, &str)] = &[
+    (
+        "gb2019.ron",
+        include_str!("../../../../assets/templates/gb2019.ron"),
+    ),
+    (
+        "gb2021.ron",
+        include_str!("../../../../assets/templates/gb2021.ron"),
+    ),
+];
+
+/// A template version, resolved for fast lookups.
+#[derive(Debug)]
+pub struct Template {
+    pub def: TemplateDef,
+    /// Every cell, in template order (tables, grids, rows, columns).
+    pub cells: Vec<CellDef>,
+    index: HashMap<String, usize>,
+    pub equations: Vec<Equation>,
+    pub cross_year: Vec<CrossYear>,
+    pub figures: Vec<Figure>,
+    pub regulation_cells: Vec<usize>,
+    pub fee_cells: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CellDef {
+    pub id: String,
+    pub table: usize,
+    pub grid: usize,
+    pub row: usize,
+    pub col: usize,
+    pub kind: CellKind,
+    /// Computed from other cells when automatic totals are on.
+    pub computed: bool,
+}
+
+/// One term of an equation: a cell and the names it goes by in messages.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub cell: usize,
+    pub short: String,
+    pub label: String,
+}
+
+/// `sum(left) = sum(right)`, for one column, one row or one set of cells.
+#[derive(Debug, Clone)]
+pub struct Equation {
+    pub rule: RuleId,
+    /// Where it applies, e.g. 「自然人列」.
+    pub scope: String,
+    pub left: Vec<Term>,
+    pub right: Vec<Term>,
+    pub right_name: Option<String>,
+    /// `left[0]` is a total computed from `right`.
+    pub total: bool,
+}
+
+/// This year's `target` = last year's `prev` + this year's `plus` − this year's `minus`.
+#[derive(Debug, Clone)]
+pub struct CrossYear {
+    pub rule: RuleId,
+    pub scope: String,
+    pub target: Term,
+    /// Cell ids in last year's report (its template may differ) with their labels.
+    pub prev: Vec<(String, String)>,
+    /// The same cells' indices, valid when last year's report is on this template.
+    pub prev_same_template: Vec<usize>,
+    pub plus: Vec<Term>,
+    pub minus: Vec<Term>,
+}
+
+/// A table quantity that narratives state in words (TXT-NUM).
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub keywords: Vec<String>,
+    pub name: String,
+    pub cells: Vec<usize>,
+}
+
+impl Template {
+    pub fn id(&self) -> &str {
+        &self.def.id
+    }
+
+    pub fn cell_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn table(&self, id: &str) -> Option<(usize, &TableDef)> {
+        self.def.tables.iter().enumerate().find(|(_, t)| t.id == id)
+    }
+
+    pub fn applies_to(&self, year: i32) -> bool {
+        year >= self.def.first_year && self.def.last_year.is_none_or(|last| year <= last)
+    }
+
+    pub fn has_rule(&self, rule: RuleId) -> bool {
+        self.def.rules.contains(&rule)
+    }
+
+    /// The grid, row and column definitions of a cell.
+    pub fn cell_parts(&self, cell: usize) -> (&GridDef, &RowDef, &ColumnDef) {
+        let c = &self.cells[cell];
+        let grid = &self.def.tables[c.table].grids[c.grid];
+        (grid, &grid.rows[c.row], &grid.columns[c.col])
+    }
+
+    /// A cell's name for messages: 「（一）予以公开·自然人」, 「行政复议·总计」.
+    pub fn cell_label(&self, cell: usize) -> String {
+        let (grid, row, _) = self.cell_parts(cell);
+        let column = grid.column_name(self.cells[cell].col);
+        match row.labels.last() {
+            Some(row_label) => format!("{row_label}·{column}"),
+            None => column,
+        }
+    }
+}
+
+/// Joins the non-empty parts of a cell id: `t3` + `new` + `natural` → `t3.new.natural`.
+pub fn cell_id(table: &str, row: &str, col: &str) -> String {
+    [table, row, col]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// All templates, oldest first.
+pub fn all() -> &'static [Template] {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(name, src)| {
+                resolve::parse(src).unwrap_or_else(|e| panic!("bundled template {name}: {e}"))
+            })
+            .collect()
+    })
+}
+
+pub fn by_id(id: &str) -> Option<&'static Template> {
+    all().iter().find(|t| t.id() == id)
+}
+
+/// The newer template a report on `from` can be converted to, with how.
+pub fn migration_from(from: &Template) -> Option<(&'static Template, &'static MigrationDef)> {
+    all().iter().find_map(|t| {
+        t.def
+            .migrations
+            .iter()
+            .find(|m| m.from == from.id())
+            .map(|m| (t, m))
+    })
+}
+
+/// The template a report year calls for (the newest one for years after the last known).
+pub fn for_year(year: i32) -> &'static Template {
+    let all = all();
+    all.iter()
+        .find(|t| t.applies_to(year))
+        .unwrap_or(if year < all[0].def.first_year {
+            &all[0]
+        } else {
+            &all[all.len() - 1]
+        })
+}
+
+impl Template {
+    /// 「第三部分」 for the section that holds a table (by table index).
+    pub fn table_part(&self, table: usize) -> String {
+        let id = &self.def.tables[table].id;
+        self.def
+            .sections
+            .iter()
+            .find(|s| matches!(&s.content, SectionContent::Table(t) if t == id))
+            .map(|s| format!("第{}部分", s.number()))
+            .unwrap_or_else(|| id.clone())
+    }
+
+    /// The section that holds a narrative field.
+    pub fn narrative_section(&self, field: NarrativeField) -> Option<&SectionDef> {
+        self.def
+            .sections
+            .iter()
+            .find(|s| s.content == SectionContent::Narrative(field))
+    }
+}
+
+impl SectionDef {
+    /// The numeral before 「、」: 「三」 for 「三、收到和处理…」.
+    pub fn number(&self) -> &str {
+        self.heading.split('、').next().unwrap_or(&self.heading)
+    }
+}

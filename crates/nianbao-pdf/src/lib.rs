@@ -1,0 +1,210 @@
+//! The publication PDF: the laid-out pages written with printpdf. Fonts are embedded as
+//! subsets with ToUnicode maps (so text is searchable and copies as written); title, author
+//! (the organ) and dates are set; the same report and date give the same bytes.
+
+use printpdf::font::PdfFont;
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+};
+
+use nianbao_core::layout::{self, Face, PAGE_H_MM, PAGE_W_MM, Page, fonts::FACES};
+use nianbao_core::model::Report;
+
+/// The date the PDF carries as its creation date (the export date, or a fixed one for
+/// reproducible output): the core's one calendar.
+pub use nianbao_core::model::CivilDate as PdfDate;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("内置字体无法读取：{0}")]
+    Font(&'static str),
+}
+
+/// Lays out and writes the report.
+pub fn export(report: &Report, date: PdfDate) -> Result<Vec<u8>, PdfError> {
+    write(report, &layout::layout(report), date)
+}
+
+pub fn write(report: &Report, pages: &[Page], date: PdfDate) -> Result<Vec<u8>, PdfError> {
+    let title = report.title();
+    let mut doc = PdfDocument::new(&title);
+    let when = printpdf::date::DateTime::new_in_offset(
+        printpdf::date::Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        },
+        printpdf::date::Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        printpdf::date::Offset {
+            hours: 8,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    );
+    let info = &mut doc.metadata.info;
+    info.author = report.meta.organ.clone();
+    info.creator = "nianbao".into();
+    info.producer = format!("nianbao {}", env!("CARGO_PKG_VERSION"));
+    info.subject = "政府信息公开工作年度报告".into();
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+
+    // Only the faces the pages use, under fixed ids (printpdf's own are random).
+    let mut used: Vec<Face> = pages
+        .iter()
+        .flat_map(|p| p.runs.iter().map(|r| r.face))
+        .collect();
+    used.sort();
+    used.dedup();
+    for face in &used {
+        let (name, bytes) = FACES[face.0];
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfError::Font(name))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(*face), PdfFont::new(parsed));
+    }
+    let pdf_pages: Vec<PdfPage> = pages.iter().map(page_ops).collect();
+    doc.with_pages(pdf_pages);
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut bytes = doc.save(&options, &mut Vec::new());
+    stable_ids(&mut bytes, &title, date);
+    Ok(bytes)
+}
+
+/// Six capital letters: the subset tag readers expect before an embedded subset's name.
+fn font_id(face: Face) -> FontId {
+    FontId(format!("NBFNT{}", char::from(b'A' + face.0 as u8)))
+}
+
+fn pt(mm: f32) -> Pt {
+    Mm(mm).into()
+}
+
+/// PDF space has its origin at the bottom left.
+fn point(x_mm: f32, y_mm: f32) -> Point {
+    Point {
+        x: pt(x_mm),
+        y: pt(PAGE_H_MM - y_mm),
+    }
+}
+
+fn page_ops(page: &Page) -> PdfPage {
+    let mut ops = vec![
+        Op::SetOutlineColor {
+            col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+        },
+        Op::SetFillColor {
+            col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+        },
+    ];
+    let mut thickness = None;
+    for rule in &page.rules {
+        if thickness != Some(rule.width_pt) {
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(rule.width_pt),
+            });
+            thickness = Some(rule.width_pt);
+        }
+        let p = |x, y| LinePoint {
+            p: point(x, y),
+            bezier: false,
+        };
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![p(rule.x0, rule.y0), p(rule.x1, rule.y1)],
+                is_closed: false,
+            },
+        });
+    }
+    for run in &page.runs {
+        ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font_id(run.face)),
+                size: Pt(run.size_pt),
+            },
+            Op::SetCharacterSpacing {
+                multiplier: pt(run.tracking_mm).0,
+            },
+            Op::SetTextCursor {
+                pos: point(run.x_mm, run.baseline_mm),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(run.text.clone())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+    PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), ops)
+}
+
+/// printpdf writes random document ids into the trailer; replace each with one derived from
+/// the title and date, so the same report exported on the same day is the same file.
+fn stable_ids(bytes: &mut [u8], title: &str, date: PdfDate) {
+    let Some(at) = memchr::memmem::rfind(bytes, b"/ID") else {
+        return;
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in title.bytes().chain(format!("{date:?}").bytes()) {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let id = format!(
+        "{hash:016x}{:016x}",
+        hash.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15
+    );
+    let mut i = at;
+    for _ in 0..2 {
+        let Some(open) = bytes[i..].iter().position(|&b| b == b'(').map(|p| i + p) else {
+            return;
+        };
+        let Some(close) = bytes[open..]
+            .iter()
+            .position(|&b| b == b')')
+            .map(|p| open + p)
+        else {
+            return;
+        };
+        if close - open - 1 == id.len() {
+            bytes[open + 1..close].copy_from_slice(id.as_bytes());
+        }
+        i = close + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_day_counts() {
+        assert_eq!(
+            PdfDate::from_days(0),
+            PdfDate {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            PdfDate::from_days(20_479),
+            PdfDate {
+                year: 2026,
+                month: 1,
+                day: 26
+            }
+        );
+    }
+}
