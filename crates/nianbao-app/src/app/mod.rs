@@ -56,6 +56,8 @@ pub struct App {
     title: String,
     /// A PDF being written in the background: where, and the answer when done.
     pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
+    /// 预览's pages, laid out again only when the report changes.
+    preview: ui::preview::PreviewCache,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             closing: false,
             title: String::new(),
             export: None,
+            preview: ui::preview::PreviewCache::default(),
         }
     }
 

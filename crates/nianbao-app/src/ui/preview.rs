@@ -10,8 +10,24 @@ use crate::model::Report;
 /// Screen points per millimetre at 100 %.
 const SCALE: f32 = 2.6;
 
-pub fn preview_ui(ui: &mut Ui, report: &Report) {
-    let pages = layout::layout(report);
+/// The pages of the report last laid out: the layout runs again only when the report changed,
+/// not on every frame of 预览.
+#[derive(Default)]
+pub struct PreviewCache {
+    laid_out: Option<(Report, Vec<Page>)>,
+}
+
+impl PreviewCache {
+    pub fn pages(&mut self, report: &Report) -> &[Page] {
+        if self.laid_out.as_ref().is_none_or(|(r, _)| r != report) {
+            self.laid_out = Some((report.clone(), layout::layout(report)));
+        }
+        self.laid_out.as_ref().map_or(&[], |(_, pages)| pages)
+    }
+}
+
+pub fn preview_ui(ui: &mut Ui, report: &Report, cache: &mut PreviewCache) {
+    let pages = cache.pages(report);
     ui.heading(format!(
         "打印预览（共 {} 页，与导出的PDF排版相同）",
         pages.len()
@@ -58,4 +74,20 @@ fn page_ui(ui: &mut Ui, page: &Page, number: usize) {
         }
     }
     response.on_hover_text(format!("第 {number} 页"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_laid_out_again_only_when_the_report_changes() {
+        let mut report = Report::new(2025, "清水河镇人民政府");
+        let mut cache = PreviewCache::default();
+        let first = cache.pages(&report).as_ptr();
+        assert_eq!(cache.pages(&report).as_ptr(), first, "reused");
+        report.sections.overview = "本镇坚持以公开为常态。".repeat(200);
+        let longer = cache.pages(&report).len();
+        assert!(longer > 1, "laid out anew: {longer} pages");
+    }
 }
