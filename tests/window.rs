@@ -453,22 +453,10 @@ fn a_narrative_problem_leads_to_its_text() {
 
 #[test]
 fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
-    // A published page of the 2025 report whose row （一）予以公开 lost its first value.
-    let page = common::published::html(&common::balanced());
-    let label = "（一）予以公开</td>";
-    let at = page.find(label).unwrap() + label.len();
-    let end = at + page[at..].find("</td>").unwrap() + "</td>".len();
-    let page = format!("{}{}", &page[..at], &page[end..]);
     let dir = common::temp_dir("import-window");
-    let path = dir.join("2025年报.html");
-    std::fs::write(&path, &page).unwrap();
-
-    let app = App::start(dir.join("config"), Some(&path));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_context_setup(nianbao::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let path = page_with_a_lost_value(&dir);
+    let page = std::fs::read_to_string(&path).unwrap();
+    let mut h = start(&dir.join("config"), &path);
     assert_eq!(h.state().editor.path, None, "never saved over the page");
     assert!(h.state().editor.is_dirty());
     let summary = h
