@@ -433,7 +433,7 @@ fn published_reports_are_checked_listed_and_converted_directly() {
     let o = nianbao(&["convert", path(&page), "-o", path(&out), "--verbose"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("已对齐 0 个，已推算 0 个，单位待核对 0 个，未能读取 0 个"),
+        stdout(&o).contains("按位置对齐 0 个，推算 0 个，单位待核对 0 个，未能读取 0 个"),
         "{}",
         stdout(&o)
     );

@@ -97,6 +97,12 @@ fn seed_000_only_totals_filled_and_an_amount_without_unit() {
     assert_eq!(row(&r, "t2.procurement"), ["1", "1260000"]);
     let amount = index(&r, "t2.procurement.amount");
     assert_eq!(r.review.mark_of(amount).unwrap().kind, MarkKind::Unit);
+    // 1260000 万元 would be 126 亿元: its doubt offers the one-click 「改为 126」.
+    let doubt = check::check(&r, None)
+        .into_iter()
+        .find(|f| f.rule == RuleId::IMPREVIEW && f.cells == ["t2.procurement.amount"])
+        .unwrap();
+    assert_eq!(doubt.suggested.unwrap().value, "126");
     // Table 三: only 总计, shifted rows included (「3. 危及…」 starts its line).
     let blank_applicants = ["", "", "", "", "", "", "0"];
     for id in ["new", "carried_in", "carried_out"]

@@ -229,13 +229,7 @@ impl App {
                     .map(|i| i.summary(&editor.report.review));
                 self.replace_editor(editor);
                 if let Some(summary) = imported {
-                    self.message = Some((
-                        format!(
-                            "已导入 {}：{summary}。请核对右侧“导入说明”中标出的单元格；保存时将另存为 .nianbao 文件",
-                            path.display()
-                        ),
-                        false,
-                    ));
+                    self.message = Some((imported_message(path, &summary), false));
                 } else if native && self.editor.read_only() {
                     self.message = Some((
                         format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
@@ -306,4 +300,12 @@ impl App {
             Err(e) => (format!("已恢复，但无法写入恢复副本：{e}"), true),
         });
     }
+}
+
+/// The status line after importing a published report.
+pub(super) fn imported_message(path: &Path, summary: &str) -> String {
+    format!(
+        "已导入 {}：{summary}。请核对右侧“导入说明”中标出的单元格；保存时将另存为 .nianbao 文件",
+        path.display()
+    )
 }

@@ -85,7 +85,12 @@ impl Picker {
                         None => dialog.save_file(),
                     }
                 }
+                // Everything nianbao opens first: a published report is as likely as our own.
                 _ => dialog
+                    .add_filter(
+                        "年报（本程序文件、Word、网页、文本）",
+                        &["nianbao", "json", "docx", "html", "htm", "txt"],
+                    )
                     .add_filter("年报文件", &["nianbao", "json"])
                     .add_filter(
                         "已发布的报告（Word、网页、文本）",

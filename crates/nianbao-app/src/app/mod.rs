@@ -66,37 +66,46 @@ impl App {
     pub fn start(config: PathBuf, file: Option<&Path>) -> App {
         let settings = Settings::load(&config);
         let recovery = Recovery::new(&config);
-        let mut message = None;
+        // A file that cannot be opened is said in a dialog; a read-only one or an import in the
+        // status line, as when it is opened from the window.
+        let mut failed = None;
         let opened = file
             .or(settings.last_existing().map(PathBuf::as_path))
             .map(|p| (p.to_path_buf(), Editor::open(p)));
         let editor = match opened {
             Some((_, Ok(editor))) => editor,
             Some((path, Err(e))) => {
-                message = Some((format!("无法打开 {}：{e}", path.display()), true));
+                failed = Some(format!("无法打开 {}：{e}", path.display()));
                 Editor::new(Report::new(current_year() - 1, ""), None)
             }
             None => Editor::new(Report::new(current_year() - 1, ""), None),
         };
         let opened_path = editor.path.clone();
+        let imported = editor
+            .import
+            .as_ref()
+            .map(|i| i.summary(&editor.report.review));
         let mut app = App::with_editor(editor, config, settings, recovery);
         if let Some(path) = opened_path {
             app.remember(&path);
             if app.editor.read_only() {
-                message = Some((
-                    format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
-                    true,
-                ));
+                let text = format!("{}：该文件已在另一个窗口中打开，只读", path.display());
+                app.dialog = Some(Dialog::Message {
+                    title: "已以只读方式打开".into(),
+                    text: text.clone(),
+                });
+                app.message = Some((text, true));
             }
         }
-        if let Some(text) = message.clone() {
+        if let (Some(summary), Some(path)) = (imported, file) {
+            app.message = Some((actions::imported_message(path, &summary), false));
+        }
+        if let Some(text) = failed {
             app.dialog = Some(Dialog::Message {
                 title: "无法打开文件".into(),
-                text: text.0,
+                text: text.clone(),
             });
-        }
-        if message.is_some() {
-            app.message = message;
+            app.message = Some((text, true));
         }
         app.offer_recovery();
         app

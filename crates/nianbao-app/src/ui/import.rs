@@ -32,10 +32,10 @@ pub fn import_ui(
                 }
                 if !import.left_out.is_empty() {
                     ui.small(format!(
-                        "网页栏目等 {} 行不属于报告，没有导入",
-                        import.left_out.len()
-                    ))
-                    .on_hover_text(import.left_out.join("\n"));
+                        "以下 {} 行是网页栏目、索引号等，不属于报告，没有导入：{}",
+                        import.left_out.len(),
+                        import.left_out.join("｜")
+                    ));
                 }
             }
             // One entry per row and reason: a lost row is one line, not seven. The list

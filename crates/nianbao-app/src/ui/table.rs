@@ -303,11 +303,12 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
     }
     if let Some(marks) = cx.marks.get(&cell) {
         let worst = cx.findings[marks[0]].severity;
-        // A cell whose only finding is an import doubt keeps the import colour.
-        let only_doubt = marks
+        // An import doubt is the more specific news than a warning (a cell left blank
+        // because it could not be read is not an ordinary blank): blue unless an error.
+        let doubt = marks
             .iter()
-            .all(|&i| cx.findings[i].rule == crate::check::RuleId::IMPREVIEW);
-        let colour = if only_doubt {
+            .any(|&i| cx.findings[i].rule == crate::check::RuleId::IMPREVIEW);
+        let colour = if doubt && worst != crate::check::Severity::Error {
             super::import::IMPORT_MARK
         } else {
             severity_color(worst)

@@ -2,8 +2,8 @@
 //! cleared is a finding, so `nianbao check` shows them as the window does. An import that read
 //! no figure at all is an error: its empty tables are not "0 errors".
 
-use super::{Finding, RuleId};
-use crate::model::{MarkKind, Report};
+use super::{Finding, RuleId, Suggestion};
+use crate::model::{CellKind, MarkKind, Num, Report};
 
 /// Messages carry the source's text; a hostile file's must not make a huge line.
 const MAX_QUOTE_CHARS: usize = 40;
@@ -32,8 +32,27 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             ),
             None => format!("导入待核对（{}）：{original}{}", m.kind.name(), m.reason),
         };
-        out.push(Finding::new(rule, cells, message));
+        let mut finding = Finding::new(rule, cells, message);
+        if m.kind == MarkKind::Unit
+            && let Some(c) = m.cell
+        {
+            finding.suggested = in_wan_yuan(report, c).map(|value| Suggestion {
+                cell: t.cells[c].id.clone(),
+                value,
+            });
+        }
+        out.push(finding);
     }
+}
+
+/// An amount that reads as 元 (a whole number of at least 一亿 when taken as 万元), converted:
+/// the one-click 「改为」 for a figure published in 元 without its unit.
+fn in_wan_yuan(report: &Report, cell: usize) -> Option<String> {
+    let n = report.num(cell)?;
+    let yuan_like = report.kind(cell) == CellKind::Amount
+        && n.scaled() >= 10_000 * 10_000
+        && n.scaled() % 10_000 == 0;
+    yuan_like.then(|| Num::from_scaled(n.scaled() / 10_000).display(CellKind::Amount))
 }
 
 fn quote(text: &str) -> String {

@@ -24,7 +24,7 @@ impl ImportReport {
     /// every doubt found, confirmed or not: what was inferred stays said.
     pub fn summary(&self, review: &Review) -> String {
         let mut out = format!(
-            "读取 {} 个单元格；已对齐 {} 个，已推算 {} 个，单位待核对 {} 个，未能读取 {} 个",
+            "原样读取 {} 个单元格；按位置对齐 {} 个，推算 {} 个，单位待核对 {} 个，未能读取 {} 个",
             self.read,
             review.count(MarkKind::Realigned),
             review.count(MarkKind::Inferred),

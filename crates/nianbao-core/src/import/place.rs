@@ -205,7 +205,7 @@ pub fn place(
         return done(
             positional(fit),
             How::Realigned(format!(
-                "原文此行只有 {n} 个数值，按它们在表格中的位置读取，其余单元格原文为空"
+                "原文此行只有 {n} 个数值，按其在表格中的位置读取，其余单元格原文为空"
             )),
         );
     }
