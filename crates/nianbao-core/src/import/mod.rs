@@ -18,7 +18,7 @@ mod values;
 
 pub use crate::model::MarkKind;
 pub use document::{Block, Cell, Document, Table};
-pub use notes::{ImportReport, review_lines};
+pub use notes::ImportReport;
 
 use crate::model::Report;
 

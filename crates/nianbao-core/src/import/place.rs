@@ -142,6 +142,18 @@ fn under_headers(cells: &[Source], header: &[std::ops::Range<usize>]) -> Placeme
         }
     }
     unplaced.sort();
+    // A figure of this row went nowhere: a column left blank may be where it belonged.
+    if !unplaced.is_empty() {
+        let why = format!(
+            "本行有 {} 个数值不在任何列标题之下，这一格在原文中可能有值",
+            unplaced.len()
+        );
+        for (j, h) in how.iter_mut().enumerate() {
+            if values[j].is_none() && *h == How::Read {
+                *h = How::Missing(why.clone());
+            }
+        }
+    }
     Placement {
         values,
         how,
@@ -428,6 +440,13 @@ mod tests {
         let p = place_exact(&row, Some(&header), 2, &[], num);
         assert_eq!(vals(&p), ["6", "-3"]);
         assert_eq!(p.unplaced, [(2, "9".to_string())]);
+        // A row shifted under its headers: what went nowhere is returned, and the column left
+        // blank is marked (its figure may be among them), never silently blank.
+        let row = src(&[("6", 2, 1), ("-3", 3, 1), ("9", 4, 1)]);
+        let p = place_exact(&row, Some(&header), 2, &[], num);
+        assert_eq!(vals(&p), ["", "6"]);
+        assert!(matches!(&p.how[0], How::Missing(_)));
+        assert_eq!(p.unplaced.len(), 2);
         // Two values under one merged header cell: neither is guessed.
         let p = place_exact(
             &src(&[("1", 1, 1), ("2", 2, 1)]),

@@ -143,10 +143,12 @@ impl Walker<'_> {
         }
         let label = line.cells.iter().rposition(|c| self.find_row(c).is_some());
         let numeric = |c: &String| looks_numeric(c);
+        let mut before_label = 0;
         let (row, from) = match label {
             Some(k) => {
                 for (p, text) in line.cells[..k].iter().enumerate() {
                     if looks_numeric(text) {
+                        before_label += 1;
                         self.not_placed(
                             text,
                             &format!("在行标签「{}」之前（第{}格）", line.cells[k], p + 1),
@@ -173,6 +175,7 @@ impl Walker<'_> {
             }
         };
         let Some(row) = row else { return };
+        let first_reading = !self.done.contains(&row);
         let cells = match line.layout {
             Layout::Exact => Cells::Exact(
                 (from..line.cells.len())
@@ -187,6 +190,18 @@ impl Walker<'_> {
             layout => Cells::Slots(line.cells[from..].to_vec(), layout),
         };
         self.fill(row, cells);
+        // Figures before the label went nowhere: the row's blank cells may be theirs.
+        if before_label > 0 && first_reading {
+            let why =
+                format!("本行标签之前有 {before_label} 个数值未能放入，这一格在原文中可能有值");
+            for cell in self.row_cells(row.0, row.1) {
+                if self.report.cell(cell).is_blank() && self.report.review.mark_of(cell).is_none() {
+                    self.report
+                        .review
+                        .mark(Some(cell), MarkKind::Missing, "", why.clone());
+                }
+            }
+        }
     }
 
     /// A row of a table with no row label and no figure: header cells, remembered by the

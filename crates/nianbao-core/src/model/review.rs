@@ -23,15 +23,6 @@ pub enum MarkKind {
 }
 
 impl MarkKind {
-    pub const ALL: [MarkKind; 6] = [
-        MarkKind::Realigned,
-        MarkKind::Inferred,
-        MarkKind::Unit,
-        MarkKind::Missing,
-        MarkKind::NotPlaced,
-        MarkKind::Empty,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             MarkKind::Realigned => "已对齐",
