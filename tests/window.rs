@@ -613,3 +613,27 @@ fn ctrl_e_exports_the_pdf_in_the_background_and_preview_shows_its_pages() {
             .is_some()
     );
 }
+
+/// The shortcuts are one table: the keys, the menus and the README's list agree with it.
+#[test]
+fn the_readme_lists_every_shortcut_as_the_keys_work() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme.lines().find(|l| l.starts_with("快捷键：")).unwrap();
+    let mut named = std::collections::HashSet::new();
+    for (keys, command, name) in nianbao::app::keys::table() {
+        // Each command is listed once, with its first shortcut (the one its menu shows).
+        if !named.insert(name) {
+            continue;
+        }
+        let spelled = nianbao::app::keys::spelled(&keys);
+        assert_eq!(
+            nianbao::app::keys::shortcut_of(&command).as_deref(),
+            Some(spelled.as_str())
+        );
+        assert!(
+            line.contains(&format!("{spelled} {name}")),
+            "{spelled} {name} in {line}"
+        );
+    }
+}

@@ -9,23 +9,49 @@ use crate::editor::Edit;
 use crate::editor::nav::Move;
 use crate::editor::paste;
 
-pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
+/// Every global shortcut, once, with the clerk's name of what it does: the keys below, the
+/// menus' shortcut text and the README's list all come from here. Most specific first:
+/// `consume_shortcut` ignores an extra Shift.
+pub fn table() -> [(KeyboardShortcut, Command, &'static str); 8] {
     let shortcut = |m, k| KeyboardShortcut::new(m, k);
     let cmd = Modifiers::COMMAND;
     let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-    // Most specific first: consume_shortcut ignores extra Shift.
-    let table: [(KeyboardShortcut, Command); 8] = [
-        (shortcut(cmd_shift, Key::S), Command::SaveAs),
-        (shortcut(cmd_shift, Key::Z), Command::Redo),
-        (shortcut(cmd, Key::S), Command::Save),
-        (shortcut(cmd, Key::Z), Command::Undo),
-        (shortcut(cmd, Key::Y), Command::Redo),
-        (shortcut(cmd, Key::N), Command::Guarded(Guarded::New)),
-        (shortcut(cmd, Key::O), Command::Guarded(Guarded::Open)),
-        (shortcut(cmd, Key::E), Command::ExportPdf),
-    ];
+    [
+        (
+            shortcut(cmd, Key::N),
+            Command::Guarded(Guarded::New),
+            "新建",
+        ),
+        (
+            shortcut(cmd, Key::O),
+            Command::Guarded(Guarded::Open),
+            "打开",
+        ),
+        (shortcut(cmd_shift, Key::S), Command::SaveAs, "另存为"),
+        (shortcut(cmd, Key::S), Command::Save, "保存"),
+        (shortcut(cmd, Key::E), Command::ExportPdf, "导出PDF"),
+        (shortcut(cmd, Key::Y), Command::Redo, "重做"),
+        (shortcut(cmd_shift, Key::Z), Command::Redo, "重做"),
+        (shortcut(cmd, Key::Z), Command::Undo, "撤销"),
+    ]
+}
+
+/// A shortcut as Windows and Linux spell it: 「Ctrl+Shift+S」.
+pub fn spelled(keys: &KeyboardShortcut) -> String {
+    keys.format(&egui::ModifierNames::NAMES, false)
+}
+
+/// The (first) shortcut of a command, spelled for its menu entry.
+pub fn shortcut_of(command: &Command) -> Option<String> {
+    table()
+        .into_iter()
+        .find(|(_, c, _)| c == command)
+        .map(|(keys, _, _)| spelled(&keys))
+}
+
+pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
     ui.input_mut(|input| {
-        for (keys, command) in table {
+        for (keys, command, _) in table() {
             if input.consume_shortcut(&keys) {
                 commands.push(command);
             }

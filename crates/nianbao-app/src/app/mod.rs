@@ -6,7 +6,7 @@ mod ask;
 mod dialogs;
 mod export;
 mod files;
-mod keys;
+pub mod keys;
 mod panels;
 mod recovery;
 mod saving;

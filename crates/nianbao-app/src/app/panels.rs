@@ -62,17 +62,17 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("文件", |ui| {
                 let items = [
-                    ("新建…  Ctrl+N", Command::Guarded(Guarded::New)),
+                    ("新建…", Command::Guarded(Guarded::New)),
                     ("从上年报告新建…", Command::Guarded(Guarded::NewFromPrev)),
-                    ("打开…  Ctrl+O", Command::Guarded(Guarded::Open)),
-                    ("保存  Ctrl+S", Command::Save),
-                    ("另存为…  Ctrl+Shift+S", Command::SaveAs),
-                    ("导出PDF…  Ctrl+E", Command::ExportPdf),
+                    ("打开…", Command::Guarded(Guarded::Open)),
+                    ("保存", Command::Save),
+                    ("另存为…", Command::SaveAs),
+                    ("导出PDF…", Command::ExportPdf),
                     ("导出JSON…", Command::ExportJson),
                     ("关联上年报告…", Command::AttachPrev),
                 ];
                 for (label, command) in items {
-                    if ui.button(label).clicked() {
+                    if ui.add(menu_item(label, &command)).clicked() {
                         commands.push(command);
                     }
                 }
@@ -95,13 +95,13 @@ impl App {
             }
             ui.menu_button("编辑", |ui| {
                 if ui
-                    .add_enabled(self.editor.can_undo(), egui::Button::new("撤销  Ctrl+Z"))
+                    .add_enabled(self.editor.can_undo(), menu_item("撤销", &Command::Undo))
                     .clicked()
                 {
                     commands.push(Command::Undo);
                 }
                 if ui
-                    .add_enabled(self.editor.can_redo(), egui::Button::new("重做  Ctrl+Y"))
+                    .add_enabled(self.editor.can_redo(), menu_item("重做", &Command::Redo))
                     .clicked()
                 {
                     commands.push(Command::Redo);
@@ -158,5 +158,14 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// A menu entry with its shortcut, as the keyboard table spells it.
+fn menu_item<'a>(label: &'a str, command: &Command) -> egui::Button<'a> {
+    let button = egui::Button::new(label);
+    match super::keys::shortcut_of(command) {
+        Some(keys) => button.shortcut_text(keys),
+        None => button,
     }
 }
