@@ -482,16 +482,10 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
     assert_eq!(h.state().part, Part::Section(2));
     let natural = common::balanced().text_by_id("t3.granted.natural").unwrap();
     type_into(&mut h, "（一）予以公开 自然人", &natural);
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 6 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 6);
     h.get_by_label("全部已核对").click();
     h.run();
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 0 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 0);
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
@@ -500,6 +494,12 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
         "saving asks for a new name"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
+}
+
+/// The import panel's count of doubts still to confirm.
+fn assert_to_confirm(h: &Harness<'_, App>, n: usize) {
+    let title = format!("导入说明（待核对 {n} 处）");
+    assert!(h.query_by_label_contains(&title).is_some(), "{title}");
 }
 
 /// A page whose row （一）予以公开 lost its first value: imported with 7 doubts.
@@ -527,10 +527,7 @@ fn start(config: &std::path::Path, path: &std::path::Path) -> Harness<'static, A
 fn import_doubts_survive_save_and_reopen_and_a_paste_clears_its_cell() {
     let dir = common::temp_dir("import-reopen");
     let mut h = start(&dir.join("config"), &page_with_a_lost_value(&dir));
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 7 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 7);
     let native = dir.join("2025年报.nianbao");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
@@ -543,10 +540,7 @@ fn import_doubts_survive_save_and_reopen_and_a_paste_clears_its_cell() {
     // Reopened: the doubts are still there, in the panel and as findings.
     let mut h = start(&dir.join("config2"), &native);
     assert_eq!(h.state().editor.path.as_deref(), Some(native.as_path()));
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 7 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 7);
     assert_eq!(
         rules(&h)
             .iter()
@@ -562,27 +556,18 @@ fn import_doubts_survive_save_and_reopen_and_a_paste_clears_its_cell() {
     h.event(egui::Event::Paste("5".into()));
     h.run();
     assert_eq!(cell_text(&h, "t3.granted.natural"), "5");
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 6 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 6);
     // 「全部已核对」 clears the rest; the summary still says what was inferred or missing.
     h.get_by_label("全部已核对").click();
     h.run();
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 0 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 0);
     assert!(!rules(&h).contains(&RuleId::IMPREVIEW));
     let review = &h.state().editor.report.review;
     assert_eq!(review.marks.len(), 7, "kept, as confirmed");
     // …and that, too, can be undone.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(
-        h.query_by_label_contains("导入说明（待核对 6 处）")
-            .is_some()
-    );
+    assert_to_confirm(&h, 6);
 }
 
 #[test]
