@@ -205,7 +205,7 @@ fn refuses_what_is_not_a_report() {
         (
             native.replace("\"gb2021\"", "\"gb2030\""),
             Format::Native,
-            "未知的模板版本",
+            "未知的模板版本“gb2030”（支持 gb2019、gb2021）",
         ),
         (
             native.replace("t3.new.natural", "t3.new.robots"),

@@ -104,7 +104,7 @@ fn template_ui(ui: &mut Ui, editor: &Editor, commands: &mut Vec<Command>) {
                 editor.report.meta.year, target.def.name
             ),
         );
-        if ui.button("转换为2021版格式").clicked() {
+        if ui.button(format!("转换为{}", target.def.name)).clicked() {
             commands.push(Command::Edit(Edit::Migrate));
         }
     }

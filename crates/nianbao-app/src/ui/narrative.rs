@@ -38,7 +38,10 @@ pub fn narrative_ui(
                     .collect::<Vec<_>>()
                     .join("、")
             ))
-            .on_hover_text("按2021版格式的要求，总体情况应分别说明这几个方面")
+            .on_hover_text(format!(
+                "按{}的要求，总体情况应分别说明这几个方面",
+                editor.report.template.def.name
+            ))
             .clicked()
     {
         let mut text = current.trim_end().to_string();

@@ -33,7 +33,7 @@ pub enum LoadError {
     NewerVersion { found: u32, supported: u32 },
     #[error("文件的格式版本 {0} 无效")]
     BadVersion(u32),
-    #[error("未知的模板版本“{}”（支持 gb2019、gb2021）", shown(.0))]
+    #[error("未知的模板版本“{}”（支持 {}）", shown(.0), crate::template::ids())]
     UnknownTemplate(String),
     #[error("未知的单元格编号“{}”", shown(.0))]
     UnknownCell(String),

@@ -149,6 +149,15 @@ pub fn cell_id(table: &str, row: &str, col: &str) -> String {
 }
 
 /// All templates, oldest first.
+/// The ids of every template, as messages list them: 「gb2019、gb2021」.
+pub fn ids() -> String {
+    all()
+        .iter()
+        .map(Template::id)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 pub fn all() -> &'static [Template] {
     static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
