@@ -51,15 +51,14 @@ pub fn import_ui(
         });
 }
 
-/// Marks of one row and reason are listed once: (table, grid row) or none, kind, reason.
-type RowKey<'a> = (Option<(usize, usize)>, MarkKind, &'a str);
+/// Marks of one row and reason are listed once: the row (none for a figure in no cell),
+/// kind, reason.
+type RowKey<'a> = (Option<(usize, usize, usize)>, MarkKind, &'a str);
 
 fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Command>) {
     let mut last: Option<RowKey> = None;
     for m in review.open() {
-        let row = m
-            .cell
-            .map(|c| (t.cells[c].table, t.cells[c].grid * 1000 + t.cells[c].row));
+        let row = m.cell.map(|c| t.cells[c].row_key());
         let key = (row, m.kind, m.reason.as_str());
         if m.cell.is_some() && last == Some(key) {
             continue;

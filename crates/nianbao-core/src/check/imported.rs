@@ -3,7 +3,8 @@
 //! no figure at all is an error: its empty tables are not "0 errors".
 
 use super::{Finding, RuleId, Suggestion};
-use crate::model::{CellKind, MarkKind, Num, Report};
+use crate::file::escape::escaped;
+use crate::model::{CellKind, MarkKind, Report};
 
 /// Messages carry the source's text; a hostile file's must not make a huge line.
 const MAX_QUOTE_CHARS: usize = 40;
@@ -21,7 +22,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             .unwrap_or_default();
         let original = match m.original.as_str() {
             "" => String::new(),
-            text => format!("原文「{}」，", quote(text)),
+            text => format!("原文「{}」，", escaped(text, MAX_QUOTE_CHARS)),
         };
         let message = match m.cell {
             Some(c) => format!(
@@ -45,19 +46,12 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// An amount that reads as 元 (a whole number of at least 一亿 when taken as 万元), converted:
-/// the one-click 「改为」 for a figure published in 元 without its unit.
+/// An amount that reads as 元, converted: the one-click 「改为」 for a figure published in 元
+/// without its unit.
 fn in_wan_yuan(report: &Report, cell: usize) -> Option<String> {
-    let n = report.num(cell)?;
-    let yuan_like = report.kind(cell) == CellKind::Amount
-        && n.scaled() >= 10_000 * 10_000
-        && n.scaled() % 10_000 == 0;
-    yuan_like.then(|| Num::from_scaled(n.scaled() / 10_000).display(CellKind::Amount))
-}
-
-fn quote(text: &str) -> String {
-    match text.char_indices().nth(MAX_QUOTE_CHARS) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+    if report.kind(cell) != CellKind::Amount {
+        return None;
     }
+    let n = report.num(cell)?.as_if_yuan()?;
+    Some(n.display(CellKind::Amount))
 }

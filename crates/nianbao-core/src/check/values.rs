@@ -32,10 +32,7 @@ pub fn blank_cells(report: &Report, out: &mut Vec<Finding>) {
     while i < t.cells.len() {
         // Cells of one row are contiguous in template order.
         let row_end = (i..t.cells.len())
-            .find(|&j| {
-                (t.cells[j].table, t.cells[j].grid, t.cells[j].row)
-                    != (t.cells[i].table, t.cells[i].grid, t.cells[i].row)
-            })
+            .find(|&j| t.cells[j].row_key() != t.cells[i].row_key())
             .unwrap_or(t.cells.len());
         let blanks: Vec<usize> = (i..row_end)
             .filter(|&j| report.cell(j).is_blank())

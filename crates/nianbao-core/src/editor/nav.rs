@@ -46,8 +46,7 @@ pub fn step(t: &Template, from: usize, mv: Move, auto_totals: bool) -> Option<us
 }
 
 fn same_row(t: &Template, a: usize, b: usize) -> bool {
-    let (a, b) = (&t.cells[a], &t.cells[b]);
-    (a.table, a.grid, a.row) == (b.table, b.grid, b.row)
+    t.cells[a].row_key() == t.cells[b].row_key()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod document;
 pub mod docx;
 mod encoding;
+mod header;
 pub mod html;
 mod lines;
 mod meta;

@@ -63,7 +63,7 @@ pub fn review_lines(report: &Report) -> Vec<String> {
     let mut i = 0;
     while i < marks.len() {
         let m = &marks[i];
-        let row_of = |c: usize| (t.cells[c].table, t.cells[c].grid, t.cells[c].row);
+        let row_of = |c: usize| t.cells[c].row_key();
         // Marks of the same row, kind and reason that follow this one.
         let group = match m.cell {
             Some(c) => marks[i..]

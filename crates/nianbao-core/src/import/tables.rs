@@ -2,14 +2,13 @@
 //! their labels (after normalisation and known drift), values are placed by `place`, and
 //! every cell that is not simply read is marked in the import report.
 
-use std::ops::Range;
-
+use super::header::{Header, base};
 use super::lines::{Layout, Line, norm, same_label};
 use super::notes::ImportReport;
 use super::place::{How, RowEquation, Source, place, place_exact};
 use super::values::{looks_like_yuan, looks_numeric, to_value};
 use crate::model::{CellKind, CellValue, MarkKind, Report};
-use crate::template::{ColumnDef, GridDef, Template, cell_id};
+use crate::template::{GridDef, Template, cell_id};
 
 /// A body row of the table: its grid and row index.
 type RowAt = (usize, usize);
@@ -40,11 +39,8 @@ struct Walker<'a> {
     /// A unit stated in a column header: true when amounts are in 元, not 万元.
     in_yuan: bool,
     unit_stated: bool,
-    /// The source table being read, and per grid position the header cell over it (its
-    /// text and a number naming the cell), from that table's header rows.
-    source_table: Option<usize>,
-    header: Vec<(String, usize)>,
-    header_cells: usize,
+    /// The header of the source table being read: where its columns are.
+    header: Header,
     /// Figures not placed: listed one by one, then counted beyond `MAX_LISTED`.
     listed: usize,
     unlisted: usize,
@@ -85,9 +81,7 @@ pub fn read_table(
         done: Vec::new(),
         in_yuan: false,
         unit_stated: false,
-        source_table: None,
-        header: Vec::new(),
-        header_cells: 0,
+        header: Header::default(),
         listed: 0,
         unlisted: 0,
     };
@@ -118,18 +112,6 @@ pub fn read_table(
     w.finish();
 }
 
-/// A label without its parenthesised part: 「采购总金额（单位：万元）」 → 「采购总金额」.
-fn base(label: &str) -> &str {
-    label.split(['（', '(']).next().unwrap_or("")
-}
-
-/// Whether a header cell's text names a template column (units in brackets may differ).
-fn names_column(found: &str, col: &ColumnDef) -> bool {
-    let (f, t) = (norm(found), norm(&col.label));
-    same_label(&f, &t)
-        || (!base(found).is_empty() && same_label(&norm(base(found)), &norm(base(&col.label))))
-}
-
 impl Walker<'_> {
     fn grids(&self) -> &[GridDef] {
         &self.template.def.tables[self.table].grids
@@ -137,15 +119,18 @@ impl Walker<'_> {
 
     /// A row of a table (real or copied): its label, the values after it, or a header row.
     fn row_line(&mut self, line: &Line) {
-        if line.table != self.source_table {
-            self.source_table = line.table;
-            self.header.clear();
-        }
-        let label = line.cells.iter().rposition(|c| self.find_row(c).is_some());
+        self.header.enter(line.table);
+        // The last cell that names a row is the row's label (its outer labels come before).
+        let label = line
+            .cells
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(k, c)| self.find_row(c).map(|row| (k, row)));
         let numeric = |c: &String| looks_numeric(c);
         let mut before_label = 0;
         let (row, from) = match label {
-            Some(k) => {
+            Some((k, row)) => {
                 for (p, text) in line.cells[..k].iter().enumerate() {
                     if looks_numeric(text) {
                         before_label += 1;
@@ -155,10 +140,10 @@ impl Walker<'_> {
                         );
                     }
                 }
-                (self.find_row(&line.cells[k]), k + 1)
+                (row, k + 1)
             }
             None if line.cells.iter().any(numeric) => match self.unlabelled_row() {
-                Some(row) => (Some(row), 0),
+                Some(row) => (row, 0),
                 None => {
                     for (p, text) in line.cells.iter().enumerate().filter(|(_, c)| numeric(c)) {
                         self.not_placed(
@@ -170,11 +155,10 @@ impl Walker<'_> {
                 }
             },
             None => {
-                self.learn_header(line);
+                self.header.learn(line);
                 return;
             }
         };
-        let Some(row) = row else { return };
         let first_reading = !self.done.contains(&row);
         let cells = match line.layout {
             Layout::Exact => Cells::Exact(
@@ -202,47 +186,6 @@ impl Walker<'_> {
                 }
             }
         }
-    }
-
-    /// A row of a table with no row label and no figure: header cells, remembered by the
-    /// grid positions they cover (a lower header row overrides the one above it).
-    fn learn_header(&mut self, line: &Line) {
-        if line.table.is_none() {
-            return;
-        }
-        if self.header.len() < line.cells.len() {
-            self.header
-                .resize(line.cells.len(), (String::new(), usize::MAX));
-        }
-        for (p, text) in line.cells.iter().enumerate() {
-            let span = line.spans[p];
-            if span == 0 {
-                continue;
-            }
-            self.header_cells += 1;
-            for q in p..(p + span).min(self.header.len()) {
-                self.header[q] = (text.clone(), self.header_cells);
-            }
-        }
-    }
-
-    /// The grid positions of grid `g`'s columns, in order, from the header rows read; `None`
-    /// unless every column is named.
-    fn header_ranges(&self, g: usize) -> Option<Vec<Range<usize>>> {
-        let mut out = Vec::new();
-        let mut p = 0;
-        for col in &self.grids()[g].columns {
-            let start = (p..self.header.len()).find(|&q| names_column(&self.header[q].0, col))?;
-            let id = self.header[start].1;
-            let end = start
-                + self.header[start..]
-                    .iter()
-                    .take_while(|(_, i)| *i == id)
-                    .count();
-            out.push(start..end);
-            p = end;
-        }
-        Some(out)
     }
 
     /// The row a label names, by its last (leaf) label; a row already read is not matched
@@ -326,7 +269,7 @@ impl Walker<'_> {
         };
         let placed = match &input {
             Cells::Exact(sources) => {
-                let header = self.header_ranges(g);
+                let header = self.header.ranges(&self.grids()[g].columns);
                 place_exact(sources, header.as_deref(), cells.len(), &equations, number)
             }
             Cells::Slots(slots, layout) => place(slots, *layout, cells.len(), &equations, number),

@@ -3,12 +3,9 @@
 
 use crate::model::{CellKind, CellValue, Num, parse_number};
 
-/// The official gb2019 header says only 「采购总金额」; a whole number of ten thousand or more
-/// 万元 (一亿元) is far more often a figure written in 元.
+/// A value read as 万元 that looks like a figure in 元 (see `Num::as_if_yuan`).
 pub fn looks_like_yuan(value: &CellValue) -> bool {
-    value
-        .num()
-        .is_some_and(|n| n.scaled() >= 10_000 * 10_000 && n.scaled() % 10_000 == 0)
+    value.num().and_then(Num::as_if_yuan).is_some()
 }
 
 /// A published cell that holds a value: digits with an optional sign, separators and unit.

@@ -14,6 +14,13 @@ const SCALE: i64 = 10_000;
 const MAX_INTEGER_PART: i64 = 1_000_000_000_000;
 
 impl Num {
+    /// An amount in 万元 that reads as 元 instead: a whole number of at least ten thousand
+    /// 万元 (一亿元) is far more often a figure written in 元 (the official gb2019 header says
+    /// only 「采购总金额」). The figure it would be in 万元, if so.
+    pub fn as_if_yuan(self) -> Option<Num> {
+        (self.0 >= SCALE * SCALE && self.0 % SCALE == 0).then_some(Num(self.0 / SCALE))
+    }
+
     pub const ZERO: Num = Num(0);
 
     pub fn from_int(n: i64) -> Num {

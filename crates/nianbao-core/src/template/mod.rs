@@ -56,6 +56,13 @@ pub struct CellDef {
     pub computed: bool,
 }
 
+impl CellDef {
+    /// The table row the cell is in: cells with the same key share a row.
+    pub fn row_key(&self) -> (usize, usize, usize) {
+        (self.table, self.grid, self.row)
+    }
+}
+
 /// One term of an equation: a cell and the names it goes by in messages.
 #[derive(Debug, Clone)]
 pub struct Term {
