@@ -201,3 +201,22 @@ fn every_glyph_stays_in_the_text_area_and_in_its_cell() {
     report.meta.organ = "某某省某某市某某县某某乡镇人民政府办公室政务公开科".into();
     assert_laid_out_inside(&report);
 }
+
+/// The document id of a report exported on a given day is what earlier versions wrote (the
+/// one below is from the pre-workspace binary), so re-exporting a published report does not
+/// change it: the id must not depend on a type's name or layout.
+#[test]
+fn the_document_id_is_stable_across_versions() {
+    let date = PdfDate {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+    let bytes = export(&common::balanced(), date).unwrap();
+    let trailer = String::from_utf8_lossy(&bytes[bytes.len() - 300..]).into_owned();
+    assert!(
+        trailer
+            .contains("/ID[(8196204cd5e03dd5048b7e03cf78b81c)(8196204cd5e03dd5048b7e03cf78b81c)]"),
+        "{trailer}"
+    );
+}

@@ -157,8 +157,14 @@ fn stable_ids(bytes: &mut [u8], title: &str, date: PdfDate) {
     let Some(at) = memchr::memmem::rfind(bytes, b"/ID") else {
         return;
     };
+    // The date spelled as earlier versions hashed it (their `Debug` text), so a report
+    // exported on the same day keeps its id whatever the date type is called now.
+    let day = format!(
+        "PdfDate {{ year: {}, month: {}, day: {} }}",
+        date.year, date.month, date.day
+    );
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in title.bytes().chain(format!("{date:?}").bytes()) {
+    for b in title.bytes().chain(day.bytes()) {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     let id = format!(
