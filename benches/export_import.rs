@@ -84,7 +84,7 @@ fn seeds(c: &mut Criterion) {
         b.iter(|| import(black_box(&word), Source::Docx))
     });
     // A long report: 2 000 narrative paragraphs around the official tables.
-    report.sections.overview = (0..2000)
+    *report.narrative_mut("overview").unwrap() = (0..2000)
         .map(|i| format!("（{i}）本镇全年主动公开政府信息，群众满意度较高。"))
         .collect::<Vec<_>>()
         .join("\n");

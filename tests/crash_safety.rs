@@ -15,7 +15,7 @@ fn a_killed_save_leaves_the_old_or_the_new_file() {
     let dir = common::temp_dir("crash-save");
     let old = common::example("2024-qingshi.nianbao");
     let mut new = common::balanced();
-    new.sections.overview = new.sections.overview.repeat(40); // a larger file: longer writes
+    *new.narrative_mut("overview").unwrap() = new.narrative_by_id("overview").unwrap().repeat(40); // a larger file: longer writes
     let (old_json, new_json) = (dir.join("old.json"), dir.join("new.json"));
     file::save(&old, &old_json).unwrap();
     file::save(&new, &new_json).unwrap();

@@ -5,7 +5,7 @@ mod common;
 
 use common::{balanced, temp_dir};
 use nianbao::file::{self, Format, LoadError};
-use nianbao::model::{Report, Sections};
+use nianbao::model::Report;
 use nianbao::template;
 use proptest::prelude::*;
 
@@ -33,7 +33,7 @@ prop_compose! {
         let t = &template::all()[version];
         let mut r = Report::with_template(t, year, &organ);
         r.auto_totals = false;
-        for (i, text) in cells.iter().take(t.cells.len()).enumerate() {
+        for (i, text) in t.cell_ixs().zip(&cells) {
             r.set_text(i, text);
         }
         r.auto_totals = auto_totals;
@@ -42,12 +42,9 @@ prop_compose! {
                 &mut m.postcode, &mut m.website, &mut m.closing_organ, &mut m.closing_date].into_iter().zip(&strings) {
             *field = s.clone();
         }
-        r.sections = Sections {
-            preamble: narratives[0].clone(),
-            overview: narratives[1].clone(),
-            problems: narratives[2].clone(),
-            other: narratives[3].clone(),
-        };
+        for (n, text) in t.narrative_ixs().zip(&narratives) {
+            *r.sections.get_mut(n) = text.clone();
+        }
         r
     }
 }
@@ -73,8 +70,8 @@ proptest! {
     #[test]
     fn checks_never_panic(r in any_report()) {
         let prev = balanced();
-        let _ = nianbao::check::check(&r, Some(&prev));
-        let _ = nianbao::check::check(&r, None);
+        let _ = common::checked(&r, Some(&prev));
+        let _ = common::checked(&r, None);
     }
 }
 
@@ -146,10 +143,10 @@ fn version_one_files_migrate_with_totals_as_written() {
     assert!(!r.auto_totals, "hand-typed totals are kept for checking");
     assert_eq!(r.text_by_id("t3.new.total").unwrap(), "4");
     assert_eq!(r.meta.organ, "某镇人民政府");
-    assert_eq!(r.sections.problems, "人员不足。");
+    assert_eq!(r.narrative_by_id("problems").unwrap(), "人员不足。");
     let saved = file::to_native_string(&r);
     assert!(saved.contains("format_version: 2") && saved.contains("auto_totals: false"));
-    let findings = nianbao::check::check(&r, None);
+    let findings = common::checked(&r, None);
     assert!(
         findings
             .iter()

@@ -6,10 +6,11 @@ mod common;
 
 use std::path::PathBuf;
 
-use nianbao::check::{self, RuleId, Severity};
+use nianbao::check::{RuleId, Severity};
 use nianbao::file;
 use nianbao::import::{ImportReport, MarkKind, Source, import};
 use nianbao::model::Report;
+use nianbao::template::CellIx;
 
 fn seed(prefix: &str) -> Option<(Report, ImportReport)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
@@ -32,25 +33,22 @@ fn cell(report: &Report, id: &str) -> String {
         .unwrap_or_else(|| panic!("no cell {id}"))
 }
 
-fn index(report: &Report, id: &str) -> usize {
+fn index(report: &Report, id: &str) -> CellIx {
     report.template.cell_index(id).unwrap()
 }
 
 /// All cells of a table row, in column order, as text.
 fn row(report: &Report, prefix: &str) -> Vec<String> {
     let prefix = format!("{prefix}.");
-    report
-        .template
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.id.starts_with(&prefix))
-        .map(|(i, _)| report.text(i))
+    let t = report.template;
+    t.cell_ixs()
+        .filter(|&i| t.cell(i).id.starts_with(&prefix))
+        .map(|i| report.text(i))
         .collect()
 }
 
 fn rules(report: &Report) -> Vec<(Severity, RuleId)> {
-    let mut found: Vec<_> = check::check(report, None)
+    let mut found: Vec<_> = common::checked(report, None)
         .into_iter()
         .map(|f| (f.severity, f.rule))
         .collect();
@@ -98,7 +96,7 @@ fn seed_000_only_totals_filled_and_an_amount_without_unit() {
     let amount = index(&r, "t2.procurement.amount");
     assert_eq!(r.review.mark_of(amount).unwrap().kind, MarkKind::Unit);
     // 1260000 万元 would be 126 亿元: its doubt offers the one-click 「改为 126」.
-    let doubt = check::check(&r, None)
+    let doubt = common::checked(&r, None)
         .into_iter()
         .find(|f| f.rule == RuleId::IMPREVIEW && f.cells == ["t2.procurement.amount"])
         .unwrap();
@@ -125,8 +123,8 @@ fn seed_000_only_totals_filled_and_an_amount_without_unit() {
         ]
     );
     assert!(
-        r.sections
-            .problems
+        r.narrative_by_id("problems")
+            .unwrap()
             .starts_with("东方红乡政府在政务信息公开工作中")
     );
     assert_eq!(
@@ -136,7 +134,7 @@ fn seed_000_only_totals_filled_and_an_amount_without_unit() {
             (Severity::Warning, RuleId::IMPREVIEW)
         ]
     );
-    let blank: Vec<String> = check::check(&r, None)
+    let blank: Vec<String> = common::checked(&r, None)
         .into_iter()
         .filter(|f| f.rule == RuleId::VBLANK)
         .flat_map(|f| f.cells)
@@ -179,14 +177,14 @@ fn seed_002_lost_row_labels_are_left_blank_and_said() {
         return;
     };
     assert_eq!((r.meta.organ.as_str(), r.meta.year), ("东双河镇", 2019));
-    assert!(r.sections.overview.contains("浉河区东双河镇"));
-    assert!(!r.sections.overview.contains("bookmark"));
+    assert!(r.narrative_by_id("overview").unwrap().contains("浉河区东双河镇"));
+    assert!(!r.narrative_by_id("overview").unwrap().contains("bookmark"));
     assert!(
-        r.sections
-            .problems
+        r.narrative_by_id("problems")
+            .unwrap()
             .starts_with("2019年，我镇政府信息公开工作虽取得了一定成效")
     );
-    assert_eq!(r.sections.other, "（无）");
+    assert_eq!(r.narrative_by_id("other").unwrap(), "（无）");
     assert_eq!(row(&r, "t2.procurement"), ["0", "0"]);
     assert_eq!(row(&r, "t3.new"), ["0"; 7]);
     assert_eq!(row(&r, "t3.carried_out"), ["0"; 7]);
@@ -237,7 +235,7 @@ fn seed_003_gb2019_tables_in_a_2021_report() {
         .collect();
     assert_eq!(nonzero, ["t2.other_services.change"]);
     assert_eq!(r.review.marks, []);
-    assert_eq!(r.sections.other, "无其他需要报告的事项。");
+    assert_eq!(r.narrative_by_id("other").unwrap(), "无其他需要报告的事项。");
     assert_eq!(rules(&r), [(Severity::Error, RuleId::TPLYEAR)]);
 }
 
@@ -262,12 +260,12 @@ fn seed_004_web_page_with_signed_changes_and_lost_cells() {
         ("龙岩市永定区湖山乡人民政府", "2021年1月14日")
     );
     assert!(
-        r.sections
-            .preamble
+        r.narrative_by_id("preamble")
+            .unwrap()
             .starts_with("本报告依据《中华人民共和国政府信息公开条例》")
     );
-    assert!(!r.sections.preamble.contains("索 引 号"));
-    assert_eq!(r.sections.other, "无");
+    assert!(!r.narrative_by_id("preamble").unwrap().contains("索 引 号"));
+    assert_eq!(r.narrative_by_id("other").unwrap(), "无");
     assert_eq!(row(&r, "t2.normative_documents"), ["0", "0", "1"]);
     assert_eq!(row(&r, "t2.licensing"), ["0", "+8", "0"]);
     assert_eq!(row(&r, "t2.other_services"), ["0", "+189", "0"]);
@@ -312,8 +310,8 @@ fn assert_round_trip(name: &str, imported: (Report, ImportReport), original: &Re
     assert_eq!(r.review.marks, [], "{name}");
     assert_eq!(r.meta.organ, original.meta.organ);
     assert_eq!(r.meta.year, original.meta.year);
-    assert_eq!(r.sections.overview, original.sections.overview, "{name}");
-    assert_eq!(r.sections.problems, original.sections.problems, "{name}");
+    assert_eq!(r.narrative_by_id("overview").unwrap(), original.narrative_by_id("overview").unwrap(), "{name}");
+    assert_eq!(r.narrative_by_id("problems").unwrap(), original.narrative_by_id("problems").unwrap(), "{name}");
     assert_eq!(r.meta.closing_date, original.meta.closing_date);
 }
 
@@ -354,7 +352,7 @@ fn an_amount_in_yuan_that_cannot_be_converted_stays_invalid_after_saving() {
     let (report, _) = import(page.as_bytes(), Source::Html).unwrap();
     assert_eq!(cell(&report, "t2.fees.amount"), "1.2625元");
     assert!(
-        check::check(&report, None)
+        common::checked(&report, None)
             .iter()
             .any(|f| f.rule == RuleId::VNUM && f.cells == ["t2.fees.amount"]),
         "flagged as not a number"
@@ -446,7 +444,7 @@ fn hostile_spans_and_runs_neither_panic_nor_lose_the_table() {
     );
     let (report, _) = import(page.as_bytes(), Source::Html).unwrap();
     assert_eq!(report.cells(), original.cells());
-    assert!(!report.sections.overview.contains("bookmark"));
+    assert!(!report.narrative_by_id("overview").unwrap().contains("bookmark"));
 }
 
 /// An import that reads no figure at all is an error, never 「0 errors」.
@@ -454,7 +452,7 @@ fn hostile_spans_and_runs_neither_panic_nor_lose_the_table() {
 fn an_import_without_any_figure_is_an_error() {
     let text = "清水河镇2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n五、存在的主要问题及改进情况\n无。\n";
     let (report, _) = import(text.as_bytes(), Source::Text).unwrap();
-    let findings = check::check(&report, None);
+    let findings = common::checked(&report, None);
     let empty: Vec<_> = findings
         .iter()
         .filter(|f| f.rule == RuleId::IMPEMPTY)

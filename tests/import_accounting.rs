@@ -8,7 +8,7 @@
 mod common;
 
 use common::published::{self, Rows, T2};
-use nianbao::check::{self, RuleId};
+use nianbao::check::RuleId;
 use nianbao::import::{Source, import};
 use nianbao::model::{CellKind, MarkKind, Report};
 use nianbao::template;
@@ -20,13 +20,13 @@ fn distinct_report(template_id: &str, seed: u64, blanks: u8) -> Report {
     let year = t.def.first_year + 2;
     let mut r = Report::with_template(t, year, "清水河镇人民政府");
     r.auto_totals = false;
-    r.sections.overview = "本镇坚持以公开为常态。".into();
-    r.sections.problems = "公开内容还不够全面。".into();
-    r.sections.other = "无其他需要报告的事项。".into();
+    *r.narrative_mut("overview").unwrap() = "本镇坚持以公开为常态。".into();
+    *r.narrative_mut("problems").unwrap() = "公开内容还不够全面。".into();
+    *r.narrative_mut("other").unwrap() = "无其他需要报告的事项。".into();
     r.meta.closing_date = format!("{}年1月20日", year + 1);
     let n = t.cells.len() as u64;
     let mut state = seed | 1;
-    for i in 0..t.cells.len() {
+    for i in t.cell_ixs() {
         state = state
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
@@ -34,12 +34,12 @@ fn distinct_report(template_id: &str, seed: u64, blanks: u8) -> Report {
             continue;
         }
         // Distinct across cells: the cell's index decides the last digits.
-        let figure = 1000 + ((state >> 40) % 50) * n + i as u64;
-        let text = match t.cells[i].kind {
+        let figure = 1000 + ((state >> 40) % 50) * n + i.get() as u64;
+        let text = match t.cell(i).kind {
             CellKind::Count => figure.to_string(),
             CellKind::SignedCount if state & 2 == 0 => format!("-{figure}"),
             CellKind::SignedCount => format!("+{figure}"),
-            CellKind::Amount => format!("{}.{}", figure, i % 9 + 1),
+            CellKind::Amount => format!("{}.{}", figure, i.get() % 9 + 1),
         };
         r.set_text(i, &text);
     }
@@ -170,7 +170,8 @@ fn silently_wrong(original: &Report, imported: &Report) -> Vec<String> {
         .iter()
         .flat_map(|m| [m.original.as_str(), m.reason.as_str()])
         .collect();
-    for (i, cell) in original.template.cells.iter().enumerate() {
+    for i in original.template.cell_ixs() {
+        let cell = original.template.cell(i);
         let (want, got) = (original.text(i), imported.text(i));
         if want == got {
             continue;
@@ -187,7 +188,7 @@ fn silently_wrong(original: &Report, imported: &Report) -> Vec<String> {
             || listed
                 .iter()
                 .any(|l| l.contains(want.trim_start_matches('+')))
-            || (0..imported.template.cells.len())
+            || imported.template.cell_ixs()
                 .any(|j| imported.text(j) == want && imported.review.mark_of(j).is_some());
         if !seen {
             wrong.push(format!("{}: {want:?} vanished", cell.id));
@@ -216,7 +217,7 @@ proptest! {
         let wrong = silently_wrong(&original, &imported);
         prop_assert!(wrong.is_empty(), "{:?}: {:#?}\n{:#?}", layout, wrong, notes.lines(&imported));
         // Every open doubt is a finding of `check`, so the command line shows it too.
-        let review = check::check(&imported, None)
+        let review = common::checked(&imported, None)
             .iter()
             .filter(|f| f.rule == RuleId::IMPREVIEW)
             .count();
@@ -248,9 +249,9 @@ fn the_common_layouts_read_every_figure_right() {
         ] {
             let (bytes, source) = publish(&original, layout);
             let (imported, notes) = import(&bytes, source).unwrap();
-            let differing: Vec<&str> = (0..original.template.cells.len())
+            let differing: Vec<&str> = original.template.cell_ixs()
                 .filter(|&i| original.text(i) != imported.text(i))
-                .map(|i| original.template.cells[i].id.as_str())
+                .map(|i| original.template.cell(i).id.as_str())
                 .collect();
             assert_eq!(
                 differing,
@@ -279,7 +280,7 @@ fn page_chrome_stays_out_of_the_report() {
     let original = distinct_report("gb2021", 3, 0);
     let (bytes, source) = publish(&original, Layout::HtmlChrome(T2::Separate));
     let (imported, notes) = import(&bytes, source).unwrap();
-    let preamble = &imported.sections.preamble;
+    let preamble = &imported.narrative_by_id("preamble").unwrap();
     for chrome in ["首页", "索引号", "打印", "年度报告"] {
         assert!(!preamble.contains(chrome), "{chrome} in {preamble:?}");
     }

@@ -137,7 +137,7 @@ fn fonts_are_embedded_subsets_and_metadata_is_set() {
 fn rare_characters_come_out_as_themselves() {
     let mut report = common::balanced();
     report.meta.organ = "浉河区喆堃镇人民政府".into();
-    report.sections.overview = "赟镕𬘬等生僻字照常显示。".into();
+    *report.narrative_mut("overview").unwrap() = "赟镕𬘬等生僻字照常显示。".into();
     let (_, text) = pdf_text(&export(&report, DATE).unwrap());
     let flat = squeeze(&text);
     assert!(flat.contains("浉河区喆堃镇人民政府"), "{flat}");

@@ -7,7 +7,7 @@ use nianbao::check::{RuleId, check};
 use nianbao::file::{self, Format};
 use nianbao::import::{Source, import};
 use nianbao::model::Report;
-use nianbao::template;
+use nianbao::template::{self, CellIx};
 use proptest::prelude::*;
 
 fn edits() -> impl Strategy<Value = Vec<(usize, String)>> {
@@ -18,7 +18,7 @@ fn edits() -> impl Strategy<Value = Vec<(usize, String)>> {
 fn apply(report: &mut Report, edits: &[(usize, String)]) {
     let n = report.template.cells.len();
     for (cell, text) in edits {
-        report.set_text(cell % n, text);
+        report.set_text(CellIx::new(cell % n), text);
     }
 }
 
@@ -89,7 +89,7 @@ proptest! {
         let end = source[start..].char_indices().map(|(i, _)| start + i).nth(len).unwrap_or(source.len());
         let damaged = format!("{}{}{}", &source[..start], junk, &source[end..]);
         if let Ok((report, _)) = import(damaged.as_bytes(), if html { Source::Html } else { Source::Text }) {
-            prop_assert!(report.review.marks.iter().all(|m| m.cell.is_none_or(|c| c < report.template.cells.len())));
+            prop_assert!(report.review.marks.iter().all(|m| m.cell.is_none_or(|c| c.get() < report.template.cells.len())));
             let _ = check(&report, None);
         }
     }

@@ -131,7 +131,7 @@ fn stale_locks_and_temporary_files_are_removed_on_start() {
 fn a_recovery_copy_of_a_maximal_report_loads_again() {
     let config = temp_dir("max-copy");
     let mut report = balanced();
-    report.sections.overview = "\u{200b}".repeat(2_600_000);
+    *report.narrative_mut("overview").unwrap() = "\u{200b}".repeat(2_600_000);
     let crashed = Recovery::new(&config);
     crashed.write(&report, None, None).unwrap();
     drop(crashed);

@@ -23,7 +23,7 @@ fn balanced_examples_have_no_findings() {
         assert_eq!(check(&example(name)), vec![], "{name}");
     }
     let prev = example("2024-qingshi.nianbao");
-    assert_eq!(nianbao::check::check(&balanced(), Some(&prev)), vec![]);
+    assert_eq!(common::checked(&balanced(), Some(&prev)), vec![]);
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn x_carry_this_year_carried_in_is_last_years_carried_out() {
     let mut r = balanced();
     set(&mut r, "t3.carried_in.natural", "0");
     set(&mut r, "t3.carried_out.natural", "0");
-    let f = nianbao::check::check(&r, Some(&prev));
+    let f = common::checked(&r, Some(&prev));
     let x = of_rule(&f, RuleId::XCARRY);
     assert_eq!(x.len(), 2, "natural and total: {x:#?}");
     assert_eq!(x[0].suggested, suggestion("t3.carried_in.natural", "1"));
@@ -233,9 +233,9 @@ fn x_carry_across_the_2020_to_2021_template_switch() {
             .text(nianbao::model::CellKind::Count),
         "1"
     );
-    assert!(of_rule(&nianbao::check::check(&r, Some(&prev)), RuleId::XCARRY).is_empty());
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::XCARRY).is_empty());
     set(&mut r, "t3.carried_in.natural", "3");
-    let f = nianbao::check::check(&r, Some(&prev));
+    let f = common::checked(&r, Some(&prev));
     let x = of_rule(&f, RuleId::XCARRY);
     assert_eq!(x.len(), 2);
     assert!(x[0].message.starts_with("自然人列：本年“二、上年结转政府信息公开申请数量”＝3，上年报告“四、结转下年度继续办理”＝1，相差2"), "{}", x[0].message);
@@ -246,7 +246,7 @@ fn x_inforce_rolls_forward_documents_in_force() {
     let prev = example("2024-qingshi.nianbao");
     let mut r = balanced();
     set(&mut r, "t2.normative_documents.in_force", "10");
-    let f = nianbao::check::check(&r, Some(&prev));
+    let f = common::checked(&r, Some(&prev));
     let x = of_rule(&f, RuleId::XINFORCE);
     assert_eq!(x.len(), 1);
     assert_eq!(x[0].severity, Severity::Warning);
@@ -267,9 +267,9 @@ fn x_prev_rolls_forward_item_counts_on_gb2019() {
     set(&mut prev, "t2.other_services.prev_items", "6");
     set(&mut prev, "t2.other_services.change", "-1");
     set(&mut prev, "t2.penalty.change", "0");
-    assert!(of_rule(&nianbao::check::check(&this, Some(&prev)), RuleId::XPREV).is_empty());
+    assert!(of_rule(&common::checked(&this, Some(&prev)), RuleId::XPREV).is_empty());
     set(&mut prev, "t2.licensing.change", "+5");
-    let f = nianbao::check::check(&this, Some(&prev));
+    let f = common::checked(&this, Some(&prev));
     let x = of_rule(&f, RuleId::XPREV);
     assert_eq!(x.len(), 1);
     assert_eq!(x[0].suggested, suggestion("t2.licensing.prev_items", "15"));
@@ -278,7 +278,7 @@ fn x_prev_rolls_forward_item_counts_on_gb2019() {
 #[test]
 fn txt_num_narrative_figures_match_the_table() {
     let mut r = balanced();
-    r.sections.overview = r.sections.overview.replace(
+    *r.narrative_mut("overview").unwrap() = r.narrative_by_id("overview").unwrap().replace(
         "本年新收政府信息公开申请19件",
         "本年新收政府信息公开申请21件",
     );
@@ -291,7 +291,7 @@ fn txt_num_narrative_figures_match_the_table() {
         "{}",
         t[0].message
     );
-    r.sections.overview.push_str("行政诉讼3件。");
+    r.narrative_mut("overview").unwrap().push_str("行政诉讼3件。");
     assert_eq!(of_rule(&check(&r), RuleId::TXTNUM).len(), 2);
 }
 
@@ -299,7 +299,7 @@ fn txt_num_narrative_figures_match_the_table() {
 fn txt_empty_section_five_needs_substance() {
     let mut r = balanced();
     for token in ["", "无", "无。", "  暂无。 ", "本年度无存在的问题。"] {
-        r.sections.problems = token.into();
+        *r.narrative_mut("problems").unwrap() = token.into();
         assert_eq!(of_rule(&check(&r), RuleId::TXTEMPTY).len(), 1, "{token:?}");
     }
 }
@@ -309,20 +309,20 @@ fn txt_fee_requires_section_six_to_report_fees() {
     let mut r = balanced();
     set(&mut r, "t3.rejected_repeat.natural", "0");
     set(&mut r, "t3.other_no_fee.natural", "1");
-    r.sections.other = "无其他需要报告的事项。".into();
+    *r.narrative_mut("other").unwrap() = "无其他需要报告的事项。".into();
     let f = check(&r);
     let t = of_rule(&f, RuleId::TXTFEE);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].cells, ["t3.other_no_fee.total"]);
-    r.sections.other =
+    *r.narrative_mut("other").unwrap() =
         "本年度共发出信息处理费收费通知1件，申请人逾期未缴纳，未实际收取信息处理费。".into();
     assert!(of_rule(&check(&r), RuleId::TXTFEE).is_empty());
 
     let mut r = balanced();
-    r.sections
-        .overview
+    r.narrative_mut("overview")
+        .unwrap()
         .push_str("本年度共收取信息处理费300元。");
-    r.sections.other = "无。".into();
+    *r.narrative_mut("other").unwrap() = "无。".into();
     assert_eq!(of_rule(&check(&r), RuleId::TXTFEE).len(), 1);
 }
 
@@ -346,7 +346,7 @@ fn pl_reg_townships_report_no_regulations() {
 fn mistakes_example_names_what_a_reviewer_would() {
     let r = example("2025-qingshi-draft-with-mistakes.nianbao");
     let prev = example("2024-qingshi.nianbao");
-    let f = nianbao::check::check(&r, Some(&prev));
+    let f = common::checked(&r, Some(&prev));
     let has = |rule: RuleId, cell: &str| {
         f.iter()
             .any(|x| x.rule == rule && x.cells.iter().any(|c| c == cell))

@@ -180,22 +180,22 @@ fn what_is_written_is_read_back_even_a_narrative_of_zero_width_spaces() {
     let dir = temp_dir("zero-width");
     let mut report = balanced();
     // 2.6 million zero-width spaces: 7.8 MB as text, 21 MB as `\u{200b}` escapes.
-    report.sections.other = "\u{200b}".repeat(2_600_000);
+    *report.narrative_mut("other").unwrap() = "\u{200b}".repeat(2_600_000);
     let path = dir.join("报告.nianbao");
     file::save(&report, &path).unwrap();
     assert!(fs::metadata(&path).unwrap().len() <= file::MAX_FILE_BYTES);
     assert_eq!(file::load(&path).unwrap(), report);
     // Control characters stay escaped, so the file stays one readable text.
-    report.sections.other = "a\u{1}\n\"\\\u{200b}".into();
+    *report.narrative_mut("other").unwrap() = "a\u{1}\n\"\\\u{200b}".into();
     file::save(&report, &path).unwrap();
     assert_eq!(file::load(&path).unwrap(), report);
 
     // What would be too large to read back is not written at all.
-    report.sections.other = "\u{200b}".repeat(3_000_000);
+    *report.narrative_mut("other").unwrap() = "\u{200b}".repeat(3_000_000);
     let err = file::save(&report, &path).unwrap_err();
     assert!(matches!(err, SaveError::TooLarge { .. }), "{err}");
     assert_eq!(
-        file::load(&path).unwrap().sections.other,
+        file::load(&path).unwrap().narrative_by_id("other").unwrap(),
         "a\u{1}\n\"\\\u{200b}"
     );
 }

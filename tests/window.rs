@@ -376,7 +376,7 @@ fn rare_characters_render_without_tofu() {
     let mut report = common::balanced();
     report.meta.organ = "信阳市浉河区东双河镇人民政府".into();
     report.meta.closing_organ = "喆堃赟镕𬘬".into();
-    report.sections.problems = "一是浉河沿线的喆、堃、赟、镕等生僻字在系统中显示正常。".into();
+    *report.narrative_mut("problems").unwrap() = "一是浉河沿线的喆、堃、赟、镕等生僻字在系统中显示正常。".into();
     let mut h = window(report);
     h.state_mut().part = Part::Meta;
     h.run();
@@ -437,7 +437,7 @@ fn new_from_last_years_report_carries_over_and_attaches_it() {
 #[test]
 fn a_narrative_problem_leads_to_its_text() {
     let mut report = common::balanced();
-    report.sections.problems = "无。".into();
+    *report.narrative_mut("problems").unwrap() = "无。".into();
     let mut h = window(report);
     h.get_by_label_contains("应写明本机关存在的主要问题和改进措施")
         .click();

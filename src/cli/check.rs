@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Failure;
 use super::commands::{Out, load, name, write};
-use crate::check::{self, Finding, Severity};
+use crate::check::{self, Rendered, Severity};
 use crate::file;
 use crate::file::escape::{escaped, escaped_again, shown};
 
@@ -18,7 +18,7 @@ enum JsonEntry<'a> {
     Finding {
         file: String,
         #[serde(flatten)]
-        finding: &'a Finding,
+        finding: &'a Rendered,
     },
     Unreadable {
         file: String,
@@ -36,7 +36,7 @@ pub(super) fn check(
     let prev = prev.map(load).transpose()?;
     let mut unreadable = false;
     let mut any_error = false;
-    let mut all: Vec<(String, Result<Finding, String>)> = Vec::new();
+    let mut all: Vec<(String, Result<Rendered, String>)> = Vec::new();
     for path in files {
         let report = match file::load(path) {
             Ok(r) => r,
@@ -54,8 +54,9 @@ pub(super) fn check(
                 continue;
             }
         };
-        let findings = check::check(&report, prev.as_ref());
-        let (errors, warnings) = check::tally(&findings);
+        let found = check::check(&report, prev.as_ref());
+        let (errors, warnings) = check::tally(&found);
+        let findings: Vec<Rendered> = found.iter().map(|f| f.render(report.template)).collect();
         any_error |= errors > 0;
         if !json {
             if files.len() > 1 {
@@ -97,7 +98,7 @@ pub(super) fn check(
 }
 
 /// `error T3-A t3.new.natural,… message`, one line whatever the report holds.
-pub fn finding_line(f: &Finding) -> String {
+pub fn finding_line(f: &Rendered) -> String {
     let cells = if f.cells.is_empty() {
         "-".to_string()
     } else {

@@ -71,10 +71,11 @@ pub(super) fn load(path: &Path) -> Result<Report, Failure> {
 fn cells(path: &Path, out: Out) -> Result<u8, Failure> {
     let report = load(path)?;
     let mut text = String::new();
-    for (i, cell) in report.template.cells.iter().enumerate() {
+    let t = report.template;
+    for i in t.cell_ixs() {
         text.push_str(&format!(
             "{}\t{}\n",
-            shown(&cell.id),
+            shown(&t.cell(i).id),
             shown(&report.text(i))
         ));
     }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nianbao::check::{Finding, RuleId};
+use nianbao::check::{Rendered, RuleId};
 use nianbao::model::Report;
 
 pub fn example_path(name: &str) -> PathBuf {
@@ -45,10 +45,18 @@ pub fn set(report: &mut Report, id: &str, text: &str) {
     report.set_text(i, text);
 }
 
-pub fn of_rule(findings: &[Finding], rule: RuleId) -> Vec<&Finding> {
+pub fn of_rule(findings: &[Rendered], rule: RuleId) -> Vec<&Rendered> {
     findings.iter().filter(|f| f.rule == rule).collect()
 }
 
-pub fn check(report: &Report) -> Vec<Finding> {
-    nianbao::check::check(report, None)
+/// The findings as the CLI and JSON show them: cell ids, messages with their fix spelled out.
+pub fn checked(report: &Report, prev: Option<&Report>) -> Vec<Rendered> {
+    nianbao::check::check(report, prev)
+        .iter()
+        .map(|f| f.render(report.template))
+        .collect()
+}
+
+pub fn check(report: &Report) -> Vec<Rendered> {
+    checked(report, None)
 }

@@ -103,18 +103,16 @@ pub fn paragraphs(report: &Report) -> Vec<(Option<usize>, String)> {
     let mut out = vec![(None, report.title())];
     out.extend(
         report
-            .sections
-            .preamble
+            .narrative(t.preamble())
             .lines()
             .map(|l| (None, l.to_string())),
     );
-    for section in &t.def.sections {
+    for (i, section) in t.def.sections.iter().enumerate() {
         out.push((None, section.heading.clone()));
         match &section.content {
-            SectionContent::Narrative(field) => out.extend(
+            SectionContent::Narrative(_) => out.extend(
                 report
-                    .sections
-                    .get(*field)
+                    .narrative(t.section_narrative(i).unwrap())
                     .lines()
                     .map(|l| (None, l.to_string())),
             ),

@@ -8,6 +8,7 @@ use super::{Command, Guarded};
 use crate::editor::Edit;
 use crate::editor::nav::Move;
 use crate::editor::paste;
+use crate::template::CellIx;
 
 /// Every global shortcut, once, with the clerk's name of what it does: the keys below, the
 /// menus' shortcut text and the README's list all come from here. Most specific first:
@@ -63,7 +64,7 @@ pub fn shortcuts(ui: &mut Ui, commands: &mut Vec<Command>) {
 /// text's length, so Left/Right leave the cell only at its edges.
 pub fn cell_keys(
     ui: &mut Ui,
-    cell: usize,
+    cell: CellIx,
     caret: Option<(usize, usize)>,
     commands: &mut Vec<Command>,
 ) {

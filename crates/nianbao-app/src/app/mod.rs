@@ -15,7 +15,7 @@ mod window;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use crate::ui::command::{Command, Guarded, Part, Target};
+pub use crate::ui::command::{Command, Guarded, Part};
 pub use dialogs::Dialog;
 pub use export::ExportError;
 pub use files::PickFor;
@@ -26,6 +26,7 @@ use files::Picker;
 use crate::editor::session::{Recovery, Settings};
 use crate::editor::{Edit, Editor, nav};
 use crate::model::Report;
+use crate::template::{CellIx, Place};
 use crate::ui;
 use crate::ui::meta::MetaState;
 
@@ -36,10 +37,10 @@ pub struct App {
     pub editor: Editor,
     pub part: Part,
     /// Something to focus (and scroll to) once it is drawn.
-    pub focus: Option<Target>,
+    pub focus: Option<Place>,
     /// The focused table cell and the text being typed into it.
-    pub editing: Option<(usize, String)>,
-    select: Option<usize>,
+    pub editing: Option<(CellIx, String)>,
+    select: Option<CellIx>,
     meta: MetaState,
     pub dialog: Option<Dialog>,
     /// The last message for the status bar: (text, is an error).
@@ -234,7 +235,7 @@ impl App {
                         self.editor.report.auto_totals,
                     )
                 {
-                    self.focus = Some(Target::Cell(next));
+                    self.focus = Some(Place::Cell(next));
                 }
             }
             Command::BreakGroup => self.editor.break_group(),

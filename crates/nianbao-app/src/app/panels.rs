@@ -120,12 +120,15 @@ impl App {
             Part::Section(i) => {
                 let section = &t.def.sections[i];
                 match &section.content {
-                    SectionContent::Narrative(field) => {
+                    SectionContent::Narrative(_) => {
+                        let Some(field) = t.section_narrative(i) else {
+                            return;
+                        };
                         ui::narrative::narrative_ui(
                             ui,
                             &self.editor,
                             section,
-                            *field,
+                            field,
                             &mut self.focus,
                             commands,
                         );
@@ -141,7 +144,7 @@ impl App {
                             commands.push(Command::Edit(Edit::AutoTotals(auto)));
                         }
                         let findings = self.editor.findings();
-                        let marks = ui::cell_marks(findings, |id| t.cell_index(id));
+                        let marks = ui::cell_marks(findings);
                         let mut cx = ui::table::CellContext {
                             report: &self.editor.report,
                             findings,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::editor::Edit;
 use crate::editor::nav::Move;
-use crate::template::NarrativeField;
+use crate::template::{Place, Template};
 
 /// Which part of the report the centre shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,12 +17,11 @@ pub enum Part {
     Preview,
 }
 
-/// Something that can take the keyboard focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Cell(usize),
-    Narrative(NarrativeField),
-    Year,
+impl Part {
+    /// The part that shows a place: its section, or the meta page (meta, year, 前言).
+    pub fn of(t: &Template, place: Place) -> Part {
+        t.section_of(place).map_or(Part::Meta, Part::Section)
+    }
 }
 
 /// What the unsaved-changes prompt guards.
@@ -41,7 +40,7 @@ pub enum Command {
     Undo,
     Redo,
     /// Show a part and focus something in it.
-    GoTo(Part, Option<Target>),
+    GoTo(Part, Option<Place>),
     /// Move from the focused cell.
     Move(Move),
     /// Typing in one field ended; the next keystroke is a new undo step.

@@ -5,8 +5,8 @@ use egui::{CollapsingHeader, RichText, Ui};
 
 use crate::import::ImportReport;
 use crate::model::{MarkKind, Report, Review};
-use crate::template::{SectionContent, Template};
-use crate::ui::command::{Command, Part, Target};
+use crate::template::{Place, Template};
+use crate::ui::command::{Command, Part};
 
 pub const IMPORT_MARK: egui::Color32 = egui::Color32::from_rgb(0x2a, 0x6f, 0xdb);
 
@@ -58,7 +58,7 @@ type RowKey<'a> = (Option<(usize, usize, usize)>, MarkKind, &'a str);
 fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Command>) {
     let mut last: Option<RowKey> = None;
     for m in review.open() {
-        let row = m.cell.map(|c| t.cells[c].row_key());
+        let row = m.cell.map(|c| t.cell(c).row_key());
         let key = (row, m.kind, m.reason.as_str());
         if m.cell.is_some() && last == Some(key) {
             continue;
@@ -70,7 +70,7 @@ fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Comma
                 row.labels
                     .last()
                     .cloned()
-                    .unwrap_or_else(|| t.table_part(t.cells[c].table))
+                    .unwrap_or_else(|| t.table_part(t.cell(c).table))
             }
             None => "原文".to_string(),
         };
@@ -85,20 +85,8 @@ fn marks_ui(ui: &mut Ui, t: &Template, review: &Review, commands: &mut Vec<Comma
         if let Some(cell) = m.cell
             && response.clicked()
         {
-            commands.push(Command::GoTo(
-                part_of_cell(t, cell),
-                Some(Target::Cell(cell)),
-            ));
+            let place = Place::Cell(cell);
+            commands.push(Command::GoTo(Part::of(t, place), Some(place)));
         }
     }
-}
-
-/// The part of the window that shows a cell's table.
-pub fn part_of_cell(t: &Template, cell: usize) -> Part {
-    let table = &t.def.tables[t.cells[cell].table].id;
-    t.def
-        .sections
-        .iter()
-        .position(|s| matches!(&s.content, SectionContent::Table(id) if id == table))
-        .map_or(Part::Meta, Part::Section)
 }

@@ -6,8 +6,8 @@ use egui::{TextEdit, Ui};
 use super::{ERROR, WARNING};
 use crate::editor::{Edit, Editor, MetaField};
 use crate::model;
-use crate::template::NarrativeField;
-use crate::ui::command::{Command, Target};
+use crate::template::Place;
+use crate::ui::command::Command;
 
 /// The year as typed, kept while it is not a valid year (shown flagged, never dropped).
 pub struct MetaState {
@@ -18,7 +18,7 @@ pub fn meta_ui(
     ui: &mut Ui,
     editor: &Editor,
     state: &mut MetaState,
-    focus: &mut Option<Target>,
+    focus: &mut Option<Place>,
     commands: &mut Vec<Command>,
 ) {
     let report = &editor.report;
@@ -34,7 +34,7 @@ pub fn meta_ui(
                 edit = edit.text_color(ERROR);
             }
             let response = ui.add(edit).labelled_by(label.id);
-            if *focus == Some(Target::Year) {
+            if *focus == Some(Place::Year) {
                 response.request_focus();
                 *focus = None;
             }
@@ -49,10 +49,14 @@ pub fn meta_ui(
             ui.end_row();
             for field in MetaField::ALL {
                 let label = ui.label(field.label());
-                let mut text = field.get(&report.meta).to_string();
+                let mut text = report.meta.field(field).to_string();
                 let response = ui
                     .add(TextEdit::singleline(&mut text).desired_width(420.0))
                     .labelled_by(label.id);
+                if *focus == Some(Place::Meta(field)) {
+                    response.request_focus();
+                    *focus = None;
+                }
                 if response.changed() {
                     commands.push(Command::Edit(Edit::Meta { field, text }));
                 }
@@ -64,22 +68,23 @@ pub fn meta_ui(
         });
     ui.add_space(10.0);
     let label = ui.label("前言（可选：编制依据、统计期限、下载地址、联系方式）");
-    let mut preamble = report.sections.preamble.clone();
+    let field = report.template.preamble();
+    let mut preamble = report.narrative(field).to_string();
     let response = ui
         .add(
             TextEdit::multiline(&mut preamble)
-                .id(super::narrative::narrative_id(NarrativeField::Preamble))
+                .id(super::narrative::narrative_id(field))
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-    if *focus == Some(Target::Narrative(NarrativeField::Preamble)) {
+    if *focus == Some(Place::Narrative(field)) {
         response.request_focus();
         *focus = None;
     }
     if response.changed() {
         commands.push(Command::Edit(Edit::Narrative {
-            field: NarrativeField::Preamble,
+            field,
             text: preamble,
         }));
     }
@@ -113,6 +118,9 @@ fn template_ui(ui: &mut Ui, editor: &Editor, commands: &mut Vec<Command>) {
             WARNING,
             format!("已转换。需要重新填写：{}。", notes.reenter.join("、")),
         );
+        if !notes.note.is_empty() {
+            ui.label(&notes.note);
+        }
         if !notes.dropped.is_empty() {
             ui.label("原表格中的以下数值未能对应到新格式，供重新填写时参考：");
             for (label, text) in &notes.dropped {

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use egui::Color32;
 
 use crate::check::{Finding, Severity};
+use crate::template::CellIx;
 
 pub const ERROR: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
 pub const WARNING: Color32 = Color32::from_rgb(0xe0, 0x90, 0x10);
@@ -35,15 +36,13 @@ pub fn severity_color(severity: Severity) -> Color32 {
 }
 
 /// For each cell, the findings that name it (indices into the findings list), worst first.
-pub type CellMarks = HashMap<usize, Vec<usize>>;
+pub type CellMarks = HashMap<CellIx, Vec<usize>>;
 
-pub fn cell_marks(findings: &[Finding], cell_index: impl Fn(&str) -> Option<usize>) -> CellMarks {
+pub fn cell_marks(findings: &[Finding]) -> CellMarks {
     let mut marks: CellMarks = HashMap::new();
     for (i, f) in findings.iter().enumerate() {
-        for id in &f.cells {
-            if let Some(cell) = cell_index(id) {
-                marks.entry(cell).or_default().push(i);
-            }
+        for cell in f.cells() {
+            marks.entry(cell).or_default().push(i);
         }
     }
     for list in marks.values_mut() {

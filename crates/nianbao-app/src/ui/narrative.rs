@@ -6,23 +6,23 @@ use egui::{TextEdit, Ui};
 use super::severity_color;
 use crate::check::Finding;
 use crate::editor::{Edit, Editor};
-use crate::template::{NarrativeField, SectionDef};
-use crate::ui::command::{Command, Target};
+use crate::template::{NarrativeIx, Place, SectionDef};
+use crate::ui::command::Command;
 
-pub fn narrative_id(field: NarrativeField) -> egui::Id {
-    egui::Id::unique(("nianbao-narrative", field as u8))
+pub fn narrative_id(field: NarrativeIx) -> egui::Id {
+    egui::Id::unique(("nianbao-narrative", field.get()))
 }
 
 pub fn narrative_ui(
     ui: &mut Ui,
     editor: &Editor,
     section: &SectionDef,
-    field: NarrativeField,
-    focus: &mut Option<Target>,
+    field: NarrativeIx,
+    focus: &mut Option<Place>,
     commands: &mut Vec<Command>,
 ) {
     let heading = ui.heading(&section.heading);
-    let current = editor.report.sections.get(field);
+    let current = editor.report.narrative(field);
     let missing: Vec<&String> = section
         .subheadings
         .iter()
@@ -39,8 +39,8 @@ pub fn narrative_ui(
                     .join("、")
             ))
             .on_hover_text(format!(
-                "按{}的要求，总体情况应分别说明这几个方面",
-                editor.report.template.def.name
+                "按{}的要求，“{}”应分别说明这几个方面",
+                editor.report.template.def.name, section.heading
             ))
             .clicked()
     {
@@ -57,7 +57,7 @@ pub fn narrative_ui(
     for f in narrative_findings(editor.findings(), field) {
         ui.colored_label(
             severity_color(f.severity),
-            format!("{} {}", f.rule.as_str(), f.message),
+            format!("{} {}", f.rule.as_str(), f.text(editor.report.template)),
         );
     }
     let mut text = current.to_string();
@@ -69,7 +69,7 @@ pub fn narrative_ui(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(heading.id);
-    if *focus == Some(Target::Narrative(field)) {
+    if *focus == Some(Place::Narrative(field)) {
         response.request_focus();
         *focus = None;
     }
@@ -82,16 +82,8 @@ pub fn narrative_ui(
 }
 
 /// The findings that concern a narrative's text.
-pub fn narrative_findings(
-    findings: &[Finding],
-    field: NarrativeField,
-) -> impl Iterator<Item = &Finding> {
+pub fn narrative_findings(findings: &[Finding], field: NarrativeIx) -> impl Iterator<Item = &Finding> {
     findings
         .iter()
-        .filter(move |f| narrative_of(f) == Some(field))
-}
-
-/// Which narrative a finding is about, if any.
-pub fn narrative_of(f: &Finding) -> Option<NarrativeField> {
-    f.narrative
+        .filter(move |f| f.narrative() == Some(field))
 }

@@ -4,60 +4,32 @@
 use egui::Ui;
 
 use super::counts_ui;
-use super::narrative::narrative_of;
-use crate::check::{Finding, RuleId, Severity};
+use crate::check::{Finding, Severity};
 use crate::model::Report;
-use crate::template::{NarrativeField, SectionContent, Template};
-use crate::ui::command::{Command, Part, Target};
+use crate::template::{Place, Template};
+use crate::ui::command::{Command, Part};
+
+/// What a finding is mainly about: its narrative or meta field, else its first cell.
+fn main_place(f: &Finding) -> Option<Place> {
+    let other = f.places.iter().find(|p| !matches!(p, Place::Cell(_)));
+    other.or(f.places.first()).copied()
+}
 
 /// The part of the report a finding belongs to.
 pub fn part_of(t: &Template, f: &Finding) -> Part {
-    // The preamble is edited with the meta data.
-    if narrative_of(f) == Some(NarrativeField::Preamble) {
-        return Part::Meta;
-    }
-    if let Some(field) = narrative_of(f)
-        && let Some(i) = t
-            .def
-            .sections
-            .iter()
-            .position(|s| s.content == SectionContent::Narrative(field))
-    {
-        return Part::Section(i);
-    }
-    let table = f
-        .cells
-        .first()
-        .and_then(|id| t.cell_index(id))
-        .map(|c| &t.def.tables[t.cells[c].table].id);
-    match table {
-        Some(id) => t
-            .def
-            .sections
-            .iter()
-            .position(|s| matches!(&s.content, SectionContent::Table(x) if x == id))
-            .map_or(Part::Meta, Part::Section),
-        None => Part::Meta,
-    }
+    main_place(f).map_or(Part::Meta, |p| Part::of(t, p))
 }
 
-/// What to focus for a finding: the narrative, the year, or the cell to correct.
-pub fn target_of(report: &Report, f: &Finding) -> Option<Target> {
+/// What to focus for a finding: its narrative or meta field, else the cell its fix changes,
+/// else the first of its cells the clerk can type into.
+pub fn target_of(report: &Report, f: &Finding) -> Option<Place> {
     let t = report.template;
-    if let Some(field) = narrative_of(f) {
-        return Some(Target::Narrative(field));
+    if let Some(p) = main_place(f).filter(|p| !matches!(p, Place::Cell(_))) {
+        return Some(p);
     }
-    if f.rule == RuleId::TPLYEAR {
-        return Some(Target::Year);
-    }
-    let editable = |id: &String| {
-        t.cell_index(id)
-            .filter(|&c| !(report.auto_totals && t.cells[c].computed))
-    };
-    let suggested = f.suggested.as_ref().map(|s| &s.cell).and_then(editable);
-    suggested
-        .or_else(|| f.cells.iter().find_map(editable))
-        .map(Target::Cell)
+    let typed = |c: &_| t.is_typed(*c, report.auto_totals);
+    let fixed = f.fix.as_ref().map(|fix| fix.cell).filter(typed);
+    fixed.or_else(|| f.cells().find(typed)).map(Place::Cell)
 }
 
 pub fn outline_ui(

@@ -86,7 +86,7 @@ mod tests {
         let mut cache = PreviewCache::default();
         let first = cache.pages(&report).as_ptr();
         assert_eq!(cache.pages(&report).as_ptr(), first, "reused");
-        report.sections.overview = "本镇坚持以公开为常态。".repeat(200);
+        *report.narrative_mut("overview").unwrap() = "本镇坚持以公开为常态。".repeat(200);
         let longer = cache.pages(&report).len();
         assert!(longer > 1, "laid out anew: {longer} pages");
     }

@@ -5,10 +5,25 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::outline::{part_of, target_of};
 use super::severity_color;
-use crate::check::Finding;
+use crate::check::{Finding, Fix};
 use crate::editor::Edit;
 use crate::model::Report;
+use crate::template::Template;
 use crate::ui::command::Command;
+
+/// 「改为 N」: applies a finding's fix, the cell named on hover.
+pub fn fix_button(ui: &mut Ui, t: &Template, fix: &Fix, commands: &mut Vec<Command>) {
+    if ui
+        .button(format!("改为 {}", fix.value))
+        .on_hover_text(t.cell_label(fix.cell))
+        .clicked()
+    {
+        commands.push(Command::Edit(Edit::Suggestion {
+            cell: fix.cell,
+            value: fix.value.clone(),
+        }));
+    }
+}
 
 pub fn problems_ui(
     ui: &mut Ui,
@@ -36,24 +51,15 @@ pub fn problems_ui(
                     .strong();
                 let response = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
                 let message = ui.add(
-                    egui::Label::new(&f.message)
+                    egui::Label::new(f.text(t))
                         .wrap()
                         .sense(egui::Sense::click()),
                 );
                 if response.clicked() || message.clicked() {
                     commands.push(Command::GoTo(part_of(t, f), target_of(report, f)));
                 }
-                if let Some(s) = &f.suggested
-                    && let Some(cell) = t.cell_index(&s.cell)
-                    && ui
-                        .button(format!("改为 {}", s.value))
-                        .on_hover_text(t.cell_label(cell))
-                        .clicked()
-                {
-                    commands.push(Command::Edit(Edit::Suggestion {
-                        cell,
-                        value: s.value.clone(),
-                    }));
+                if let Some(fix) = &f.fix {
+                    fix_button(ui, t, fix, commands);
                 }
             }
         });

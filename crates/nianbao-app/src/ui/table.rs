@@ -6,11 +6,11 @@ use egui::{Align, Id, Rect, Sense, Stroke, StrokeKind, TextEdit, Ui, UiBuilder, 
 
 use super::table_layout::{PAD, layout, text_height};
 use super::{CellMarks, ERROR, OK, severity_color};
-use crate::check::{Finding, RuleId};
+use crate::check::Finding;
 use crate::editor::Edit;
 use crate::model::{CellValue, Num, Report};
-use crate::template::{Equation, GridDef};
-use crate::ui::command::{Command, Target};
+use crate::template::{CellIx, Equation, GridDef, Place};
+use crate::ui::command::Command;
 
 const CELL_INSET: f32 = 6.0;
 
@@ -20,37 +20,37 @@ pub struct CellContext<'a> {
     pub findings: &'a [Finding],
     pub marks: &'a CellMarks,
     /// The focused cell and the text being typed into it.
-    pub editing: &'a mut Option<(usize, String)>,
+    pub editing: &'a mut Option<(CellIx, String)>,
     /// A cell to focus and scroll to once drawn.
-    pub focus: &'a mut Option<Target>,
+    pub focus: &'a mut Option<Place>,
     /// A cell whose text to select once the click that focused it is over (typing replaces it,
     /// as in a spreadsheet).
-    pub select: &'a mut Option<usize>,
+    pub select: &'a mut Option<CellIx>,
     pub commands: &'a mut Vec<Command>,
 }
 
 /// The widget id of a table cell's text field.
-pub fn cell_widget_id(cell: usize) -> Id {
-    Id::unique(("nianbao-cell", cell))
+pub fn cell_widget_id(cell: CellIx) -> Id {
+    Id::unique(("nianbao-cell", cell.get()))
 }
 
 pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
     let t = cx.report.template;
-    let mut first_cell = t.cells.iter().position(|c| c.table == table).unwrap_or(0);
-    // The column balance (T3-A) is drawn as a last row under the grid whose columns it checks.
+    // The template's balance strip (T3-A) is drawn as a last row under the grid whose
+    // columns it checks.
     let balance: Vec<&Equation> = t
         .equations
         .iter()
-        .filter(|e| e.rule == RuleId::T3A)
+        .filter(|e| Some(e.rule) == t.def.balance_strip)
         .collect();
-    for grid in &t.def.tables[table].grids {
+    for (g, grid) in t.def.tables[table].grids.iter().enumerate() {
         let strip = balance.first().is_some_and(|e| {
-            e.left
-                .first()
-                .is_some_and(|term| t.cells[term.cell].table == table)
+            e.left.first().is_some_and(|term| {
+                let c = t.cell(term.cell);
+                (c.table, c.grid) == (table, g)
+            })
         });
-        grid_ui(ui, grid, first_cell, if strip { &balance } else { &[] }, cx);
-        first_cell += grid.rows.len() * grid.columns.len();
+        grid_ui(ui, grid, (table, g), if strip { &balance } else { &[] }, cx);
         ui.add_space(6.0);
     }
 }
@@ -58,13 +58,13 @@ pub fn table_ui(ui: &mut Ui, table: usize, cx: &mut CellContext) {
 fn grid_ui(
     ui: &mut Ui,
     grid: &GridDef,
-    first_cell: usize,
+    (table, g): (usize, usize),
     balance: &[&Equation],
     cx: &mut CellContext,
 ) {
     // Leave room for the vertical scroll bar.
     let width = (ui.available_width() - 14.0).max(600.0);
-    let lay = layout(ui, grid, width);
+    let lay = layout(ui, cx.report.template, grid, width);
     let strip = if balance.is_empty() {
         0.0
     } else {
@@ -135,7 +135,9 @@ fn grid_ui(
     }
     for (r, _) in grid.rows.iter().enumerate() {
         for (c, _) in grid.columns.iter().enumerate() {
-            let cell = first_cell + r * grid.columns.len() + c;
+            let Some(cell) = cx.report.template.cell_at(table, g, r, c) else {
+                continue;
+            };
             let rr = at(
                 grid.label_columns + c,
                 grid.label_columns + c + 1,
@@ -241,10 +243,10 @@ fn label_in(ui: &mut Ui, rect: Rect, text: &str, align: Align) -> Id {
     .id
 }
 
-fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellContext) {
+fn cell_ui(ui: &mut Ui, rect: Rect, cell: CellIx, names: &[Id], cx: &mut CellContext) {
     let report = cx.report;
     let t = report.template;
-    let computed = report.auto_totals && t.cells[cell].computed;
+    let computed = !t.is_typed(cell, report.auto_totals);
     let id = cell_widget_id(cell);
     let mut text = match cx.editing {
         Some((c, buffer)) if *c == cell => buffer.clone(),
@@ -296,7 +298,7 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: usize, names: &[Id], cx: &mut CellCont
         *cx.editing = None;
         cx.commands.push(Command::BreakGroup);
     }
-    if *cx.focus == Some(Target::Cell(cell)) {
+    if *cx.focus == Some(Place::Cell(cell)) {
         response.request_focus();
         response.scroll_to_me(Some(Align::Center));
         *cx.focus = None;
@@ -351,16 +353,10 @@ pub fn findings_tooltip_ui<'f>(
     for f in findings {
         ui.colored_label(
             severity_color(f.severity),
-            format!("{} {}", f.rule.as_str(), f.message),
+            format!("{} {}", f.rule.as_str(), f.text(t)),
         );
-        if let Some(s) = &f.suggested
-            && let Some(cell) = t.cell_index(&s.cell)
-            && ui.button(format!("改为 {}", s.value)).clicked()
-        {
-            commands.push(Command::Edit(Edit::Suggestion {
-                cell,
-                value: s.value.clone(),
-            }));
+        if let Some(fix) = &f.fix {
+            super::problems::fix_button(ui, t, fix, commands);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use crate::template::GridDef;
+use crate::template::{GridDef, Template};
 
 pub const PAD: f32 = 4.0;
 const ROW_MIN: f32 = 26.0;
@@ -29,14 +29,12 @@ pub fn text_height(ui: &Ui, text: &str, width: f32) -> f32 {
     galley.size().y + 2.0 * PAD
 }
 
-pub fn layout(ui: &Ui, grid: &GridDef, width: f32) -> Layout {
-    // Preferred label widths; they give way (down to 60%) before the data columns get narrow.
-    let preferred: &[f32] = match grid.label_columns {
-        0 => &[],
-        1 => &[170.0],
-        2 => &[150.0, 200.0],
-        _ => &[120.0, 118.0, 250.0],
-    };
+pub fn layout(ui: &Ui, t: &Template, grid: &GridDef, width: f32) -> Layout {
+    // Label widths as the template shares them out (as in the PDF); they give way (down to
+    // 60%) before the data columns get narrow.
+    let (share, weights) = t.label_widths(grid);
+    let sum: f32 = weights.iter().sum();
+    let preferred: Vec<f32> = weights.iter().map(|w| width * share * w / sum).collect();
     let n = grid.columns.len() as f32;
     let wanted: f32 = preferred.iter().sum();
     let data = ((width - wanted) / n).clamp(DATA_MIN, DATA_MAX);

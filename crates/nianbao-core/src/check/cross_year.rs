@@ -2,9 +2,9 @@
 //! template's cross-year relations declare them. Last year's report may be on another
 //! template version (2020 on gb2019 → 2021 on gb2021); relations whose cells it lacks are skipped.
 
-use super::{Finding, Suggestion};
+use super::Finding;
 use crate::model::{CellValue, Num, Report};
-use crate::template::{CrossYear, Term};
+use crate::template::{CellIx, CrossYear, Term};
 
 pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
@@ -18,27 +18,21 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
         if actual == expected {
             continue;
         }
-        let target = &t.cells[x.target.cell];
+        let target = t.cell(x.target.cell);
         let cells = std::iter::once(&x.target)
             .chain(&x.plus)
             .chain(&x.minus)
-            .map(|term| t.cells[term.cell].id.clone())
-            .collect();
+            .map(|term| term.cell);
         let message = format!(
-            "{}：本年“{}”＝{}，{}，相差{}（建议改为{}）",
+            "{}：本年“{}”＝{}，{}，相差{}",
             x.scope,
             x.target.label,
             shown(report, x.target.cell),
             expression(report, prev, x, expected),
             Num::from_scaled((actual - expected).scaled().abs()),
-            expected.display(target.kind),
         );
-        let mut finding = Finding::new(x.rule, cells, message);
-        finding.suggested = Some(Suggestion {
-            cell: target.id.clone(),
-            value: expected.display(target.kind),
-        });
-        out.push(finding);
+        let finding = Finding::new(x.rule, cells, message);
+        out.push(finding.fixed_by(x.target.cell, expected.display(target.kind)));
     }
 }
 
@@ -107,7 +101,7 @@ fn expression(report: &Report, prev: &Report, x: &CrossYear, expected: Num) -> S
 }
 
 /// A cell's text for a message; blank is said, not left empty.
-fn shown(report: &Report, cell: usize) -> String {
+fn shown(report: &Report, cell: CellIx) -> String {
     match report.cell(cell) {
         CellValue::Blank => "空白".to_string(),
         _ => report.text(cell),

@@ -2,9 +2,9 @@
 //! the message and, where one changed cell restores balance without breaking another
 //! equation, the value that cell should have.
 
-use super::{Finding, Suggestion};
+use super::Finding;
 use crate::model::{CellKind, CellValue, Num, Report, recompute_totals};
-use crate::template::{Equation, Template, Term};
+use crate::template::{CellIx, Equation, Template, Term};
 
 /// Each cell's value for the equations (blank = 0), or `None` where it is not known: invalid
 /// text (V-NUM reports it) and, with automatic totals, every total computed from such a cell.
@@ -16,10 +16,10 @@ fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Nu
             let mut spread = false;
             for eq in t.equations.iter().filter(|e| e.total) {
                 let total = eq.left[0].cell;
-                if values[total].is_some()
-                    && eq.right.iter().any(|term| values[term.cell].is_none())
+                if values[total.get()].is_some()
+                    && eq.right.iter().any(|term| values[term.cell.get()].is_none())
                 {
-                    values[total] = None;
+                    values[total.get()] = None;
                     spread = true;
                 }
             }
@@ -33,7 +33,7 @@ fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Nu
 
 /// Left and right sums, or `None` when a term's value is not known.
 fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
-    let side = |terms: &[Term]| terms.iter().map(|t| values[t.cell]).sum::<Option<Num>>();
+    let side = |terms: &[Term]| terms.iter().map(|t| values[t.cell.get()]).sum::<Option<Num>>();
     Some((side(&eq.left)?, side(&eq.right)?))
 }
 
@@ -57,24 +57,11 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         }
         let mut finding = Finding::new(
             eq.rule,
-            eq.left
-                .iter()
-                .chain(&eq.right)
-                .map(|term| t.cells[term.cell].id.clone())
-                .collect(),
+            eq.left.iter().chain(&eq.right).map(|term| term.cell),
             message(eq, cells, left, right),
         );
         if let Some((cell, value)) = suggest(report, &active, eq, &broken_now) {
-            let kind = t.cells[cell].kind;
-            finding.message.push_str(&format!(
-                "（建议将“{}”改为{}）",
-                t.cell_label(cell),
-                value.display(kind)
-            ));
-            finding.suggested = Some(Suggestion {
-                cell: t.cells[cell].id.clone(),
-                value: value.display(kind),
-            });
+            finding = finding.fixed_by(cell, value.display(t.cell(cell).kind));
         }
         out.push(finding);
     }
@@ -83,7 +70,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 /// 「自然人列：一＋二＝12＋3＝15，（七）＋四＝13＋1＝14，相差1」
 fn message(eq: &Equation, values: &[Option<Num>], left: Num, right: Num) -> String {
     let side = |terms: &[Term], name: Option<&str>, sum: Num| {
-        let value = |t: &Term| values[t.cell].unwrap_or_default().to_string();
+        let value = |t: &Term| values[t.cell.get()].unwrap_or_default().to_string();
         match (terms, name) {
             ([one], _) => format!("{}＝{}", one.short, value(one)),
             (_, Some(name)) => format!("{name}＝{sum}"),
@@ -112,7 +99,7 @@ fn suggest(
     active: &[&Equation],
     eq: &Equation,
     broken_now: &[bool],
-) -> Option<(usize, Num)> {
+) -> Option<(CellIx, Num)> {
     let t = report.template;
     let (left, right) = sums(eq, &values(t, report.cells(), report.auto_totals))?;
     let mut candidates: Vec<(&Term, Num)> = Vec::new();
@@ -128,10 +115,10 @@ fn suggest(
             .map(|term| (term, right - left)),
     );
 
-    let mut best: Option<(usize, usize, Num)> = None;
+    let mut best: Option<(usize, CellIx, Num)> = None;
     for (term, delta) in candidates {
         let cell = term.cell;
-        if report.auto_totals && t.cells[cell].computed {
+        if report.auto_totals && t.cell(cell).computed {
             continue;
         }
         let value = report.num(cell)? + delta;
@@ -139,7 +126,7 @@ fn suggest(
             continue;
         }
         let mut cells = report.cells().to_vec();
-        cells[cell] = CellValue::Number(value);
+        cells[cell.get()] = CellValue::Number(value);
         if report.auto_totals {
             recompute_totals(t, &mut cells);
         }
@@ -163,6 +150,6 @@ fn suggest(
     best.map(|(_, cell, value)| (cell, value))
 }
 
-fn valid(t: &Template, cell: usize, value: Num) -> bool {
-    t.cells[cell].kind == CellKind::SignedCount || !value.is_negative()
+fn valid(t: &Template, cell: CellIx, value: Num) -> bool {
+    t.cell(cell).kind == CellKind::SignedCount || !value.is_negative()
 }

@@ -2,9 +2,10 @@
 //! cleared is a finding, so `nianbao check` shows them as the window does. An import that read
 //! no figure at all is an error: its empty tables are not "0 errors".
 
-use super::{Finding, RuleId, Suggestion};
+use super::{Finding, RuleId};
 use crate::file::escape::escaped;
 use crate::model::{CellKind, MarkKind, Report};
+use crate::template::CellIx;
 
 /// Messages carry the source's text; a hostile file's must not make a huge line.
 const MAX_QUOTE_CHARS: usize = 40;
@@ -16,10 +17,6 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             MarkKind::Empty => RuleId::IMPEMPTY,
             _ => RuleId::IMPREVIEW,
         };
-        let cells = m
-            .cell
-            .map(|c| vec![t.cells[c].id.clone()])
-            .unwrap_or_default();
         let original = match m.original.as_str() {
             "" => String::new(),
             text => format!("原文「{}」，", escaped(text, MAX_QUOTE_CHARS)),
@@ -33,14 +30,12 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             ),
             None => format!("导入待核对（{}）：{original}{}", m.kind.name(), m.reason),
         };
-        let mut finding = Finding::new(rule, cells, message);
+        let mut finding = Finding::new(rule, m.cell, message);
         if m.kind == MarkKind::Unit
             && let Some(c) = m.cell
+            && let Some(value) = in_wan_yuan(report, c)
         {
-            finding.suggested = in_wan_yuan(report, c).map(|value| Suggestion {
-                cell: t.cells[c].id.clone(),
-                value,
-            });
+            finding = finding.fixed_by(c, value);
         }
         out.push(finding);
     }
@@ -48,7 +43,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 
 /// An amount that reads as 元, converted: the one-click 「改为」 for a figure published in 元
 /// without its unit.
-fn in_wan_yuan(report: &Report, cell: usize) -> Option<String> {
+fn in_wan_yuan(report: &Report, cell: CellIx) -> Option<String> {
     if report.kind(cell) != CellKind::Amount {
         return None;
     }

@@ -1,8 +1,8 @@
 //! TPL-YEAR (the template the year calls for) and PL-REG (townships cannot make 规章).
 
-use super::{Finding, RuleId, Suggestion};
+use super::{Finding, RuleId};
 use crate::model::Report;
-use crate::template;
+use crate::template::{self, Place};
 
 pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
@@ -15,7 +15,7 @@ pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
         "{year}年度报告应使用{}（{}），本报告使用的是{}（{}）",
         expected.def.name, expected.def.notice, t.def.name, t.def.notice
     );
-    out.push(Finding::new(RuleId::TPLYEAR, Vec::new(), message));
+    out.push(Finding::new(RuleId::TPLYEAR, [], message).at(Place::Year));
 }
 
 /// Whether an organ is a township-level government (乡、镇、街道).
@@ -48,18 +48,11 @@ pub fn township_regulations(report: &Report, out: &mut Vec<Finding>) {
         "乡镇（街道）没有制定规章的权限，但“{row}”行填写了{}，请核实",
         values.join("，")
     );
-    let mut finding = Finding::new(
-        RuleId::PLREG,
-        nonzero.iter().map(|&c| t.cells[c].id.clone()).collect(),
-        message,
-    );
-    if let [only] = nonzero[..] {
-        finding.suggested = Some(Suggestion {
-            cell: t.cells[only].id.clone(),
-            value: "0".into(),
-        });
-    }
-    out.push(finding);
+    let finding = Finding::new(RuleId::PLREG, nonzero.iter().copied(), message);
+    out.push(match nonzero[..] {
+        [only] => finding.fixed_by(only, "0".into()),
+        _ => finding,
+    });
 }
 
 #[cfg(test)]

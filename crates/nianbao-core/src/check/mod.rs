@@ -9,49 +9,66 @@ mod meta_rules;
 mod text;
 mod values;
 
-use serde::Serialize;
+mod render;
 
 use crate::model::Report;
-use crate::template::NarrativeField;
+use crate::template::{CellIx, NarrativeIx, Place};
 
 pub use crate::template::{RuleId, Severity};
+pub use render::{Rendered, Suggestion};
 
-/// A single-cell change that fixes a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Suggestion {
-    pub cell: String,
+/// A single-cell change that fixes a finding: the value the cell should hold, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub cell: CellIx,
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What a rule found: where, what, and how one change would fix it. Rendered to text (with the
+/// template's cell names and ids) only at the edges: [`Finding::render`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
     pub rule: RuleId,
-    /// Template cell ids involved (empty for findings about meta or narratives).
-    pub cells: Vec<String>,
+    /// The cells, narratives or meta fields involved.
+    pub places: Vec<Place>,
+    /// The rule's message, without the fix.
     pub message: String,
-    pub suggested: Option<Suggestion>,
-    /// The narrative the finding is about, if it is about one (where the window takes the
-    /// clerk); not part of the `check --json` output.
-    #[serde(skip)]
-    pub narrative: Option<NarrativeField>,
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
-    fn new(rule: RuleId, cells: Vec<String>, message: String) -> Finding {
+    fn new(rule: RuleId, cells: impl IntoIterator<Item = CellIx>, message: String) -> Finding {
         Finding {
             severity: rule.severity(),
             rule,
-            cells,
+            places: cells.into_iter().map(Place::Cell).collect(),
             message,
-            suggested: None,
-            narrative: None,
+            fix: None,
         }
     }
 
-    fn in_narrative(mut self, field: NarrativeField) -> Finding {
-        self.narrative = Some(field);
+    fn at(mut self, place: Place) -> Finding {
+        self.places.push(place);
         self
+    }
+
+    fn fixed_by(mut self, cell: CellIx, value: String) -> Finding {
+        self.fix = Some(Fix { cell, value });
+        self
+    }
+
+    /// The cells involved, in order.
+    pub fn cells(&self) -> impl Iterator<Item = CellIx> + '_ {
+        self.places.iter().filter_map(|p| p.cell())
+    }
+
+    /// The narrative the finding is about, if it is about one.
+    pub fn narrative(&self) -> Option<NarrativeIx> {
+        self.places.iter().find_map(|p| match p {
+            Place::Narrative(n) => Some(*n),
+            _ => None,
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Finding, RuleId};
 use crate::model::{CellKind, Num, Report, parse_number};
-use crate::template::{Figure, NarrativeField};
+use crate::template::{CellIx, FeeRole, Figure, NarrativeIx, Place};
 
 /// Fewer meaningful characters than this in section 五 is a token sentence (「无。」「暂无。」).
 const MIN_PROBLEMS_CHARS: usize = 20;
@@ -17,7 +17,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         stated_figures(report, out);
     }
     if t.has_rule(RuleId::TXTEMPTY) {
-        problems_section(report, out);
+        for n in t.narrative_ixs() {
+            required_section(report, n, out);
+        }
     }
     if t.has_rule(RuleId::TXTFEE) {
         fee_reporting(report, out);
@@ -26,14 +28,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 
 fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    let mut seen: Vec<(usize, Num)> = Vec::new();
-    for field in [
-        NarrativeField::Preamble,
-        NarrativeField::Overview,
-        NarrativeField::Problems,
-        NarrativeField::Other,
-    ] {
-        let text = report.sections.get(field);
+    let mut seen: Vec<(CellIx, Num)> = Vec::new();
+    for field in t.narrative_ixs() {
+        let text = report.narrative(field);
         for (figure, stated, quote) in stated_in(text, &t.figures) {
             let figure = &t.figures[figure];
             // A table left blank says nothing yet (V-BLANK reports it), so nothing to differ.
@@ -59,12 +56,8 @@ fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
                 "{section}写“{}”，与表格中{}的{}件不一致",
                 &text[quote], figure.name, table
             );
-            let cells = figure
-                .cells
-                .iter()
-                .map(|&c| t.cells[c].id.clone())
-                .collect();
-            out.push(Finding::new(RuleId::TXTNUM, cells, message).in_narrative(field));
+            let finding = Finding::new(RuleId::TXTNUM, figure.cells.iter().copied(), message);
+            out.push(finding.at(Place::Narrative(field)));
         }
     }
 }
@@ -188,21 +181,22 @@ fn meaningful_chars(text: &str) -> usize {
         .count()
 }
 
-fn problems_section(report: &Report, out: &mut Vec<Finding>) {
-    let text = report.sections.problems.trim();
-    let heading = report
-        .template
-        .narrative_section(NarrativeField::Problems)
-        .map_or("", |s| s.heading.as_str());
+/// A section the template requires to say something (五: 存在的主要问题) holds a token sentence.
+fn required_section(report: &Report, n: NarrativeIx, out: &mut Vec<Finding>) {
+    let Some(section) = report.template.narrative_section(n) else {
+        return;
+    };
+    let Some(hint) = &section.required else {
+        return;
+    };
+    let text = report.narrative(n).trim();
     let what = match meaningful_chars(text) {
         0 => "为空".to_string(),
         n if n < MIN_PROBLEMS_CHARS => format!("只有“{text}”"),
         _ => return,
     };
-    let message = format!("“{heading}”{what}，应写明本机关存在的主要问题和改进措施");
-    out.push(
-        Finding::new(RuleId::TXTEMPTY, Vec::new(), message).in_narrative(NarrativeField::Problems),
-    );
+    let message = format!("“{}”{what}，{hint}", section.heading);
+    out.push(Finding::new(RuleId::TXTEMPTY, [], message).at(Place::Narrative(n)));
 }
 
 /// A sentence that says 信息处理费 was charged (收取) without negating it (未、没有、无、不).
@@ -213,30 +207,37 @@ fn says_fee_charged(text: &str) -> bool {
             .any(|s| s.contains(FEE) && s.contains("收取") && !s.contains(['未', '无', '不', '没']))
 }
 
+/// Fees charged (notices in the table, or a section that states them) must be explained in the
+/// section the template names for it (六).
 fn fee_reporting(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
+    let Some(explains) = t.fee_narratives(FeeRole::Explains).next() else {
+        return;
+    };
     let notices = report.nonzero(&t.fee_cells);
-    let charged = says_fee_charged(&report.sections.overview);
-    if (notices.is_empty() && !charged) || report.sections.other.contains(FEE) {
+    let stated = t
+        .fee_narratives(FeeRole::States)
+        .find(|&n| says_fee_charged(report.narrative(n)));
+    if (notices.is_empty() && stated.is_none()) || report.narrative(explains).contains(FEE) {
         return;
     }
-    let reason = match notices.first() {
-        None => {
-            let part = t
-                .narrative_section(NarrativeField::Overview)
+    let reason = match (notices.first(), stated) {
+        (Some(&cell), _) => format!("“{}”为{}件", t.cell_label(cell), report.text(cell)),
+        (None, n) => {
+            let part = n
+                .and_then(|n| t.narrative_section(n))
                 .map_or("", |s| s.number());
             format!("第{part}部分写明收取了信息处理费")
         }
-        Some(&cell) => format!("“{}”为{}件", t.cell_label(cell), report.text(cell)),
     };
     let heading = t
-        .narrative_section(NarrativeField::Other)
+        .narrative_section(explains)
         .map_or("", |s| s.heading.as_str());
     let message = format!(
         "{reason}，但“{heading}”未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》）"
     );
-    let cells = notices.iter().map(|&c| t.cells[c].id.clone()).collect();
-    out.push(Finding::new(RuleId::TXTFEE, cells, message).in_narrative(NarrativeField::Other));
+    let finding = Finding::new(RuleId::TXTFEE, notices, message);
+    out.push(finding.at(Place::Narrative(explains)));
 }
 
 #[cfg(test)]

@@ -1,16 +1,17 @@
 //! V-NUM (text that is not a valid value) and V-BLANK (blank cells, grouped by table row).
 
-use super::{Finding, RuleId, Suggestion};
+use super::{Finding, RuleId};
 use crate::model::Report;
 use crate::model::{CellValue, parse_number};
+use crate::template::CellIx;
 
 pub fn invalid_values(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
-    for (i, value) in report.cells().iter().enumerate() {
-        let CellValue::Invalid(raw) = value else {
+    for i in t.cell_ixs() {
+        let CellValue::Invalid(raw) = report.cell(i) else {
             continue;
         };
-        let cell = &t.cells[i];
+        let cell = t.cell(i);
         let why = match parse_number(raw, cell.kind) {
             Err(e) => e.to_string(),
             Ok(_) => "不是有效的值".to_string(),
@@ -22,7 +23,7 @@ pub fn invalid_values(report: &Report, out: &mut Vec<Finding>) {
             raw,
             why
         );
-        out.push(Finding::new(RuleId::VNUM, vec![cell.id.clone()], message));
+        out.push(Finding::new(RuleId::VNUM, [i], message));
     }
 }
 
@@ -34,7 +35,8 @@ pub fn blank_cells(report: &Report, out: &mut Vec<Finding>) {
         let row_end = (i..t.cells.len())
             .find(|&j| t.cells[j].row_key() != t.cells[i].row_key())
             .unwrap_or(t.cells.len());
-        let blanks: Vec<usize> = (i..row_end)
+        let blanks: Vec<CellIx> = (i..row_end)
+            .map(CellIx::new)
             .filter(|&j| report.cell(j).is_blank())
             .collect();
         if !blanks.is_empty() {
@@ -44,7 +46,7 @@ pub fn blank_cells(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn blank_finding(report: &Report, blanks: &[usize]) -> Finding {
+fn blank_finding(report: &Report, blanks: &[CellIx]) -> Finding {
     let t = report.template;
     let (_, row, _) = t.cell_parts(blanks[0]);
     let columns: Vec<&str> = blanks
@@ -63,20 +65,13 @@ fn blank_finding(report: &Report, blanks: &[usize]) -> Finding {
         .unwrap_or_default();
     let message = format!(
         "{}{}{}空白，公开的表格应填写0",
-        t.table_part(t.cells[blanks[0]].table),
+        t.table_part(t.cell(blanks[0]).table),
         row_name,
         what
     );
-    let mut finding = Finding::new(
-        RuleId::VBLANK,
-        blanks.iter().map(|&c| t.cells[c].id.clone()).collect(),
-        message,
-    );
-    if let [only] = blanks {
-        finding.suggested = Some(Suggestion {
-            cell: t.cells[*only].id.clone(),
-            value: "0".into(),
-        });
+    let finding = Finding::new(RuleId::VBLANK, blanks.iter().copied(), message);
+    match blanks {
+        [only] => finding.fixed_by(*only, "0".into()),
+        _ => finding,
     }
-    finding
 }

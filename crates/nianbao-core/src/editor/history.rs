@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use crate::model::{Migrated, Report};
+use crate::template::{CellIx, NarrativeIx};
 
 /// Edits to the same field closer together than this are one undo step.
 const GROUP_WINDOW: Duration = Duration::from_millis(1500);
@@ -14,7 +15,8 @@ const MAX_STEPS: usize = 500;
 /// What an edit touched, for grouping: typing into one field continues a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditKey {
-    Cell(usize),
+    Cell(CellIx),
+    Narrative(NarrativeIx),
     Field(&'static str),
     /// Never merged with anything (paste, suggestion, migration, …).
     Single,

@@ -21,103 +21,14 @@ use crate::file;
 use crate::import::ImportReport;
 use crate::model::{self, CellValue, Report};
 use crate::open::{self, OpenError};
-use crate::template::NarrativeField;
-
-/// A meta field of the report, as the form edits it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MetaField {
-    Organ,
-    Region,
-    PeriodStart,
-    PeriodEnd,
-    Address,
-    Phone,
-    Postcode,
-    Website,
-    ClosingOrgan,
-    ClosingDate,
-}
-
-impl MetaField {
-    pub const ALL: [MetaField; 10] = [
-        MetaField::Organ,
-        MetaField::Region,
-        MetaField::PeriodStart,
-        MetaField::PeriodEnd,
-        MetaField::Address,
-        MetaField::Phone,
-        MetaField::Postcode,
-        MetaField::Website,
-        MetaField::ClosingOrgan,
-        MetaField::ClosingDate,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MetaField::Organ => "机关名称",
-            MetaField::Region => "所属地区",
-            MetaField::PeriodStart => "统计期起",
-            MetaField::PeriodEnd => "统计期止",
-            MetaField::Address => "通讯地址",
-            MetaField::Phone => "联系电话",
-            MetaField::Postcode => "邮政编码",
-            MetaField::Website => "网站",
-            MetaField::ClosingOrgan => "落款机关",
-            MetaField::ClosingDate => "落款日期",
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            MetaField::Organ => "organ",
-            MetaField::Region => "region",
-            MetaField::PeriodStart => "period_start",
-            MetaField::PeriodEnd => "period_end",
-            MetaField::Address => "address",
-            MetaField::Phone => "phone",
-            MetaField::Postcode => "postcode",
-            MetaField::Website => "website",
-            MetaField::ClosingOrgan => "closing_organ",
-            MetaField::ClosingDate => "closing_date",
-        }
-    }
-
-    pub fn get(self, meta: &model::Meta) -> &str {
-        match self {
-            MetaField::Organ => &meta.organ,
-            MetaField::Region => &meta.region,
-            MetaField::PeriodStart => &meta.period_start,
-            MetaField::PeriodEnd => &meta.period_end,
-            MetaField::Address => &meta.address,
-            MetaField::Phone => &meta.phone,
-            MetaField::Postcode => &meta.postcode,
-            MetaField::Website => &meta.website,
-            MetaField::ClosingOrgan => &meta.closing_organ,
-            MetaField::ClosingDate => &meta.closing_date,
-        }
-    }
-
-    fn get_mut(self, meta: &mut model::Meta) -> &mut String {
-        match self {
-            MetaField::Organ => &mut meta.organ,
-            MetaField::Region => &mut meta.region,
-            MetaField::PeriodStart => &mut meta.period_start,
-            MetaField::PeriodEnd => &mut meta.period_end,
-            MetaField::Address => &mut meta.address,
-            MetaField::Phone => &mut meta.phone,
-            MetaField::Postcode => &mut meta.postcode,
-            MetaField::Website => &mut meta.website,
-            MetaField::ClosingOrgan => &mut meta.closing_organ,
-            MetaField::ClosingDate => &mut meta.closing_date,
-        }
-    }
-}
+pub use crate::template::MetaField;
+use crate::template::{CellIx, NarrativeIx};
 
 /// A change to the report. Every change goes through [`Editor::apply`] and can be undone.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     Cell {
-        cell: usize,
+        cell: CellIx,
         text: String,
     },
     Meta {
@@ -126,17 +37,17 @@ pub enum Edit {
     },
     Year(i32),
     Narrative {
-        field: NarrativeField,
+        field: NarrativeIx,
         text: String,
     },
     /// A 「改为 N」 correction.
     Suggestion {
-        cell: usize,
+        cell: CellIx,
         value: String,
     },
     /// A tab-separated block pasted at a cell.
     Paste {
-        at: usize,
+        at: CellIx,
         text: String,
     },
     AutoTotals(bool),
@@ -262,7 +173,7 @@ impl Editor {
                 EditKey::Cell(*cell)
             }
             Edit::Meta { field, text } => {
-                *field.get_mut(&mut r.meta) = text.clone();
+                *r.meta.field_mut(*field) = text.clone();
                 EditKey::Field(field.key())
             }
             Edit::Year(year) => {
@@ -271,12 +182,7 @@ impl Editor {
             }
             Edit::Narrative { field, text } => {
                 *r.sections.get_mut(*field) = text.clone();
-                EditKey::Field(match field {
-                    NarrativeField::Preamble => "preamble",
-                    NarrativeField::Overview => "overview",
-                    NarrativeField::Problems => "problems",
-                    NarrativeField::Other => "other",
-                })
+                EditKey::Narrative(*field)
             }
             Edit::Suggestion { cell, value } => {
                 r.set_text(*cell, value);

@@ -3,7 +3,7 @@
 //! which is the same row order). Computed totals are skipped
 //! while automatic totals are on (they cannot be typed into).
 
-use crate::template::Template;
+use crate::template::{CellIx, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -13,40 +13,24 @@ pub enum Move {
     Right,
 }
 
-fn editable(t: &Template, cell: usize, auto_totals: bool) -> bool {
-    !(auto_totals && t.cells[cell].computed)
-}
-
 /// The cell a move lands on, or `None` at the edge of the table.
-pub fn step(t: &Template, from: usize, mv: Move, auto_totals: bool) -> Option<usize> {
-    let here = &t.cells[from];
-    let same_table = |c: usize| t.cells[c].table == here.table;
-    let ok = |c: &usize| same_table(*c) && editable(t, *c, auto_totals);
+pub fn step(t: &Template, from: CellIx, mv: Move, auto_totals: bool) -> Option<CellIx> {
+    let here = t.cell(from);
+    let ok = |c: &CellIx| t.cell(*c).table == here.table && t.is_typed(*c, auto_totals);
+    let after = (from.get() + 1..t.cells.len()).map(CellIx::new);
+    let before = (0..from.get()).rev().map(CellIx::new);
+    let same_row = |c: &CellIx| t.cell(*c).row_key() == here.row_key();
+    // Same grid and column, rows below or above; t2's grids each have their own columns.
+    let same_column = |c: &CellIx| {
+        let x = t.cell(*c);
+        x.table == here.table && x.grid == here.grid && x.col == here.col
+    };
     match mv {
-        Move::Right => (from + 1..t.cells.len())
-            .take_while(|&c| same_row(t, c, from))
-            .find(ok),
-        Move::Left => (0..from)
-            .rev()
-            .take_while(|&c| same_row(t, c, from))
-            .find(ok),
-        Move::Down | Move::Up => {
-            // Same grid and column, rows below or above; t2's grids each have their own columns.
-            let candidates = |c: &usize| {
-                let x = &t.cells[*c];
-                x.table == here.table && x.grid == here.grid && x.col == here.col
-            };
-            if mv == Move::Down {
-                (from + 1..t.cells.len()).filter(candidates).find(ok)
-            } else {
-                (0..from).rev().filter(candidates).find(ok)
-            }
-        }
+        Move::Right => after.take_while(same_row).find(ok),
+        Move::Left => before.take_while(same_row).find(ok),
+        Move::Down => after.filter(same_column).find(ok),
+        Move::Up => before.filter(same_column).find(ok),
     }
-}
-
-fn same_row(t: &Template, a: usize, b: usize) -> bool {
-    t.cells[a].row_key() == t.cells[b].row_key()
 }
 
 #[cfg(test)]
@@ -58,7 +42,7 @@ mod tests {
     fn moves_like_a_spreadsheet() {
         let t = template::by_id("gb2021").unwrap();
         let id = |s: &str| t.cell_index(s).unwrap();
-        let name = |c: Option<usize>| c.map(|c| t.cells[c].id.clone());
+        let name = |c: Option<CellIx>| c.map(|c| t.cell(c).id.clone());
         assert_eq!(
             name(step(t, id("t3.new.natural"), Move::Right, true)),
             Some("t3.new.commercial".into())

@@ -1,7 +1,7 @@
 //! Pasting a block copied from Excel or WPS: tab-separated columns, one line per row, filled
 //! from the focused cell rightwards and downwards within its grid.
 
-use crate::template::Template;
+use crate::template::{CellIx, Template};
 
 /// Whether pasted text is a block (more than one cell) rather than text for one cell.
 pub fn is_block(text: &str) -> bool {
@@ -11,24 +11,18 @@ pub fn is_block(text: &str) -> bool {
 
 /// The cells a block lands on and the text each gets. Cells outside the grid are left out,
 /// and so are computed totals while automatic totals are on.
-pub fn block(t: &Template, at: usize, text: &str, auto_totals: bool) -> Vec<(usize, String)> {
-    let origin = &t.cells[at];
-    let grid = &t.def.tables[origin.table].grids[origin.grid];
-    let first = at - (origin.row * grid.columns.len() + origin.col);
+pub fn block(t: &Template, at: CellIx, text: &str, auto_totals: bool) -> Vec<(CellIx, String)> {
+    let origin = t.cell(at);
     let mut out = Vec::new();
     let text = text.trim_end_matches(['\r', '\n']);
     for (r, line) in text.split('\n').enumerate() {
         let row = origin.row + r;
-        if row >= grid.rows.len() {
-            break;
-        }
         for (c, value) in line.trim_end_matches('\r').split('\t').enumerate() {
             let col = origin.col + c;
-            if col >= grid.columns.len() {
+            let Some(cell) = t.cell_at(origin.table, origin.grid, row, col) else {
                 break;
-            }
-            let cell = first + row * grid.columns.len() + col;
-            if !(auto_totals && t.cells[cell].computed) {
+            };
+            if t.is_typed(cell, auto_totals) {
                 out.push((cell, value.trim().to_string()));
             }
         }
@@ -48,7 +42,7 @@ mod tests {
         let cells = block(t, at, "1\t2\t3\t4\r\n5\t6\r\n", true);
         let named: Vec<(&str, &str)> = cells
             .iter()
-            .map(|(c, v)| (t.cells[*c].id.as_str(), v.as_str()))
+            .map(|(c, v)| (t.cell(*c).id.as_str(), v.as_str()))
             .collect();
         assert_eq!(
             named,

@@ -3,8 +3,11 @@
 //!
 //! Native versions: 1 had no `auto_totals` (totals were always typed); 2 adds it.
 //! JSON version 1 carries `auto_totals` as an optional key (absent = totals as written).
-//! Native 3 and JSON 2 add `review`, an imported report's doubts; a file without any is
-//! still written as native 2 / JSON 1, so it stays readable by earlier versions.
+//! Native 3 and JSON 2 add `review`, an imported report's doubts; a JSON file without any is
+//! still written as JSON 1, so it stays readable by earlier versions.
+//! Native 4 writes the narratives as a map keyed by the template's narrative ids (`{"overview":
+//! …}`) instead of a struct of four fixed fields; older files' struct reads as the same map. In
+//! JSON the two look alike, so JSON keeps its versions.
 
 use std::fmt;
 
@@ -12,15 +15,15 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::LoadError;
-use crate::model::{CellValue, MarkKind, Meta, Report, ReviewMark, Sections};
+use crate::model::{CellValue, MarkKind, Meta, Report, ReviewMark};
 use crate::template;
 
 pub const NATIVE_FORMAT: &str = "nianbao";
-pub const NATIVE_VERSION: u32 = 3;
+pub const NATIVE_VERSION: u32 = 4;
 pub const JSON_FORMAT: &str = "nianbao-report";
 pub const JSON_VERSION: u32 = 2;
 /// The versions written for a report without import doubts.
-pub const NATIVE_VERSION_PLAIN: u32 = 2;
+pub const NATIVE_VERSION_PLAIN: u32 = 4;
 pub const JSON_VERSION_PLAIN: u32 = 1;
 
 /// Just enough to decide how to read the rest.
@@ -47,7 +50,7 @@ pub struct ReportFile {
     pub auto_totals: Option<bool>,
     pub meta: Meta,
     #[serde(default)]
-    pub sections: Sections,
+    pub sections: TextMap,
     #[serde(default)]
     pub cells: CellMap,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -78,33 +81,38 @@ fn some_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> 
     bool::deserialize(d).map(Some)
 }
 
-/// Cells as `id → text`, written in template order, read with duplicates refused.
+/// Cells or narratives as `id → text`, written in template order, read in file order (the
+/// caller refuses unknown and repeated ids). Reads RON's struct form too: native files before
+/// version 4 wrote the narratives as `(preamble: "…", overview: "…")`.
 #[derive(Default)]
-pub struct CellMap(pub Vec<(String, String)>);
+pub struct TextMap(pub Vec<(String, String)>);
 
-impl Serialize for CellMap {
+/// The cells' map has the same shape.
+pub type CellMap = TextMap;
+
+impl Serialize for TextMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
-impl<'de> Deserialize<'de> for CellMap {
+impl<'de> Deserialize<'de> for TextMap {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = CellMap;
+            type Value = TextMap;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of cell ids to text")
+                f.write_str("a map of ids to text")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CellMap, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextMap, A::Error> {
                 let mut out = Vec::new();
                 while let Some(entry) = map.next_entry::<String, String>()? {
                     out.push(entry);
                 }
-                Ok(CellMap(out))
+                Ok(TextMap(out))
             }
         }
-        d.deserialize_map(V)
+        d.deserialize_any(V)
     }
 }
 
@@ -117,7 +125,7 @@ impl ReportFile {
             .marks
             .iter()
             .map(|m| ReviewEntry {
-                cell: m.cell.map(|c| t.cells[c].id.clone()).unwrap_or_default(),
+                cell: m.cell.map(|c| t.cell(c).id.clone()).unwrap_or_default(),
                 kind: m.kind,
                 original: m.original.clone(),
                 reason: m.reason.clone(),
@@ -134,12 +142,14 @@ impl ReportFile {
             template: t.id().to_string(),
             auto_totals: Some(report.auto_totals),
             meta: report.meta.clone(),
-            sections: report.sections.clone(),
-            cells: CellMap(
-                t.cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (c.id.clone(), report.text(i)))
+            sections: TextMap(
+                t.narrative_ixs()
+                    .map(|n| (t.narrative(n).id.clone(), report.narrative(n).to_string()))
+                    .collect(),
+            ),
+            cells: TextMap(
+                t.cell_ixs()
+                    .map(|i| (t.cell(i).id.clone(), report.text(i)))
                     .collect(),
             ),
             review,
@@ -161,10 +171,20 @@ impl ReportFile {
             let i = t
                 .cell_index(id)
                 .ok_or_else(|| LoadError::UnknownCell(id.clone()))?;
-            if std::mem::replace(&mut seen[i], true) {
+            if std::mem::replace(&mut seen[i.get()], true) {
                 return Err(LoadError::DuplicateCell(id.clone()));
             }
-            report.set(i, CellValue::parse(text, t.cells[i].kind));
+            report.set(i, CellValue::parse(text, t.cell(i).kind));
+        }
+        let mut seen = vec![false; t.narratives.len()];
+        for (id, text) in self.sections.0 {
+            let n = t
+                .narrative_index(&id)
+                .ok_or_else(|| LoadError::UnknownNarrative(id.clone()))?;
+            if std::mem::replace(&mut seen[n.get()], true) {
+                return Err(LoadError::DuplicateNarrative(id));
+            }
+            *report.sections.get_mut(n) = text;
         }
         for entry in self.review {
             let cell = match entry.cell.as_str() {
@@ -183,7 +203,6 @@ impl ReportFile {
             });
         }
         report.meta = self.meta;
-        report.sections = self.sections;
         report.auto_totals = self.auto_totals.unwrap_or(false);
         Ok(report)
     }

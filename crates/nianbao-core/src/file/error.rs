@@ -39,6 +39,10 @@ pub enum LoadError {
     UnknownCell(String),
     #[error("单元格“{}”出现了两次", shown(.0))]
     DuplicateCell(String),
+    #[error("未知的文字部分“{}”（本模板没有这一部分）", shown(.0))]
+    UnknownNarrative(String),
+    #[error("文字部分“{}”出现了两次", shown(.0))]
+    DuplicateNarrative(String),
     #[error("{}", crate::model::invalid_year(&.0.to_string()))]
     BadYear(i32),
     #[error("无法识别的文件类型“{}”（支持 .nianbao、.json、.docx、.html、.txt）", shown(.0))]

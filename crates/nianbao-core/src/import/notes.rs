@@ -4,6 +4,7 @@
 //! `nianbao convert --verbose`.
 
 use crate::model::{MarkKind, Report, Review};
+use crate::template::CellIx;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
@@ -63,7 +64,7 @@ pub fn review_lines(report: &Report) -> Vec<String> {
     let mut i = 0;
     while i < marks.len() {
         let m = &marks[i];
-        let row_of = |c: usize| t.cells[c].row_key();
+        let row_of = |c: CellIx| t.cell(c).row_key();
         // Marks of the same row, kind and reason that follow this one.
         let group = match m.cell {
             Some(c) => marks[i..]
@@ -89,11 +90,11 @@ pub fn review_lines(report: &Report) -> Vec<String> {
                     .labels
                     .last()
                     .cloned()
-                    .unwrap_or_else(|| t.table_part(t.cells[c].table));
-                let prefix = t.cells[c].id.rsplit_once('.').map_or("", |(p, _)| p);
+                    .unwrap_or_else(|| t.table_part(t.cell(c).table));
+                let prefix = t.cell(c).id.rsplit_once('.').map_or("", |(p, _)| p);
                 format!("“{name}”一行 {group} 个单元格（{prefix}.*）")
             }
-            Some(c) => format!("{}（{}）", t.cell_label(c), t.cells[c].id),
+            Some(c) => format!("{}（{}）", t.cell_label(c), t.cell(c).id),
             None => String::new(),
         };
         let original = match m.original.as_str() {

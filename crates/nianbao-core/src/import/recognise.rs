@@ -48,9 +48,10 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
     let mut report = Report::with_template(template, year, &front.organ);
     // Imported reports are checked as published: totals are what the organ wrote.
     report.auto_totals = false;
-    report.sections.preamble = front.preamble.join("\n");
+    let preamble = front.preamble.join("\n");
+    meta::contact(&preamble, &mut report.meta);
+    *report.sections.get_mut(template.preamble()) = preamble;
     notes.left_out = front.left_out;
-    meta::contact(&report.sections.preamble, &mut report.meta);
 
     let sections = find_sections(lines, template);
     let ranges = ranges(&sections, lines.len());
@@ -69,9 +70,10 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
             range
         };
         match &section.content {
-            SectionContent::Narrative(field) => {
+            SectionContent::Narrative(id) => {
+                let n = template.narrative_index(id).expect("template narratives resolve");
                 let text: Vec<String> = lines[range].iter().map(Line::text).collect();
-                *report.sections.get_mut(*field) = text.join("\n");
+                *report.sections.get_mut(n) = text.join("\n");
             }
             SectionContent::Table(id) => {
                 let (t, _) = template.table(id).expect("template tables resolve");
@@ -143,8 +145,8 @@ fn closing(lines: &[Line], report: &mut Report, notes: &mut ImportReport) -> Opt
 
 fn mark_table_missing(template: &Template, id: &str, heading: &str, report: &mut Report) {
     let prefix = format!("{id}.");
-    for (i, cell) in template.cells.iter().enumerate() {
-        if cell.id.starts_with(&prefix) {
+    for i in template.cell_ixs() {
+        if template.cell(i).id.starts_with(&prefix) {
             report.review.mark(
                 Some(i),
                 MarkKind::Missing,

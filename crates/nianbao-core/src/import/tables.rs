@@ -8,7 +8,7 @@ use super::notes::ImportReport;
 use super::place::{How, RowEquation, Source, place, place_exact};
 use super::values::{looks_like_yuan, looks_numeric, to_value};
 use crate::model::{CellKind, CellValue, MarkKind, Report};
-use crate::template::{GridDef, Template, cell_id};
+use crate::template::{CellIx, GridDef, Template};
 
 /// A body row of the table: its grid and row index.
 type RowAt = (usize, usize);
@@ -259,7 +259,7 @@ impl Walker<'_> {
         }
         self.done.push((g, r));
         let cells = self.row_cells(g, r);
-        let kinds: Vec<CellKind> = cells.iter().map(|&c| self.template.cells[c].kind).collect();
+        let kinds: Vec<CellKind> = cells.iter().map(|&c| self.template.cell(c).kind).collect();
         let equations = self.row_equations(&cells);
         let number = |t: &str| {
             to_value(t, CellKind::SignedCount, false)
@@ -287,7 +287,7 @@ impl Walker<'_> {
     }
 
     /// Writes one placed value and marks it when it was not simply read.
-    fn put(&mut self, cell: usize, kind: CellKind, raw: Option<&str>, how: &How) {
+    fn put(&mut self, cell: CellIx, kind: CellKind, raw: Option<&str>, how: &How) {
         let (value, converted) = match raw {
             Some(raw) => to_value(raw, kind, self.in_yuan),
             None => (CellValue::Blank, None),
@@ -333,20 +333,15 @@ impl Walker<'_> {
         );
     }
 
-    fn row_cells(&self, g: usize, r: usize) -> Vec<usize> {
-        let table = &self.template.def.tables[self.table];
-        let grid = &table.grids[g];
-        grid.columns
-            .iter()
-            .filter_map(|c| {
-                self.template
-                    .cell_index(&cell_id(&table.id, &grid.rows[r].id, &c.id))
-            })
+    fn row_cells(&self, g: usize, r: usize) -> Vec<CellIx> {
+        let columns = self.template.def.tables[self.table].grids[g].columns.len();
+        (0..columns)
+            .filter_map(|c| self.template.cell_at(self.table, g, r, c))
             .collect()
     }
 
     /// The template's equations that lie wholly inside the row, over column positions.
-    fn row_equations(&self, cells: &[usize]) -> Vec<RowEquation> {
+    fn row_equations(&self, cells: &[CellIx]) -> Vec<RowEquation> {
         let pos = |t: &crate::template::Term| cells.iter().position(|&c| c == t.cell);
         self.template
             .equations

@@ -79,8 +79,8 @@ impl Flow {
 
     pub fn report(mut self, report: &Report) -> Vec<Page> {
         self.title(report);
-        self.narrative(&report.sections.preamble);
-        for section in &report.template.def.sections {
+        self.narrative(report.narrative(report.template.preamble()));
+        for (i, section) in report.template.def.sections.iter().enumerate() {
             // A heading never ends a page: it stays with its table's header and first row,
             // or with two lines of its text.
             let follows = match &section.content {
@@ -99,7 +99,10 @@ impl Flow {
                 &section.heading,
             );
             match &section.content {
-                SectionContent::Narrative(field) => self.narrative(report.sections.get(*field)),
+                SectionContent::Narrative(_) => {
+                    let n = report.template.section_narrative(i);
+                    self.narrative(n.map_or("", |n| report.narrative(n)));
+                }
                 SectionContent::Table(id) => {
                     if let Some((t, _)) = report.template.table(id) {
                         super::table::table(&mut self, report, t);

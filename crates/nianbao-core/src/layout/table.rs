@@ -8,7 +8,7 @@ use super::fonts::Role;
 use super::text::Style;
 use super::*;
 use crate::model::Report;
-use crate::template::{GridDef, cell_id};
+use crate::template::{GridDef, Template, cell_id};
 
 const PAD_MM: f32 = 1.2;
 const RULE_PT: f32 = 0.6;
@@ -40,7 +40,7 @@ fn line_mm() -> f32 {
 pub fn table(flow: &mut Flow, report: &Report, table: usize) {
     let def = &report.template.def.tables[table];
     for grid in &def.grids {
-        let widths = widths(grid);
+        let widths = widths(report.template, grid);
         let (head, head_rows) = head_cells(grid);
         let body = body_cells(report, &def.id, grid);
         let head_h = heights(&head, head_rows, &widths);
@@ -75,7 +75,7 @@ pub fn lead_height(report: &Report, table: usize) -> f32 {
     let Some(grid) = def.grids.first() else {
         return 0.0;
     };
-    let widths = widths(grid);
+    let widths = widths(report.template, grid);
     let (head, head_rows) = head_cells(grid);
     let body = body_cells(report, &def.id, grid);
     let head_h: f32 = heights(&head, head_rows, &widths).iter().sum();
@@ -86,20 +86,10 @@ pub fn lead_height(report: &Report, table: usize) -> f32 {
             .unwrap_or(0.0)
 }
 
-/// Label columns take a share of the width by depth; data columns split the rest evenly.
-fn widths(grid: &GridDef) -> Vec<f32> {
-    let weights: &[f32] = match grid.label_columns {
-        0 => &[],
-        1 => &[1.0],
-        2 => &[1.0, 1.6],
-        _ => &[0.8, 1.2, 2.0],
-    };
-    let share = match grid.label_columns {
-        0 => 0.0,
-        1 => 0.34,
-        2 => 0.42,
-        _ => 0.5,
-    };
+/// Label columns take the template's share of the width, split by its weights; data columns
+/// split the rest evenly.
+fn widths(t: &Template, grid: &GridDef) -> Vec<f32> {
+    let (share, weights) = t.label_widths(grid);
     let label_w = TEXT_W_MM * share;
     let sum: f32 = weights.iter().sum();
     let mut out: Vec<f32> = weights.iter().map(|w| label_w * w / sum).collect();

@@ -2,7 +2,7 @@
 //! newer template's `migrations` data says: what maps is kept, the rest is listed for the clerk.
 
 use super::{CellValue, Report};
-use crate::template::{self, Template};
+use crate::template::{self, CellIx, Template};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Migrated {
@@ -11,6 +11,8 @@ pub struct Migrated {
     pub dropped: Vec<(String, String)>,
     /// Sections (by heading) whose tables must be filled in again.
     pub reenter: Vec<String>,
+    /// What the new template says about the conversion.
+    pub note: String,
 }
 
 /// The template the report can be converted to, if any.
@@ -24,9 +26,23 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
     let mut out = Report::with_template(target, report.meta.year, "");
     out.auto_totals = false;
     out.meta = report.meta.clone();
-    out.sections = report.sections.clone();
-    let target_of = |i: usize| {
-        let cell = &old.cells[i];
+    // Narratives follow their id; one the new template lacks is never silently lost: it is
+    // listed with the dropped values, under its heading.
+    let mut dropped = Vec::new();
+    for n in old.narrative_ixs() {
+        let text = report.narrative(n);
+        match target.narrative_index(&old.narrative(n).id) {
+            Some(m) => *out.sections.get_mut(m) = text.to_string(),
+            None if !text.trim().is_empty() => dropped.push((
+                old.narrative_section(n)
+                    .map_or_else(|| "前言".to_string(), |s| s.heading.clone()),
+                text.to_string(),
+            )),
+            None => {}
+        }
+    }
+    let target_of = |i: CellIx| {
+        let cell = old.cell(i);
         let table = &old.def.tables[cell.table].id;
         let id = how
             .renames
@@ -42,11 +58,11 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
             .then(|| target.cell_index(&id))
             .flatten()
     };
-    let mut dropped = Vec::new();
-    for (i, cell) in old.cells.iter().enumerate() {
+    for i in old.cell_ixs() {
+        let cell = old.cell(i);
         let value = report.cell(i);
         match target_of(i) {
-            Some(j) => out.set(j, CellValue::parse(&report.text(i), target.cells[j].kind)),
+            Some(j) => out.set(j, CellValue::parse(&report.text(i), target.cell(j).kind)),
             None if !value.is_blank() => dropped.push((
                 format!("{}“{}”", old.table_part(cell.table), old.cell_label(i)),
                 report.text(i),
@@ -81,5 +97,6 @@ pub fn migrate(report: &Report) -> Option<Migrated> {
         report: out,
         dropped,
         reenter,
+        note: how.note.clone(),
     })
 }

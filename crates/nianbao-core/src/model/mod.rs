@@ -14,7 +14,7 @@ pub use migrate::{Migrated, migrate, migration_target};
 pub use review::{MarkKind, Review, ReviewMark};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 
-use crate::template::{self, NarrativeField, Template};
+use crate::template::{self, CellIx, MetaField, NarrativeIx, Template};
 
 /// Who reports, for which year, and how to reach them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,37 +47,59 @@ pub struct Meta {
     pub closing_date: String,
 }
 
-/// The narratives: an optional preamble and sections 一, 五 and 六.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sections {
-    #[serde(default)]
-    pub preamble: String,
-    #[serde(default)]
-    pub overview: String,
-    #[serde(default)]
-    pub problems: String,
-    #[serde(default)]
-    pub other: String,
-}
-
-impl Sections {
-    pub fn get(&self, field: NarrativeField) -> &str {
+impl Meta {
+    pub fn field(&self, field: MetaField) -> &str {
         match field {
-            NarrativeField::Preamble => &self.preamble,
-            NarrativeField::Overview => &self.overview,
-            NarrativeField::Problems => &self.problems,
-            NarrativeField::Other => &self.other,
+            MetaField::Organ => &self.organ,
+            MetaField::Region => &self.region,
+            MetaField::PeriodStart => &self.period_start,
+            MetaField::PeriodEnd => &self.period_end,
+            MetaField::Address => &self.address,
+            MetaField::Phone => &self.phone,
+            MetaField::Postcode => &self.postcode,
+            MetaField::Website => &self.website,
+            MetaField::ClosingOrgan => &self.closing_organ,
+            MetaField::ClosingDate => &self.closing_date,
         }
     }
 
-    pub fn get_mut(&mut self, field: NarrativeField) -> &mut String {
+    pub fn field_mut(&mut self, field: MetaField) -> &mut String {
         match field {
-            NarrativeField::Preamble => &mut self.preamble,
-            NarrativeField::Overview => &mut self.overview,
-            NarrativeField::Problems => &mut self.problems,
-            NarrativeField::Other => &mut self.other,
+            MetaField::Organ => &mut self.organ,
+            MetaField::Region => &mut self.region,
+            MetaField::PeriodStart => &mut self.period_start,
+            MetaField::PeriodEnd => &mut self.period_end,
+            MetaField::Address => &mut self.address,
+            MetaField::Phone => &mut self.phone,
+            MetaField::Postcode => &mut self.postcode,
+            MetaField::Website => &mut self.website,
+            MetaField::ClosingOrgan => &mut self.closing_organ,
+            MetaField::ClosingDate => &mut self.closing_date,
         }
+    }
+}
+
+/// The narratives, one per [`Template::narratives`] entry, in its order (前言 first). Files key
+/// them by the template's narrative ids.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sections(Vec<String>);
+
+impl Sections {
+    pub fn for_template(template: &Template) -> Sections {
+        Sections(vec![String::new(); template.narratives.len()])
+    }
+
+    pub fn get(&self, n: NarrativeIx) -> &str {
+        &self.0[n.get()]
+    }
+
+    pub fn get_mut(&mut self, n: NarrativeIx) -> &mut String {
+        &mut self.0[n.get()]
+    }
+
+    /// Every narrative's text, in template order.
+    pub fn texts(&self) -> &[String] {
+        &self.0
     }
 }
 
@@ -123,15 +145,32 @@ impl Report {
         Report {
             template,
             meta,
-            sections: Sections::default(),
+            sections: Sections::for_template(template),
             auto_totals: true,
             cells: vec![CellValue::Blank; template.cells.len()],
             review: Review::default(),
         }
     }
 
-    pub fn cell(&self, index: usize) -> &CellValue {
-        &self.cells[index]
+    pub fn cell(&self, index: CellIx) -> &CellValue {
+        &self.cells[index.get()]
+    }
+
+    /// The text of a narrative (前言 or a section).
+    pub fn narrative(&self, n: NarrativeIx) -> &str {
+        self.sections.get(n)
+    }
+
+    /// A narrative by its id in files (`"overview"`), for the edges.
+    pub fn narrative_by_id(&self, id: &str) -> Option<&str> {
+        let n = self.template.narrative_index(id)?;
+        Some(self.sections.get(n))
+    }
+
+    /// A narrative by its id in files, to write it.
+    pub fn narrative_mut(&mut self, id: &str) -> Option<&mut String> {
+        let n = self.template.narrative_index(id)?;
+        Some(self.sections.get_mut(n))
     }
 
     /// The published title: 「<organ><year>年政府信息公开工作年度报告」 (file names, the PDF).
@@ -147,7 +186,7 @@ impl Report {
     }
 
     pub fn cell_by_id(&self, id: &str) -> Option<&CellValue> {
-        self.template.cell_index(id).map(|i| &self.cells[i])
+        self.template.cell_index(id).map(|i| self.cell(i))
     }
 
     /// The text of the cell with this id, as its column writes it.
@@ -156,16 +195,16 @@ impl Report {
     }
 
     /// The value for equations (blank = 0); `None` for invalid text.
-    pub fn num(&self, index: usize) -> Option<Num> {
-        self.cells[index].num()
+    pub fn num(&self, index: CellIx) -> Option<Num> {
+        self.cell(index).num()
     }
 
-    pub fn kind(&self, index: usize) -> CellKind {
-        self.template.cells[index].kind
+    pub fn kind(&self, index: CellIx) -> CellKind {
+        self.template.cell(index).kind
     }
 
     /// Those of `cells` that hold a number other than zero.
-    pub fn nonzero(&self, cells: &[usize]) -> Vec<usize> {
+    pub fn nonzero(&self, cells: &[CellIx]) -> Vec<CellIx> {
         cells
             .iter()
             .copied()
@@ -174,21 +213,21 @@ impl Report {
     }
 
     /// Stores what was typed into a cell, parsed for its column; recomputes totals if on.
-    pub fn set_text(&mut self, index: usize, text: &str) {
+    pub fn set_text(&mut self, index: CellIx, text: &str) {
         let value = CellValue::parse(text, self.kind(index));
         self.set(index, value);
     }
 
-    pub fn set(&mut self, index: usize, value: CellValue) {
-        self.cells[index] = value;
+    pub fn set(&mut self, index: CellIx, value: CellValue) {
+        self.cells[index.get()] = value;
         if self.auto_totals {
             self.recompute_totals();
         }
     }
 
     /// The text of a cell as its column writes it ("" for blank).
-    pub fn text(&self, index: usize) -> String {
-        self.cells[index].text(self.kind(index))
+    pub fn text(&self, index: CellIx) -> String {
+        self.cell(index).text(self.kind(index))
     }
 
     /// Fills every computed total from its parts (see [`recompute_totals`]).
@@ -204,20 +243,20 @@ pub fn recompute_totals(template: &Template, cells: &mut [CellValue]) {
     for _ in 0..=template.equations.len() {
         let mut changed = false;
         for eq in template.equations.iter().filter(|e| e.total) {
-            let value = if eq.right.iter().all(|t| cells[t.cell].is_blank()) {
+            let value = if eq.right.iter().all(|t| cells[t.cell.get()].is_blank()) {
                 CellValue::Blank
             } else {
                 match eq
                     .right
                     .iter()
-                    .map(|t| cells[t.cell].num())
+                    .map(|t| cells[t.cell.get()].num())
                     .sum::<Option<Num>>()
                 {
                     Some(sum) => CellValue::Number(sum),
                     None => continue,
                 }
             };
-            let target = &mut cells[eq.left[0].cell];
+            let target = &mut cells[eq.left[0].cell.get()];
             if *target != value {
                 *target = value;
                 changed = true;

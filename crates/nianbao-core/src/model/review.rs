@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::template::CellIx;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkKind {
@@ -39,7 +41,7 @@ impl MarkKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewMark {
     /// The cell it is about; `None` for a figure that is in no cell.
-    pub cell: Option<usize>,
+    pub cell: Option<CellIx>,
     pub kind: MarkKind,
     /// The source's text of the value ("" when the source had none).
     pub original: String,
@@ -57,7 +59,7 @@ pub struct Review {
 }
 
 impl Review {
-    pub fn mark(&mut self, cell: Option<usize>, kind: MarkKind, original: &str, reason: String) {
+    pub fn mark(&mut self, cell: Option<CellIx>, kind: MarkKind, original: &str, reason: String) {
         self.marks.push(ReviewMark {
             cell,
             kind,
@@ -77,7 +79,7 @@ impl Review {
     }
 
     /// The open mark of a cell, if any (the most serious when there are several).
-    pub fn mark_of(&self, cell: usize) -> Option<&ReviewMark> {
+    pub fn mark_of(&self, cell: CellIx) -> Option<&ReviewMark> {
         self.open()
             .filter(|m| m.cell == Some(cell))
             .max_by_key(|m| m.kind)
@@ -89,7 +91,7 @@ impl Review {
     }
 
     /// The clerk has dealt with this cell (typed, pasted, accepted a suggestion).
-    pub fn confirm_cell(&mut self, cell: usize) {
+    pub fn confirm_cell(&mut self, cell: CellIx) {
         for m in self.marks.iter_mut().filter(|m| m.cell == Some(cell)) {
             m.confirmed = true;
         }

@@ -22,6 +22,14 @@ pub struct TemplateDef {
     pub regulation_cells: Vec<String>,
     pub fee_cells: Vec<String>,
     pub rules: Vec<RuleId>,
+    /// The id of the narrative before section 一 (前言); sections name the others.
+    pub preamble: String,
+    /// The rule whose equations the form draws as a balance strip under the grid they check.
+    #[serde(default)]
+    pub balance_strip: Option<RuleId>,
+    /// How wide the label columns of a grid are, by how many label columns it has (1, 2, 3…;
+    /// the last entry serves deeper grids). The PDF and the form both read these.
+    pub label_widths: Vec<LabelWidths>,
     /// How a report on an older version converts to this one.
     #[serde(default)]
     pub migrations: Vec<MigrationDef>,
@@ -36,6 +44,17 @@ pub struct MigrationDef {
     pub tables: Vec<String>,
     #[serde(default)]
     pub renames: Vec<(String, String)>,
+    /// What the clerk is told after converting (what changed in the format).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The label columns' share of a table's width and how they split it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelWidths {
+    pub share: f32,
+    pub weights: Vec<f32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -46,21 +65,27 @@ pub struct SectionDef {
     /// Second-level headings a narrative is expected to cover (offered as a scaffold).
     #[serde(default)]
     pub subheadings: Vec<String>,
+    /// A narrative that must say something (TXT-EMPTY): what it should say.
+    #[serde(default)]
+    pub required: Option<String>,
+    /// The narrative's part in 信息处理费 reporting (TXT-FEE).
+    #[serde(default)]
+    pub fee: Option<FeeRole>,
 }
 
+/// A section holds a narrative (by its id, the key in files) or a table (by table id).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub enum SectionContent {
-    Narrative(NarrativeField),
+    Narrative(String),
     Table(String),
 }
 
-/// The narrative fields of the report model; the same in every template version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-pub enum NarrativeField {
-    Preamble,
-    Overview,
-    Problems,
-    Other,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum FeeRole {
+    /// Says whether fees were charged.
+    States,
+    /// Must explain fees when any were charged.
+    Explains,
 }
 
 #[derive(Debug, Clone, Deserialize)]

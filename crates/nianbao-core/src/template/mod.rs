@@ -4,6 +4,7 @@
 
 mod def;
 mod labels;
+mod place;
 mod resolve;
 mod rule;
 
@@ -11,10 +12,11 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use def::{
-    CellKind, ColumnDef, GridDef, HeaderCell, MigrationDef, NarrativeField, RowDef, SectionContent,
-    SectionDef, TableDef, TemplateDef,
+    CellKind, ColumnDef, FeeRole, GridDef, HeaderCell, LabelWidths, MigrationDef, RowDef,
+    SectionContent, SectionDef, TableDef, TemplateDef,
 };
 pub use labels::LabelCell;
+pub use place::{CellIx, MetaField, NarrativeIx, Place};
 pub use rule::{RuleId, Severity};
 
 /// Every template the program knows, oldest first. A new national format is a new data file
@@ -36,12 +38,23 @@ pub struct Template {
     pub def: TemplateDef,
     /// Every cell, in template order (tables, grids, rows, columns).
     pub cells: Vec<CellDef>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, CellIx>,
+    /// The first cell of each grid, by table and grid.
+    grid_first: Vec<Vec<usize>>,
+    /// 前言 first, then each narrative section in order.
+    pub narratives: Vec<Narrative>,
     pub equations: Vec<Equation>,
     pub cross_year: Vec<CrossYear>,
     pub figures: Vec<Figure>,
-    pub regulation_cells: Vec<usize>,
-    pub fee_cells: Vec<usize>,
+    pub regulation_cells: Vec<CellIx>,
+    pub fee_cells: Vec<CellIx>,
+}
+
+/// A narrative of the report: its key in files and the section that prints it (none for 前言).
+#[derive(Debug, Clone)]
+pub struct Narrative {
+    pub id: String,
+    pub section: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,7 +79,7 @@ impl CellDef {
 /// One term of an equation: a cell and the names it goes by in messages.
 #[derive(Debug, Clone)]
 pub struct Term {
-    pub cell: usize,
+    pub cell: CellIx,
     pub short: String,
     pub label: String,
 }
@@ -93,7 +106,7 @@ pub struct CrossYear {
     /// Cell ids in last year's report (its template may differ) with their labels.
     pub prev: Vec<(String, String)>,
     /// The same cells' indices, valid when last year's report is on this template.
-    pub prev_same_template: Vec<usize>,
+    pub prev_same_template: Vec<CellIx>,
     pub plus: Vec<Term>,
     pub minus: Vec<Term>,
 }
@@ -103,7 +116,7 @@ pub struct CrossYear {
 pub struct Figure {
     pub keywords: Vec<String>,
     pub name: String,
-    pub cells: Vec<usize>,
+    pub cells: Vec<CellIx>,
 }
 
 impl Template {
@@ -111,8 +124,62 @@ impl Template {
         &self.def.id
     }
 
-    pub fn cell_index(&self, id: &str) -> Option<usize> {
+    pub fn cell_index(&self, id: &str) -> Option<CellIx> {
         self.index.get(id).copied()
+    }
+
+    pub fn cell(&self, cell: CellIx) -> &CellDef {
+        &self.cells[cell.get()]
+    }
+
+    /// The cell at a grid position, if the grid has one there.
+    pub fn cell_at(&self, table: usize, grid: usize, row: usize, col: usize) -> Option<CellIx> {
+        let g = self.def.tables.get(table)?.grids.get(grid)?;
+        (row < g.rows.len() && col < g.columns.len())
+            .then(|| CellIx::new(self.grid_first[table][grid] + row * g.columns.len() + col))
+    }
+
+    /// Whether the clerk types this cell (computed totals are not typed while automatic
+    /// totals are on).
+    pub fn is_typed(&self, cell: CellIx, auto_totals: bool) -> bool {
+        !(auto_totals && self.cell(cell).computed)
+    }
+
+    /// Every cell's index, in template order.
+    pub fn cell_ixs(&self) -> impl Iterator<Item = CellIx> + use<> {
+        (0..self.cells.len()).map(CellIx::new)
+    }
+
+    pub fn narrative_index(&self, id: &str) -> Option<NarrativeIx> {
+        self.narratives
+            .iter()
+            .position(|n| n.id == id)
+            .map(NarrativeIx::new)
+    }
+
+    pub fn narrative(&self, n: NarrativeIx) -> &Narrative {
+        &self.narratives[n.get()]
+    }
+
+    /// Every narrative's index, 前言 first.
+    pub fn narrative_ixs(&self) -> impl Iterator<Item = NarrativeIx> + use<> {
+        (0..self.narratives.len()).map(NarrativeIx::new)
+    }
+
+    /// 前言: always the first narrative.
+    pub fn preamble(&self) -> NarrativeIx {
+        NarrativeIx::new(0)
+    }
+
+    /// The label columns' share of the width and their weights, for a grid.
+    pub fn label_widths(&self, grid: &GridDef) -> (f32, &[f32]) {
+        match grid.label_columns {
+            0 => (0.0, &[]),
+            n => {
+                let w = &self.def.label_widths[(n - 1).min(self.def.label_widths.len() - 1)];
+                (w.share, &w.weights)
+            }
+        }
     }
 
     pub fn table(&self, id: &str) -> Option<(usize, &TableDef)> {
@@ -128,16 +195,16 @@ impl Template {
     }
 
     /// The grid, row and column definitions of a cell.
-    pub fn cell_parts(&self, cell: usize) -> (&GridDef, &RowDef, &ColumnDef) {
-        let c = &self.cells[cell];
+    pub fn cell_parts(&self, cell: CellIx) -> (&GridDef, &RowDef, &ColumnDef) {
+        let c = self.cell(cell);
         let grid = &self.def.tables[c.table].grids[c.grid];
         (grid, &grid.rows[c.row], &grid.columns[c.col])
     }
 
     /// A cell's name for messages: 「（一）予以公开·自然人」, 「行政复议·总计」.
-    pub fn cell_label(&self, cell: usize) -> String {
+    pub fn cell_label(&self, cell: CellIx) -> String {
         let (grid, row, _) = self.cell_parts(cell);
-        let column = grid.column_name(self.cells[cell].col);
+        let column = grid.column_name(self.cell(cell).col);
         match row.labels.last() {
             Some(row_label) => format!("{row_label}·{column}"),
             None => column,
@@ -216,12 +283,38 @@ impl Template {
             .unwrap_or_else(|| id.clone())
     }
 
-    /// The section that holds a narrative field.
-    pub fn narrative_section(&self, field: NarrativeField) -> Option<&SectionDef> {
-        self.def
-            .sections
+    /// The section that prints a narrative (none for 前言).
+    pub fn narrative_section(&self, n: NarrativeIx) -> Option<&SectionDef> {
+        self.narrative(n).section.map(|s| &self.def.sections[s])
+    }
+
+    /// The narrative a section prints, if it prints one.
+    pub fn section_narrative(&self, section: usize) -> Option<NarrativeIx> {
+        self.narratives
             .iter()
-            .find(|s| s.content == SectionContent::Narrative(field))
+            .position(|n| n.section == Some(section))
+            .map(NarrativeIx::new)
+    }
+
+    /// The narratives whose section has this part in 信息处理费 reporting.
+    pub fn fee_narratives(&self, role: FeeRole) -> impl Iterator<Item = NarrativeIx> + '_ {
+        self.narrative_ixs()
+            .filter(move |&n| self.narrative_section(n).is_some_and(|s| s.fee == Some(role)))
+    }
+
+    /// The section of the form a place is shown in (`None`: the meta page).
+    pub fn section_of(&self, place: Place) -> Option<usize> {
+        match place {
+            Place::Cell(c) => {
+                let id = &self.def.tables[self.cell(c).table].id;
+                self.def
+                    .sections
+                    .iter()
+                    .position(|s| matches!(&s.content, SectionContent::Table(t) if t == id))
+            }
+            Place::Narrative(n) => self.narrative(n).section,
+            Place::Meta(_) | Place::Year => None,
+        }
     }
 }
 

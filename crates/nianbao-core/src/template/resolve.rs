@@ -3,19 +3,22 @@
 
 use std::collections::HashMap;
 
-use super::def::{GridDef, Over, TemplateDef};
-use super::{CellDef, CrossYear, Equation, Figure, Template, Term, cell_id};
+use super::def::{GridDef, Over, SectionContent, TemplateDef};
+use super::{CellDef, CellIx, CrossYear, Equation, Figure, Narrative, Template, Term, cell_id};
 
 pub fn parse(src: &str) -> Result<Template, String> {
     let def: TemplateDef = ron::from_str(src).map_err(|e| e.to_string())?;
     let mut cells = Vec::new();
     let mut index = HashMap::new();
+    let mut grid_first = Vec::new();
     for (t, table) in def.tables.iter().enumerate() {
+        grid_first.push(Vec::new());
         for (g, grid) in table.grids.iter().enumerate() {
+            grid_first[t].push(cells.len());
             for (r, row) in grid.rows.iter().enumerate() {
                 for (c, col) in grid.columns.iter().enumerate() {
                     let id = cell_id(&table.id, &row.id, &col.id);
-                    if index.insert(id.clone(), cells.len()).is_some() {
+                    if index.insert(id.clone(), CellIx::new(cells.len())).is_some() {
                         return Err(format!("duplicate cell id {id}"));
                     }
                     cells.push(CellDef {
@@ -31,10 +34,13 @@ pub fn parse(src: &str) -> Result<Template, String> {
             }
         }
     }
+    let narratives = narratives(&def)?;
     let mut template = Template {
         def,
         cells,
         index,
+        grid_first,
+        narratives,
         equations: Vec::new(),
         cross_year: Vec::new(),
         figures: Vec::new(),
@@ -44,7 +50,7 @@ pub fn parse(src: &str) -> Result<Template, String> {
     template.equations = equations(&template)?;
     for eq in template.equations.iter().filter(|e| e.total) {
         let cell = eq.left[0].cell;
-        template.cells[cell].computed = true;
+        template.cells[cell.get()].computed = true;
     }
     template.cross_year = cross_year(&template)?;
     template.figures = template
@@ -64,7 +70,30 @@ pub fn parse(src: &str) -> Result<Template, String> {
     Ok(template)
 }
 
-fn lookup_all(t: &Template, ids: &[String]) -> Result<Vec<usize>, String> {
+/// 前言 and every narrative section, each id once: the keys of a report's narratives.
+fn narratives(def: &TemplateDef) -> Result<Vec<Narrative>, String> {
+    let mut out = vec![Narrative {
+        id: def.preamble.clone(),
+        section: None,
+    }];
+    for (i, section) in def.sections.iter().enumerate() {
+        if let SectionContent::Narrative(id) = &section.content {
+            if out.iter().any(|n| &n.id == id) {
+                return Err(format!("duplicate narrative id {id}"));
+            }
+            out.push(Narrative {
+                id: id.clone(),
+                section: Some(i),
+            });
+        }
+    }
+    if def.label_widths.is_empty() {
+        return Err("label_widths is empty".into());
+    }
+    Ok(out)
+}
+
+fn lookup_all(t: &Template, ids: &[String]) -> Result<Vec<CellIx>, String> {
     ids.iter()
         .map(|id| t.cell_index(id).ok_or_else(|| format!("unknown cell {id}")))
         .collect()
