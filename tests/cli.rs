@@ -318,7 +318,7 @@ fn bad_files(dir: &Path) -> Vec<PathBuf> {
         (
             "future.nianbao",
             native
-                .replace("format_version: 2", "format_version: 9")
+                .replace("format_version: 4", "format_version: 9")
                 .into_bytes(),
         ),
         (

@@ -145,7 +145,8 @@ fn version_one_files_migrate_with_totals_as_written() {
     assert_eq!(r.meta.organ, "某镇人民政府");
     assert_eq!(r.narrative_by_id("problems").unwrap(), "人员不足。");
     let saved = file::to_native_string(&r);
-    assert!(saved.contains("format_version: 2") && saved.contains("auto_totals: false"));
+    assert!(saved.contains("format_version: 4") && saved.contains("auto_totals: false"));
+    assert!(saved.contains(r#""problems": "人员不足。""#), "{saved}");
     let findings = common::checked(&r, None);
     assert!(
         findings
@@ -153,6 +154,34 @@ fn version_one_files_migrate_with_totals_as_written() {
             .any(|f| f.rule == nianbao::check::RuleId::T3C),
         "the typed total is checked, not recomputed"
     );
+}
+
+/// Native files before version 4 wrote the narratives as a struct of four fixed fields; they
+/// read as the same report, and are saved as version 4 with the narratives keyed by id.
+#[test]
+fn format_two_files_read_as_the_same_report() {
+    let old = include_str!("data/2025-qingshi-format2.nianbao");
+    assert!(old.contains("format_version: 2") && old.contains("  sections: (\n    preamble:"));
+    let r = file::parse(old.as_bytes(), Format::Native).unwrap();
+    assert_eq!(r, balanced());
+    assert!(
+        r.narrative_by_id("overview")
+            .unwrap()
+            .starts_with("2025年，青石镇")
+    );
+    let saved = file::to_native_string(&r);
+    assert!(
+        saved.contains("format_version: 4") && saved.contains("  sections: {\n    \"preamble\":")
+    );
+}
+
+#[test]
+fn narratives_the_template_lacks_are_refused() {
+    let native = file::to_native_string(&balanced());
+    let unknown = native.replace(r#""other":"#, r#""elsewhere":"#);
+    assert!(parse_err(&unknown, Format::Native).contains("未知的文字部分“elsewhere”"));
+    let twice = native.replace(r#""other":"#, r#""problems":"#);
+    assert!(parse_err(&twice, Format::Native).contains("文字部分“problems”出现了两次"));
 }
 
 fn parse_err(text: &str, format: Format) -> String {
@@ -175,7 +204,7 @@ fn refuses_what_is_not_a_report() {
         ),
         (json[..json.len() / 2].to_string(), Format::Json, "不完整"),
         (
-            native.replace("format_version: 2", "format_version: 4"),
+            native.replace("format_version: 4", "format_version: 5"),
             Format::Native,
             "更新版本",
         ),

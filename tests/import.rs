@@ -177,7 +177,11 @@ fn seed_002_lost_row_labels_are_left_blank_and_said() {
         return;
     };
     assert_eq!((r.meta.organ.as_str(), r.meta.year), ("东双河镇", 2019));
-    assert!(r.narrative_by_id("overview").unwrap().contains("浉河区东双河镇"));
+    assert!(
+        r.narrative_by_id("overview")
+            .unwrap()
+            .contains("浉河区东双河镇")
+    );
     assert!(!r.narrative_by_id("overview").unwrap().contains("bookmark"));
     assert!(
         r.narrative_by_id("problems")
@@ -235,7 +239,10 @@ fn seed_003_gb2019_tables_in_a_2021_report() {
         .collect();
     assert_eq!(nonzero, ["t2.other_services.change"]);
     assert_eq!(r.review.marks, []);
-    assert_eq!(r.narrative_by_id("other").unwrap(), "无其他需要报告的事项。");
+    assert_eq!(
+        r.narrative_by_id("other").unwrap(),
+        "无其他需要报告的事项。"
+    );
     assert_eq!(rules(&r), [(Severity::Error, RuleId::TPLYEAR)]);
 }
 
@@ -310,8 +317,16 @@ fn assert_round_trip(name: &str, imported: (Report, ImportReport), original: &Re
     assert_eq!(r.review.marks, [], "{name}");
     assert_eq!(r.meta.organ, original.meta.organ);
     assert_eq!(r.meta.year, original.meta.year);
-    assert_eq!(r.narrative_by_id("overview").unwrap(), original.narrative_by_id("overview").unwrap(), "{name}");
-    assert_eq!(r.narrative_by_id("problems").unwrap(), original.narrative_by_id("problems").unwrap(), "{name}");
+    assert_eq!(
+        r.narrative_by_id("overview").unwrap(),
+        original.narrative_by_id("overview").unwrap(),
+        "{name}"
+    );
+    assert_eq!(
+        r.narrative_by_id("problems").unwrap(),
+        original.narrative_by_id("problems").unwrap(),
+        "{name}"
+    );
     assert_eq!(r.meta.closing_date, original.meta.closing_date);
 }
 
@@ -444,7 +459,12 @@ fn hostile_spans_and_runs_neither_panic_nor_lose_the_table() {
     );
     let (report, _) = import(page.as_bytes(), Source::Html).unwrap();
     assert_eq!(report.cells(), original.cells());
-    assert!(!report.narrative_by_id("overview").unwrap().contains("bookmark"));
+    assert!(
+        !report
+            .narrative_by_id("overview")
+            .unwrap()
+            .contains("bookmark")
+    );
 }
 
 /// An import that reads no figure at all is an error, never 「0 errors」.
@@ -479,5 +499,5 @@ fn doubts_are_saved_and_reloaded_in_both_formats() {
     // A report without doubts is written as before (readable by earlier versions).
     let plain = common::balanced();
     let text = file::to_native_string(&plain);
-    assert!(text.contains("format_version: 2") && !text.contains("review:"));
+    assert!(text.contains("format_version: 4") && !text.contains("review:"));
 }

@@ -188,7 +188,9 @@ fn silently_wrong(original: &Report, imported: &Report) -> Vec<String> {
             || listed
                 .iter()
                 .any(|l| l.contains(want.trim_start_matches('+')))
-            || imported.template.cell_ixs()
+            || imported
+                .template
+                .cell_ixs()
                 .any(|j| imported.text(j) == want && imported.review.mark_of(j).is_some());
         if !seen {
             wrong.push(format!("{}: {want:?} vanished", cell.id));
@@ -249,7 +251,9 @@ fn the_common_layouts_read_every_figure_right() {
         ] {
             let (bytes, source) = publish(&original, layout);
             let (imported, notes) = import(&bytes, source).unwrap();
-            let differing: Vec<&str> = original.template.cell_ixs()
+            let differing: Vec<&str> = original
+                .template
+                .cell_ixs()
                 .filter(|&i| original.text(i) != imported.text(i))
                 .map(|i| original.template.cell(i).id.as_str())
                 .collect();

@@ -291,7 +291,9 @@ fn txt_num_narrative_figures_match_the_table() {
         "{}",
         t[0].message
     );
-    r.narrative_mut("overview").unwrap().push_str("行政诉讼3件。");
+    r.narrative_mut("overview")
+        .unwrap()
+        .push_str("行政诉讼3件。");
     assert_eq!(of_rule(&check(&r), RuleId::TXTNUM).len(), 2);
 }
 

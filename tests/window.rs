@@ -376,7 +376,8 @@ fn rare_characters_render_without_tofu() {
     let mut report = common::balanced();
     report.meta.organ = "信阳市浉河区东双河镇人民政府".into();
     report.meta.closing_organ = "喆堃赟镕𬘬".into();
-    *report.narrative_mut("problems").unwrap() = "一是浉河沿线的喆、堃、赟、镕等生僻字在系统中显示正常。".into();
+    *report.narrative_mut("problems").unwrap() =
+        "一是浉河沿线的喆、堃、赟、镕等生僻字在系统中显示正常。".into();
     let mut h = window(report);
     h.state_mut().part = Part::Meta;
     h.run();

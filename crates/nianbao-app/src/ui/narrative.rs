@@ -82,7 +82,10 @@ pub fn narrative_ui(
 }
 
 /// The findings that concern a narrative's text.
-pub fn narrative_findings(findings: &[Finding], field: NarrativeIx) -> impl Iterator<Item = &Finding> {
+pub fn narrative_findings(
+    findings: &[Finding],
+    field: NarrativeIx,
+) -> impl Iterator<Item = &Finding> {
     findings
         .iter()
         .filter(move |f| f.narrative() == Some(field))

@@ -17,7 +17,10 @@ fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Nu
             for eq in t.equations.iter().filter(|e| e.total) {
                 let total = eq.left[0].cell;
                 if values[total.get()].is_some()
-                    && eq.right.iter().any(|term| values[term.cell.get()].is_none())
+                    && eq
+                        .right
+                        .iter()
+                        .any(|term| values[term.cell.get()].is_none())
                 {
                     values[total.get()] = None;
                     spread = true;
@@ -33,7 +36,12 @@ fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Nu
 
 /// Left and right sums, or `None` when a term's value is not known.
 fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
-    let side = |terms: &[Term]| terms.iter().map(|t| values[t.cell.get()]).sum::<Option<Num>>();
+    let side = |terms: &[Term]| {
+        terms
+            .iter()
+            .map(|t| values[t.cell.get()])
+            .sum::<Option<Num>>()
+    };
     Some((side(&eq.left)?, side(&eq.right)?))
 }
 

@@ -71,7 +71,9 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
         };
         match &section.content {
             SectionContent::Narrative(id) => {
-                let n = template.narrative_index(id).expect("template narratives resolve");
+                let n = template
+                    .narrative_index(id)
+                    .expect("template narratives resolve");
                 let text: Vec<String> = lines[range].iter().map(Line::text).collect();
                 *report.sections.get_mut(n) = text.join("\n");
             }

@@ -298,8 +298,10 @@ impl Template {
 
     /// The narratives whose section has this part in 信息处理费 reporting.
     pub fn fee_narratives(&self, role: FeeRole) -> impl Iterator<Item = NarrativeIx> + '_ {
-        self.narrative_ixs()
-            .filter(move |&n| self.narrative_section(n).is_some_and(|s| s.fee == Some(role)))
+        self.narrative_ixs().filter(move |&n| {
+            self.narrative_section(n)
+                .is_some_and(|s| s.fee == Some(role))
+        })
     }
 
     /// The section of the form a place is shown in (`None`: the meta page).
