@@ -25,6 +25,7 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
 
 已有输出文件时不会覆盖，除非加 --force。
 退出码：0 无错误；1 检查发现错误；2 文件无法读取或参数错误。
+环境变量 NIANBAO_TEMPLATES=文件夹：另外读取其中的模板文件（*.ron，新版格式只需数据文件）。
 ";
 
 /// A failure that ends the command: the exit code and a one-line Chinese reason.
@@ -53,6 +54,13 @@ pub fn main_with(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> u8 {
+    for problem in crate::template::load_problems() {
+        let line = format!(
+            "警告：{}\n",
+            crate::file::escape::escaped_again(problem, 400)
+        );
+        err.write_all(line.as_bytes()).ok();
+    }
     let result = parse_args(args).and_then(|command| commands::run(command, out, err));
     match result {
         Ok(code) => code,

@@ -222,7 +222,6 @@ pub fn cell_id(table: &str, row: &str, col: &str) -> String {
         .join(".")
 }
 
-/// All templates, oldest first.
 /// The ids of every template, as messages list them: 「gb2019、gb2021」.
 pub fn ids() -> String {
     all()
@@ -232,16 +231,78 @@ pub fn ids() -> String {
         .join("、")
 }
 
-pub fn all() -> &'static [Template] {
-    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
-    TEMPLATES.get_or_init(|| {
-        SOURCES
+/// The folder of extra template files (`*.ron`) read besides the bundled ones: a new national
+/// format can be added as a data file without rebuilding the program.
+pub const EXTRA_DIR_VAR: &str = "NIANBAO_TEMPLATES";
+/// An extra template file larger than this is not read.
+const MAX_EXTRA_BYTES: u64 = 1 << 20;
+
+struct Loaded {
+    templates: Vec<Template>,
+    problems: Vec<String>,
+}
+
+fn loaded() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let mut templates: Vec<Template> = SOURCES
             .iter()
             .map(|(name, src)| {
                 resolve::parse(src).unwrap_or_else(|e| panic!("bundled template {name}: {e}"))
             })
-            .collect()
+            .collect();
+        let mut problems = Vec::new();
+        if let Some(dir) = std::env::var_os(EXTRA_DIR_VAR) {
+            extra(std::path::Path::new(&dir), &mut templates, &mut problems);
+        }
+        templates.sort_by_key(|t| t.def.first_year);
+        Loaded {
+            templates,
+            problems,
+        }
     })
+}
+
+/// Reads every `*.ron` of the folder, in name order; a file that cannot be read, does not
+/// resolve or repeats a known id is skipped and said in `problems`.
+fn extra(dir: &std::path::Path, out: &mut Vec<Template>, problems: &mut Vec<String>) {
+    let mut paths: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect(),
+        Err(e) => {
+            problems.push(format!("无法读取模板文件夹 {}：{e}", dir.display()));
+            return;
+        }
+    };
+    paths.sort();
+    for path in paths {
+        let read = match std::fs::metadata(&path) {
+            Ok(m) if m.len() > MAX_EXTRA_BYTES => Err("文件过大".to_string()),
+            _ => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+        };
+        match read.and_then(|src| resolve::parse(&src)) {
+            Ok(t) if out.iter().any(|o| o.id() == t.id()) => problems.push(format!(
+                "模板文件 {}：模板“{}”已存在",
+                path.display(),
+                t.id()
+            )),
+            Ok(t) => out.push(t),
+            Err(e) => problems.push(format!("模板文件 {} 无法使用：{e}", path.display())),
+        }
+    }
+}
+
+/// All templates, oldest first: the bundled ones and any from [`EXTRA_DIR_VAR`].
+pub fn all() -> &'static [Template] {
+    &loaded().templates
+}
+
+/// Extra template files that were skipped, and why (for the edges to say).
+pub fn load_problems() -> &'static [String] {
+    &loaded().problems
 }
 
 pub fn by_id(id: &str) -> Option<&'static Template> {
@@ -259,10 +320,12 @@ pub fn migration_from(from: &Template) -> Option<(&'static Template, &'static Mi
     })
 }
 
-/// The template a report year calls for (the newest one for years after the last known).
+/// The template a report year calls for: the newest that applies (the oldest for years before
+/// any, the newest for years after all).
 pub fn for_year(year: i32) -> &'static Template {
     let all = all();
     all.iter()
+        .rev()
         .find(|t| t.applies_to(year))
         .unwrap_or(if year < all[0].def.first_year {
             &all[0]
