@@ -598,6 +598,10 @@ fn ctrl_e_exports_the_pdf_in_the_background_and_preview_shows_its_pages() {
         h.query_by_label_contains(&format!("打印预览（共 {pages} 页"))
             .is_some()
     );
+    // 预览 offers the export itself.
+    h.get_by_label_contains("导出PDF…").click();
+    h.run();
+    assert!(h.query_by_label("导出PDF").is_some(), "asks where again");
 }
 
 /// The shortcuts are one table: the keys, the menus and the README's list agree with it.

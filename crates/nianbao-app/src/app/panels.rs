@@ -113,7 +113,13 @@ impl App {
     fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let t = self.editor.report.template;
         match self.part {
-            Part::Preview => ui::preview::preview_ui(ui, &self.editor.report, &mut self.preview),
+            Part::Preview => ui::preview::preview_ui(
+                ui,
+                &self.editor.report,
+                &mut self.preview,
+                super::keys::shortcut_of(&Command::ExportPdf),
+                commands,
+            ),
             Part::Meta => {
                 ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands)
             }

@@ -6,6 +6,7 @@ use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Ui, vec2};
 
 use crate::layout::{self, PAGE_H_MM, PAGE_W_MM, PT_MM, Page};
 use crate::model::Report;
+use crate::ui::command::Command;
 
 /// Screen points per millimetre at 100 %.
 const SCALE: f32 = 2.6;
@@ -26,13 +27,23 @@ impl PreviewCache {
     }
 }
 
-pub fn preview_ui(ui: &mut Ui, report: &Report, cache: &mut PreviewCache) {
+/// `export_keys`: the shortcut of 导出PDF as the app's key table spells it.
+pub fn preview_ui(
+    ui: &mut Ui,
+    report: &Report,
+    cache: &mut PreviewCache,
+    export_keys: Option<String>,
+    commands: &mut Vec<Command>,
+) {
     let pages = cache.pages(report);
     ui.heading(format!(
         "打印预览（共 {} 页，与导出的PDF排版相同）",
         pages.len()
     ));
-    ui.label("按 Ctrl+E 导出PDF。");
+    let button = egui::Button::new("导出PDF…").shortcut_text(export_keys.unwrap_or_default());
+    if ui.add(button).clicked() {
+        commands.push(Command::ExportPdf);
+    }
     for (i, page) in pages.iter().enumerate() {
         ui.add_space(8.0);
         page_ui(ui, page, i + 1);
