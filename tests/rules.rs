@@ -49,10 +49,47 @@ fn t3a_column_balance() {
             "t3.carried_out.natural"
         ]
     );
-    assert_eq!(a[0].suggested, suggestion("t3.carried_out.natural", "1"));
-    // Applying the suggestion restores balance everywhere.
+    // 一 or 四 could be the wrong one (二 is last year's): no button, the column is named.
+    assert_eq!(a[0].suggested, None);
+    assert!(
+        a[0].message.ends_with("相差1，请逐项核对自然人列"),
+        "{}",
+        a[0].message
+    );
     set(&mut r, "t3.carried_out.natural", "1");
     assert!(of_rule(&check(&r), RuleId::T3A).is_empty());
+}
+
+/// The clerk's case: a wrong figure in （一）予以公开·商业企业. With totals typed (an imported
+/// report), the row and column checks cross at that one cell, and it is the one named; with
+/// automatic totals only the column balance breaks, and no cell is offered (never 二、上年结转,
+/// which last year's report fixes).
+#[test]
+fn the_fix_names_the_cell_where_row_and_column_cross() {
+    let prev = example("2024-qingshi.nianbao");
+    let mut r = balanced();
+    r.auto_totals = false;
+    let right = r.text_by_id("t3.granted.commercial").unwrap();
+    set(&mut r, "t3.granted.commercial", "9");
+    let f = common::checked(&r, Some(&prev));
+    let fixes: Vec<_> = f.iter().filter_map(|x| x.suggested.clone()).collect();
+    assert!(!fixes.is_empty(), "{f:#?}");
+    assert!(
+        fixes
+            .iter()
+            .all(|s| *s == suggestion("t3.granted.commercial", &right).unwrap()),
+        "{fixes:#?}"
+    );
+
+    let mut r = balanced();
+    set(&mut r, "t3.granted.commercial", "9");
+    let f = common::checked(&r, Some(&prev));
+    assert!(f.iter().all(|x| x.suggested.is_none()), "{f:#?}");
+    assert!(
+        of_rule(&f, RuleId::T3A)
+            .iter()
+            .all(|x| x.message.contains("请逐项核对"))
+    );
 }
 
 #[test]
@@ -122,11 +159,12 @@ fn t4a_group_totals() {
     let f = check(&r);
     let a = of_rule(&f, RuleId::T4A);
     assert_eq!(a.len(), 1);
+    // The total or any of its parts could be the wrong figure: the group is named, no button.
     assert_eq!(
         a[0].message,
-        "行政复议：总计＝3，结果维持＋结果纠正＋其他结果＋尚未审结＝1＋0＋0＋0＝1，相差2（建议将“行政复议·总计”改为1）"
+        "行政复议：总计＝3，结果维持＋结果纠正＋其他结果＋尚未审结＝1＋0＋0＋0＝1，相差2，请逐项核对行政复议"
     );
-    assert_eq!(a[0].suggested, suggestion("t4.review.total", "1"));
+    assert_eq!(a[0].suggested, None);
 }
 
 #[test]
@@ -215,7 +253,22 @@ fn x_carry_this_year_carried_in_is_last_years_carried_out() {
     let f = common::checked(&r, Some(&prev));
     let x = of_rule(&f, RuleId::XCARRY);
     assert_eq!(x.len(), 2, "natural and total: {x:#?}");
-    assert_eq!(x[0].suggested, suggestion("t3.carried_in.natural", "1"));
+    // Setting 二 to last year's 1 alone would unbalance T3-A (四 was changed too): the value
+    // is said, no button.
+    assert_eq!(x[0].suggested, None);
+    assert!(
+        x[0].message.ends_with("（应为1，改后本年表格需一并核对）"),
+        "{}",
+        x[0].message
+    );
+    set(&mut r, "t3.carried_out.natural", "1");
+    let f = common::checked(&r, Some(&prev));
+    let x = of_rule(&f, RuleId::XCARRY);
+    assert_eq!(
+        x[0].suggested,
+        suggestion("t3.carried_in.natural", "1"),
+        "{f:#?}"
+    );
     assert!(
         of_rule(&check(&r), RuleId::XCARRY).is_empty(),
         "cross-year rules need last year's report"
@@ -358,12 +411,13 @@ fn mistakes_example_names_what_a_reviewer_would() {
         f.iter()
             .any(|x| x.suggested == suggestion("t3.granted.natural", "8"))
     );
+    // 二 is blank and totals are typed: setting it alone would break its row (T3-C).
     assert!(f.iter().any(
-        |x| x.rule == RuleId::XCARRY && x.suggested == suggestion("t3.carried_in.natural", "1")
+        |x| x.rule == RuleId::XCARRY && x.message.contains("（应为1，改后本年表格需一并核对）")
     ));
     assert!(
         f.iter()
-            .any(|x| x.rule == RuleId::T4A && x.suggested == suggestion("t4.review.total", "1"))
+            .any(|x| x.rule == RuleId::T4A && x.message.ends_with("请逐项核对行政复议"))
     );
     assert!(has(RuleId::VNUM, "t4.litigation_direct.pending"));
     assert!(has(RuleId::VBLANK, "t3.carried_in.natural"));

@@ -112,16 +112,36 @@ fn findings_appear_and_disappear_as_figures_are_typed() {
     assert!(rules(&h).is_empty(), "{:?}", rules(&h));
 }
 
+/// The clerk's case: a wrong figure typed into （一）予以公开·商业企业. With totals typed (as in
+/// an imported report) its row and column checks cross there, and 「改为 2」 puts it right;
+/// with automatic totals only the column balance breaks, and no button points elsewhere.
 #[test]
-fn a_correction_button_restores_the_balance() {
+fn a_correction_button_names_the_wrong_cell_or_none() {
+    let label = "（一）予以公开 商业企业";
     let mut report = common::balanced();
-    common::set(&mut report, "t3.carried_out.natural", "2");
+    report.auto_totals = false;
     let mut h = window(report);
-    assert!(rules(&h).contains(&RuleId::T3A));
-    h.get_by_label("改为 1").click();
+    h.get_by_label(label).click();
     h.run();
-    assert_eq!(cell_text(&h, "t3.carried_out.natural"), "1");
+    h.get_by_label(label).type_text("9");
+    h.run();
+    assert!(rules(&h).contains(&RuleId::T3B) && rules(&h).contains(&RuleId::T3C));
+    h.get_all_by_label("改为 2").next().unwrap().click();
+    h.run();
+    assert_eq!(cell_text(&h, "t3.granted.commercial"), "2");
     assert!(rules(&h).is_empty(), "{:?}", rules(&h));
+
+    let mut h = window(common::balanced());
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text("9");
+    h.run();
+    assert!(rules(&h).contains(&RuleId::T3A));
+    assert!(
+        h.query_by_label_contains("改为").is_none(),
+        "no button points at another cell"
+    );
+    assert!(h.query_by_label_contains("请逐项核对商业企业列").is_some());
 }
 
 #[test]

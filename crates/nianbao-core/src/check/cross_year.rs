@@ -3,12 +3,16 @@
 //! template version (2020 on gb2019 → 2021 on gb2021); relations whose cells it lacks are skipped.
 
 use super::Finding;
+use super::fix::{Balance, Origin, Suggestion};
 use crate::model::{CellValue, Num, Report};
 use crate::template::{CellIx, CrossYear, Term};
 
-pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+pub fn check(report: &Report, prev: &Report, balance: &Balance, out: &mut Vec<Finding>) {
     let t = report.template;
-    for x in t.cross_year.iter().filter(|x| t.has_rule(x.rule)) {
+    for (i, x) in t.cross_year.iter().enumerate() {
+        if !t.has_rule(x.rule) {
+            continue;
+        }
         let Some(expected) = expected(report, prev, x) else {
             continue;
         };
@@ -32,13 +36,38 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             Num::from_scaled((actual - expected).scaled().abs()),
         );
         let finding = Finding::new(x.rule, cells, message);
-        out.push(finding.fixed_by(x.target.cell, expected.display(target.kind)));
+        out.push(match balance.suggest(report, Origin::CrossYear(i)) {
+            Suggestion::Cell(cell, value) => finding.fixed_by(cell, value.display(target.kind)),
+            // Setting the figure last year's report gives would unbalance this year's table:
+            // say the figure, and that the rest must be checked with it.
+            _ => Finding {
+                message: format!(
+                    "{}（应为{}，改后本年表格需一并核对）",
+                    finding.message,
+                    expected.display(target.kind)
+                ),
+                ..finding
+            },
+        });
     }
 }
 
 /// Last year's `prev` + this year's `plus` − `minus`; `None` when a cell is missing, invalid,
 /// or last year's cells are all blank (nothing to compare against).
 fn expected(report: &Report, prev: &Report, x: &CrossYear) -> Option<Num> {
+    let last = last_year(prev, x)?;
+    let this = |terms: &[Term]| {
+        terms
+            .iter()
+            .map(|t| report.num(t.cell))
+            .sum::<Option<Num>>()
+    };
+    Some(last + this(&x.plus)? - this(&x.minus)?)
+}
+
+/// Last year's side of a relation: the sum of its cells in last year's report; `None` when a
+/// cell is missing, invalid, or all are blank.
+pub fn last_year(prev: &Report, x: &CrossYear) -> Option<Num> {
     let prev_cells: Vec<&CellValue> = x
         .prev
         .iter()
@@ -47,14 +76,7 @@ fn expected(report: &Report, prev: &Report, x: &CrossYear) -> Option<Num> {
     if prev_cells.iter().all(|c| c.is_blank()) {
         return None;
     }
-    let last: Num = prev_cells.iter().map(|c| c.num()).sum::<Option<Num>>()?;
-    let this = |terms: &[Term]| {
-        terms
-            .iter()
-            .map(|t| report.num(t.cell))
-            .sum::<Option<Num>>()
-    };
-    Some(last + this(&x.plus)? - this(&x.minus)?)
+    prev_cells.iter().map(|c| c.num()).sum::<Option<Num>>()
 }
 
 /// 「上年“现行有效件数”＋本年“本年制发件数”－本年“本年废止件数”＝8＋3－1＝10」

@@ -1,38 +1,11 @@
 //! T3-A, T3-B, T3-C, T4-A: the balancing equations the template declares, with the numbers in
-//! the message and, where one changed cell restores balance without breaking another
-//! equation, the value that cell should have.
+//! the message and, where exactly one changed cell restores balance everywhere it counts
+//! (`fix.rs`), the value that cell should have.
 
 use super::Finding;
-use crate::model::{CellKind, CellValue, Num, Report, recompute_totals};
-use crate::template::{CellIx, Equation, Template, Term};
-
-/// Each cell's value for the equations (blank = 0), or `None` where it is not known: invalid
-/// text (V-NUM reports it) and, with automatic totals, every total computed from such a cell.
-fn values(t: &Template, cells: &[CellValue], auto_totals: bool) -> Vec<Option<Num>> {
-    let mut values: Vec<Option<Num>> = cells.iter().map(CellValue::num).collect();
-    if auto_totals {
-        // Totals of totals: repeat until no unknown spreads further.
-        for _ in 0..=t.equations.len() {
-            let mut spread = false;
-            for eq in t.equations.iter().filter(|e| e.total) {
-                let total = eq.left[0].cell;
-                if values[total.get()].is_some()
-                    && eq
-                        .right
-                        .iter()
-                        .any(|term| values[term.cell.get()].is_none())
-                {
-                    values[total.get()] = None;
-                    spread = true;
-                }
-            }
-            if !spread {
-                break;
-            }
-        }
-    }
-    values
-}
+use super::fix::{Balance, Origin, Suggestion, values};
+use crate::model::{Num, Report};
+use crate::template::{Equation, Term};
 
 /// Left and right sums, or `None` when a term's value is not known.
 fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
@@ -45,21 +18,16 @@ fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
     Some((side(&eq.left)?, side(&eq.right)?))
 }
 
-fn broken(eq: &Equation, values: &[Option<Num>]) -> bool {
-    sums(eq, values).is_some_and(|(l, r)| l != r)
-}
-
-pub fn check(report: &Report, out: &mut Vec<Finding>) {
+pub fn check(report: &Report, balance: &Balance, out: &mut Vec<Finding>) {
     let t = report.template;
     let cells = &values(t, report.cells(), report.auto_totals);
-    let active: Vec<&Equation> = t.equations.iter().filter(|e| t.has_rule(e.rule)).collect();
-    let now: Vec<Option<(Num, Num)>> = active.iter().map(|e| sums(e, cells)).collect();
-    let broken_now: Vec<bool> = now.iter().map(|s| s.is_some_and(|(l, r)| l != r)).collect();
-    if !broken_now.contains(&true) {
-        return;
-    }
-    for (eq, sums) in active.iter().zip(&now) {
-        let Some((left, right)) = *sums else { continue };
+    for (i, eq) in t.equations.iter().enumerate() {
+        if !t.has_rule(eq.rule) {
+            continue;
+        }
+        let Some((left, right)) = sums(eq, cells) else {
+            continue;
+        };
         if left == right {
             continue;
         }
@@ -68,8 +36,14 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             eq.left.iter().chain(&eq.right).map(|term| term.cell),
             message(eq, cells, left, right),
         );
-        if let Some((cell, value)) = suggest(report, &active, eq, &broken_now) {
-            finding = finding.fixed_by(cell, value.display(t.cell(cell).kind));
+        match balance.suggest(report, Origin::Equation(i)) {
+            Suggestion::Cell(cell, value) => {
+                finding = finding.fixed_by(cell, value.display(t.cell(cell).kind));
+            }
+            // Which term is wrong is not known: the reviewer re-checks the row or column.
+            Suggestion::Ambiguous | Suggestion::Nothing => finding
+                .message
+                .push_str(&format!("，请逐项核对{}", eq.scope)),
         }
         out.push(finding);
     }
@@ -96,68 +70,4 @@ fn message(eq: &Equation, values: &[Option<Num>], left: Num, right: Num) -> Stri
         side(&eq.right, eq.right_name.as_deref(), right),
         Num::from_scaled((left - right).scaled().abs())
     )
-}
-
-/// Tries each cell of the equation, in the order a reviewer would correct them (the total of a
-/// total equation first, otherwise the last term: 结转下年度 in T3-A), and keeps the change
-/// that balances this equation, breaks no equation that held, and leaves the fewest broken.
-/// With automatic totals on, computed cells are not candidates and the totals follow the change.
-fn suggest(
-    report: &Report,
-    active: &[&Equation],
-    eq: &Equation,
-    broken_now: &[bool],
-) -> Option<(CellIx, Num)> {
-    let t = report.template;
-    let (left, right) = sums(eq, &values(t, report.cells(), report.auto_totals))?;
-    let mut candidates: Vec<(&Term, Num)> = Vec::new();
-    if eq.total {
-        candidates.push((&eq.left[0], right - left));
-    }
-    candidates.extend(eq.right.iter().rev().map(|term| (term, left - right)));
-    candidates.extend(
-        eq.left
-            .iter()
-            .rev()
-            .skip(usize::from(eq.total))
-            .map(|term| (term, right - left)),
-    );
-
-    let mut best: Option<(usize, CellIx, Num)> = None;
-    for (term, delta) in candidates {
-        let cell = term.cell;
-        if report.auto_totals && t.cell(cell).computed {
-            continue;
-        }
-        let value = report.num(cell)? + delta;
-        if !valid(t, cell, value) {
-            continue;
-        }
-        let mut cells = report.cells().to_vec();
-        cells[cell.get()] = CellValue::Number(value);
-        if report.auto_totals {
-            recompute_totals(t, &mut cells);
-        }
-        let cells = values(t, &cells, report.auto_totals);
-        if broken(eq, &cells) {
-            continue;
-        }
-        let after: Vec<bool> = active.iter().map(|e| broken(e, &cells)).collect();
-        if after
-            .iter()
-            .zip(broken_now)
-            .any(|(&now, &before)| now && !before)
-        {
-            continue;
-        }
-        let after = after.iter().filter(|&&b| b).count();
-        if best.is_none_or(|(b, _, _)| after < b) {
-            best = Some((after, cell, value));
-        }
-    }
-    best.map(|(_, cell, value)| (cell, value))
-}
-
-fn valid(t: &Template, cell: CellIx, value: Num) -> bool {
-    t.cell(cell).kind == CellKind::SignedCount || !value.is_negative()
 }

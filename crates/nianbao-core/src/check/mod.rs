@@ -4,6 +4,7 @@
 
 mod cross_year;
 mod equations;
+mod fix;
 mod imported;
 mod meta_rules;
 mod text;
@@ -82,12 +83,13 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     if t.has_rule(RuleId::VNUM) {
         values::invalid_values(report, &mut out);
     }
-    equations::check(report, &mut out);
+    let balance = fix::Balance::new(report, prev);
+    equations::check(report, &balance, &mut out);
     if t.has_rule(RuleId::VBLANK) {
         values::blank_cells(report, &mut out);
     }
     if let Some(prev) = prev {
-        cross_year::check(report, prev, &mut out);
+        cross_year::check(report, prev, &balance, &mut out);
     }
     text::check(report, &mut out);
     if t.has_rule(RuleId::PLREG) {
@@ -95,6 +97,15 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     }
     // Import doubts belong to the report, whatever its template: always checked.
     imported::check(report, &mut out);
+    // A one-click fix never unbalances what balances now, whichever rule offers it.
+    for f in &mut out {
+        if f.fix
+            .as_ref()
+            .is_some_and(|fix| !balance.keeps(report, fix))
+        {
+            f.fix = None;
+        }
+    }
     out
 }
 
