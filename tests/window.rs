@@ -647,3 +647,57 @@ fn the_readme_lists_every_shortcut_as_the_keys_work() {
         );
     }
 }
+
+/// 空白填0: every blank cell the clerk types becomes 0 in one undo step; a cell the import
+/// could not read stays blank (its figure may not be 0), and so does text.
+#[test]
+fn blank_cells_are_filled_with_zero_at_once_but_not_unread_ones() {
+    let mut report = common::balanced();
+    report.auto_totals = false;
+    let blanks = [
+        "t3.new.research",
+        "t3.partial.legal",
+        "t4.review.corrected",
+        "t3.total.total",
+    ];
+    for id in blanks {
+        common::set(&mut report, id, "");
+    }
+    common::set(&mut report, "t3.granted.other", "无");
+    let unread = report
+        .template
+        .cell_index("t3.denied_secret.natural")
+        .unwrap();
+    common::set(&mut report, "t3.denied_secret.natural", "");
+    report.review.mark(
+        Some(unread),
+        nianbao::model::MarkKind::Missing,
+        "",
+        "原文这一格看不清".into(),
+    );
+    let mut h = window(report);
+    assert!(rules(&h).contains(&RuleId::VBLANK));
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label("空白填0").click();
+    h.run();
+    for id in blanks {
+        assert_eq!(cell_text(&h, id), "0", "{id}");
+    }
+    assert_eq!(cell_text(&h, "t3.denied_secret.natural"), "");
+    assert_eq!(cell_text(&h, "t3.granted.other"), "无");
+    let (message, _) = h.state().message.clone().unwrap();
+    assert!(
+        message.contains("已将 4 个空白单元格填为0") && message.contains("1 个导入时未能读取"),
+        "{message}"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    for id in blanks {
+        assert_eq!(cell_text(&h, id), "", "undone at once: {id}");
+    }
+    // The same from the button above the problems.
+    h.get_by_label_contains("空白填0（").click();
+    h.run();
+    assert_eq!(cell_text(&h, "t3.new.research"), "0");
+}

@@ -89,7 +89,7 @@ fn exports_ask_before_replacing_after_the_extension_is_added() {
     let mut h = start(&dir.join("config"), None);
     h.get_by_label("文件").click();
     h.run();
-    click(&mut h, "导出JSON…");
+    click(&mut h, "导出数据文件（JSON）…");
     type_into(&mut h, "文件路径", dir.join("年报").to_str().unwrap());
     click(&mut h, "确定");
     assert!(h.query_by_label("文件已存在，是否替换？").is_some());

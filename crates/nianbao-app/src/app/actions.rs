@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use super::dialogs::{Answer, Dialog};
 use super::{App, Guarded, Part, PickFor, current_year};
-use crate::editor::Editor;
 use crate::editor::session::RecoveryInfo;
+use crate::editor::{Edit, Editor};
 use crate::file::Overwrite;
 use crate::model::{self, Report};
 
@@ -299,6 +299,23 @@ impl App {
             Ok(()) => ("已恢复上次未保存的修改，请保存。".into(), false),
             Err(e) => (format!("已恢复，但无法写入恢复副本：{e}"), true),
         });
+    }
+
+    /// 空白填0 as one undo step, saying how many cells it filled and which it left.
+    pub(super) fn fill_blanks(&mut self, now: std::time::Instant) {
+        let (fillable, doubtful) = self.editor.report.fillable_blanks();
+        self.editor.apply(Edit::FillBlanks, now);
+        self.refresh_buffers();
+        let mut text = match fillable.len() {
+            0 => "没有可填0的空白单元格".to_string(),
+            n => format!("已将 {n} 个空白单元格填为0（可撤销）"),
+        };
+        if doubtful > 0 {
+            text.push_str(&format!(
+                "；{doubtful} 个导入时未能读取的单元格没有填，请按原文核对"
+            ));
+        }
+        self.message = Some((text, false));
     }
 }
 

@@ -22,7 +22,7 @@ impl PickFor {
             PickFor::Open => "打开报告",
             PickFor::SaveAs => "另存为",
             PickFor::AttachPrev => "关联上年报告",
-            PickFor::ExportJson => "导出JSON",
+            PickFor::ExportJson => "导出数据文件（JSON）",
             PickFor::ExportPdf => "导出PDF",
             PickFor::NewFrom => "选择上年报告",
         }

@@ -222,6 +222,7 @@ impl App {
             Command::ConfirmImport => {
                 self.editor.confirm_all(now);
             }
+            Command::FillBlanks => self.fill_blanks(now),
             Command::GoTo(part, target) => {
                 self.part = part;
                 self.focus = target;

@@ -68,7 +68,7 @@ impl App {
                     ("保存", Command::Save),
                     ("另存为…", Command::SaveAs),
                     ("导出PDF…", Command::ExportPdf),
-                    ("导出JSON…", Command::ExportJson),
+                    ("导出数据文件（JSON）…", Command::ExportJson),
                     ("关联上年报告…", Command::AttachPrev),
                 ];
                 for (label, command) in items {
@@ -105,6 +105,14 @@ impl App {
                     .clicked()
                 {
                     commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui
+                    .button("空白填0")
+                    .on_hover_text("把表格中所有空白单元格填为0（导入时未能读取的单元格除外）")
+                    .clicked()
+                {
+                    commands.push(Command::FillBlanks);
                 }
             });
         });

@@ -57,4 +57,6 @@ pub enum Command {
     Preview,
     /// The clerk has checked every imported cell that was marked.
     ConfirmImport,
+    /// 空白填0, with a message of what was filled and what was left.
+    FillBlanks,
 }

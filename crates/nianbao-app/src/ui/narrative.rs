@@ -57,7 +57,11 @@ pub fn narrative_ui(
     for f in narrative_findings(editor.findings(), field) {
         ui.colored_label(
             severity_color(f.severity),
-            format!("{} {}", f.rule.as_str(), f.text(editor.report.template)),
+            format!(
+                "{}：{}",
+                editor.report.template.rule_name(f.rule),
+                f.text(editor.report.template)
+            ),
         );
     }
     let mut text = current.to_string();

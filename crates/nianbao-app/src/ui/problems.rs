@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::outline::{part_of, target_of};
 use super::severity_color;
-use crate::check::{Finding, Fix};
+use crate::check::{Finding, Fix, RuleId};
 use crate::editor::Edit;
 use crate::model::Report;
 use crate::template::Template;
@@ -35,21 +35,44 @@ pub fn problems_ui(
     let (errors, warnings) = crate::check::tally(findings);
     ui.heading(format!("问题（错误{errors}，警告{warnings}）"));
     if !has_prev {
-        ui.small("关联上年报告后还会核对上年结转等跨年度关系。");
+        ui.weak("关联上年报告后还会核对上年结转等跨年度关系。");
     }
     if findings.is_empty() {
         ui.colored_label(super::OK, "未发现问题。");
     }
     let t = report.template;
+    let blanks = report.fillable_blanks().0.len();
+    if blanks > 0
+        && findings.iter().any(|f| f.rule == RuleId::VBLANK)
+        && ui
+            .button(format!("空白填0（{blanks} 格）"))
+            .on_hover_text("把表格中所有空白单元格填为0（导入时未能读取的单元格除外），可撤销")
+            .clicked()
+    {
+        commands.push(Command::FillBlanks);
+    }
+    // Errors first, then warnings, each in the order the rules found them.
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for f in findings {
+            for f in sorted {
                 ui.separator();
-                let title = RichText::new(format!("{} {}", f.severity.chinese(), f.rule.as_str()))
-                    .color(severity_color(f.severity))
-                    .strong();
-                let response = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
+                let response = ui
+                    .horizontal_wrapped(|ui| {
+                        let title = RichText::new(format!(
+                            "{}：{}",
+                            f.severity.chinese(),
+                            t.rule_name(f.rule)
+                        ))
+                        .color(severity_color(f.severity))
+                        .strong();
+                        let title = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
+                        ui.weak(f.rule.as_str());
+                        title
+                    })
+                    .inner;
                 let message = ui.add(
                     egui::Label::new(f.text(t))
                         .wrap()

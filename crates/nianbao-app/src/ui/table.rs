@@ -353,7 +353,7 @@ pub fn findings_tooltip_ui<'f>(
     for f in findings {
         ui.colored_label(
             severity_color(f.severity),
-            format!("{} {}", f.rule.as_str(), f.text(t)),
+            format!("{}：{}", t.rule_name(f.rule), f.text(t)),
         );
         if let Some(fix) = &f.fix {
             super::problems::fix_button(ui, t, fix, commands);

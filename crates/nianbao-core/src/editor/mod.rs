@@ -53,6 +53,9 @@ pub enum Edit {
     AutoTotals(bool),
     /// Convert to the newer template version (gb2019 → gb2021).
     Migrate,
+    /// 空白填0: every blank cell the clerk types becomes 0, except cells an import left blank
+    /// because it could not read them (their figure may not be 0).
+    FillBlanks,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -207,6 +210,18 @@ impl Editor {
             Edit::AutoTotals(on) => {
                 r.auto_totals = *on;
                 if *on {
+                    r.recompute_totals();
+                }
+                EditKey::Single
+            }
+            Edit::FillBlanks => {
+                let auto = r.auto_totals;
+                r.auto_totals = false;
+                for cell in r.fillable_blanks().0 {
+                    r.set(cell, CellValue::Number(model::Num::default()));
+                }
+                r.auto_totals = auto;
+                if auto {
                     r.recompute_totals();
                 }
                 EditKey::Single

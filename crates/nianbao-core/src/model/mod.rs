@@ -212,6 +212,18 @@ impl Report {
             .collect()
     }
 
+    /// The blank cells 空白填0 fills (those the clerk types), and how many blank cells it leaves
+    /// because an import doubt is open on them.
+    pub fn fillable_blanks(&self) -> (Vec<CellIx>, usize) {
+        let t = self.template;
+        let blank = t
+            .cell_ixs()
+            .filter(|&i| self.cell(i).is_blank() && t.is_typed(i, self.auto_totals));
+        let (doubtful, fillable): (Vec<CellIx>, Vec<CellIx>) =
+            blank.partition(|&i| self.review.mark_of(i).is_some());
+        (fillable, doubtful.len())
+    }
+
     /// Stores what was typed into a cell, parsed for its column; recomputes totals if on.
     pub fn set_text(&mut self, index: CellIx, text: &str) {
         let value = CellValue::parse(text, self.kind(index));

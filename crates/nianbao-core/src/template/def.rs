@@ -22,6 +22,8 @@ pub struct TemplateDef {
     pub regulation_cells: Vec<String>,
     pub fee_cells: Vec<String>,
     pub rules: Vec<RuleId>,
+    /// Each rule's name in the window, in clerks' words.
+    pub rule_names: Vec<(RuleId, String)>,
     /// The id of the narrative before section 一 (前言); sections name the others.
     pub preamble: String,
     /// The rule whose equations the form draws as a balance strip under the grid they check.

@@ -194,6 +194,15 @@ impl Template {
         self.def.rules.contains(&rule)
     }
 
+    /// A rule's name in clerks' words (its id where the data names none).
+    pub fn rule_name(&self, rule: RuleId) -> &str {
+        self.def
+            .rule_names
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(rule.as_str(), |(_, name)| name.as_str())
+    }
+
     /// The grid, row and column definitions of a cell.
     pub fn cell_parts(&self, cell: CellIx) -> (&GridDef, &RowDef, &ColumnDef) {
         let c = self.cell(cell);

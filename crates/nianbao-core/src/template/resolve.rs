@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use super::def::{GridDef, Over, SectionContent, TemplateDef};
-use super::{CellDef, CellIx, CrossYear, Equation, Figure, Narrative, Template, Term, cell_id};
+use super::{
+    CellDef, CellIx, CrossYear, Equation, Figure, Narrative, RuleId, Template, Term, cell_id,
+};
 
 pub fn parse(src: &str) -> Result<Template, String> {
     let def: TemplateDef = ron::from_str(src).map_err(|e| e.to_string())?;
@@ -85,6 +87,15 @@ fn narratives(def: &TemplateDef) -> Result<Vec<Narrative>, String> {
                 id: id.clone(),
                 section: Some(i),
             });
+        }
+    }
+    for rule in def
+        .rules
+        .iter()
+        .chain(&[RuleId::IMPREVIEW, RuleId::IMPEMPTY])
+    {
+        if !def.rule_names.iter().any(|(r, _)| r == rule) {
+            return Err(format!("rule {} has no name in rule_names", rule.as_str()));
         }
     }
     if def.label_widths.is_empty() {
