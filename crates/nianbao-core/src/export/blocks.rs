@@ -48,8 +48,10 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
             }
         }
     }
+    // A 落款 is found by its date: without one, an organ's name alone would read as the
+    // last section's text (the title names the organ anyway).
     let (organ, date) = (&report.meta.closing_organ, &report.meta.closing_date);
-    if !organ.is_empty() || !date.is_empty() {
+    if !date.is_empty() {
         let (organ_inset_mm, date_inset_mm) = layout::closing_insets_mm(report);
         out.push(Block::Closing {
             organ,
