@@ -1,7 +1,7 @@
 //! The web page: a standalone UTF-8 document for the government site, and the same article
 //! as a fragment for the clipboard. Styles are inline on each element (CMS editors drop
 //! `<style>` blocks and classes but keep `style` attributes); nothing external, no scripts,
-//! no positioning. Tables keep the template's merged cells as `colspan`/`rowspan`, headers
+//! no positioning. Void elements are closed (`<col />`), so the page also reads as XML. Tables keep the template's merged cells as `colspan`/`rowspan`, headers
 //! as `<th scope>`, and scroll sideways inside their wrapper on a narrow screen.
 
 use std::fmt::Write;
@@ -19,8 +19,8 @@ const CELL: &str = "border:1px solid #000;padding:0.25em 0.35em;vertical-align:m
 /// The whole page.
 pub fn page(report: &Report) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
          <title>{}</title>\n</head>\n<body style=\"margin:0;padding:1em 0.75em;background:#fff\">\n{}</body>\n</html>\n",
         esc(&report.title()),
         fragment(report)
@@ -107,7 +107,7 @@ fn table(out: &mut String, grid: &Grid) {
     )
     .expect("writing to a String");
     for w in &grid.widths_mm {
-        write!(out, "<col style=\"width:{:.1}%\">", 100.0 * w / total).expect("writing");
+        write!(out, "<col style=\"width:{:.1}%\" />", 100.0 * w / total).expect("writing");
     }
     out.push_str("</colgroup>\n");
     for (r, row) in rows(grid).iter().enumerate() {
@@ -159,7 +159,7 @@ fn cell_html(out: &mut String, cell: &GridCell) {
     .expect("writing to a String");
 }
 
-/// Text and attribute values made literal.
+/// Text and attribute values made literal; control codes left out.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -169,6 +169,8 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control codes have no place in a page (nor in XML).
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
             c => out.push(c),
         }
     }
