@@ -22,7 +22,7 @@ fn elements(page: &str) -> Vec<(String, Vec<(String, String)>)> {
                     .map(|a| {
                         let a = a.unwrap();
                         let key = String::from_utf8(a.key.as_ref().to_vec()).unwrap();
-                        (key, a.unescape_value().unwrap().into_owned())
+                        (key, String::from_utf8_lossy(&a.value).into_owned())
                     })
                     .collect();
                 out.push((String::from_utf8(e.name().as_ref().to_vec()).unwrap(), attrs));
