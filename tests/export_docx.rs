@@ -71,7 +71,7 @@ fn the_page_is_a4_with_the_official_margins_grid_and_footers() {
     let margins = ["top", "bottom", "left", "right"].map(|k| val(&m, k).to_string());
     assert_eq!(margins, ["2098", "1984", "1587", "1474"]);
     let grid = attrs(&doc, "docGrid");
-    assert_eq!(val(&grid, "type"), "linesAndChars");
+    assert_eq!(val(&grid, "type"), "lines");
     // 22 lines in 225 mm (12756 twips).
     let pitch: i64 = val(&grid, "linePitch").parse().unwrap();
     assert!(22 * pitch <= 12756 && 23 * pitch > 12756, "{pitch}");
@@ -178,5 +178,90 @@ fn tables_have_consistent_grids_repeated_headers_and_merges() {
         assert_eq!(t3.2[0].2, 1, "{name}: the corner");
         assert_eq!(t3.2[1].2, 2, "{name}: 自然人, 总计");
         assert!(t3.2[3..].iter().map(|r| r.2).sum::<usize>() >= 4, "{name}");
+    }
+}
+
+/// A program's output, or `None` (with a note) where it is not installed or fails.
+fn run(program: &str, args: &[&str]) -> Option<String> {
+    match std::process::Command::new(program).args(args).output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into()),
+        Ok(out) => {
+            eprintln!("skipped: {program} failed: {}", String::from_utf8_lossy(&out.stderr));
+            None
+        }
+        Err(e) => {
+            eprintln!("skipped: {program} is not installed ({e})");
+            None
+        }
+    }
+}
+
+/// `label` in `text`: whole, or (wrapped in a narrow cell, its lines read between those of
+/// the cells beside it) in order within a few lines' worth of text.
+fn appears(label: &str, text: &str) -> bool {
+    let text: Vec<char> = text.chars().collect();
+    let label: Vec<char> = label.chars().collect();
+    (0..text.len()).any(|start| {
+        let mut want = label.iter().peekable();
+        for c in text[start..].iter().take(label.len() * 12) {
+            if want.peek() == Some(&c) {
+                want.next();
+            }
+        }
+        text[start] == label[0] && want.peek().is_none()
+    })
+}
+
+#[test]
+fn libreoffice_prints_every_label_and_figure() {
+    let report = common::balanced();
+    let dir = common::temp_dir("docx-soffice");
+    let word = dir.join("report.docx");
+    std::fs::write(&word, docx::write(&report).unwrap()).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let (out, file) = (dir.display().to_string(), word.display().to_string());
+    let converted = ["--headless", &profile, "--convert-to", "pdf", "--outdir", &out, &file];
+    if run("soffice", &converted).is_none() {
+        return;
+    }
+    let pdf = dir.join("report.pdf").display().to_string();
+    let (Some(text), Some(layout)) = (
+        run("pdftotext", &[&pdf, "-"]),
+        run("pdftotext", &["-layout", &pdf, "-"]),
+    ) else {
+        return;
+    };
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = report.template;
+    let mut labels = vec![report.title()];
+    labels.extend(t.def.sections.iter().map(|s| s.heading.clone()));
+    for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
+        labels.extend(grid.caption.clone());
+        labels.extend(grid.header_cells().into_iter().map(|(_, _, h)| h.text.clone()));
+        labels.extend(grid.label_cells().into_iter().map(|l| l.text));
+    }
+    labels.push(report.meta.closing_date.clone());
+    for label in labels {
+        let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(appears(&label, &flat), "{label} is not in LibreOffice's PDF");
+    }
+    // Each row's figures stand on one printed line, in order.
+    let lines: Vec<Vec<&str>> = layout.lines().map(|l| l.split_whitespace().collect()).collect();
+    for (ti, table) in t.def.tables.iter().enumerate() {
+        for grid in nianbao::layout::grids(&report, ti) {
+            for r in 0..grid.body_rows {
+                let figures: Vec<&str> = grid
+                    .body
+                    .iter()
+                    .filter(|c| c.r0 == r && c.role == nianbao::layout::CellRole::Figure)
+                    .map(|c| c.text.as_str())
+                    .collect();
+                assert!(
+                    lines.iter().any(|l| l.ends_with(&figures)),
+                    "{}: row {r}: {figures:?} not on one line",
+                    table.id
+                );
+            }
+        }
     }
 }

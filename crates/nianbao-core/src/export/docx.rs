@@ -9,8 +9,8 @@ use super::ExportError;
 use super::blocks::{Block, blocks};
 use super::docx_parts as parts;
 use crate::layout::{
-    Align, BODY_PT, CHAR_MM, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM,
-    PAGE_W_MM, PT_MM, TEXT_H_MM, TEXT_W_MM, TOP_MM,
+    Align, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM,
+    PAGE_W_MM, TEXT_H_MM, TEXT_W_MM, TOP_MM,
 };
 use crate::model::Report;
 
@@ -92,18 +92,18 @@ pub fn document(report: &Report) -> String {
 }
 
 /// A4, margins top 37, bottom 35, left 28, right 26 mm (a 156 × 225 mm text area), the
-/// footers, and the document grid of 22 lines of 28 characters of 3号.
+/// footers, and the document grid of 22 lines.
 fn section() -> String {
     let bottom = PAGE_H_MM - TOP_MM - TEXT_H_MM;
     let right = PAGE_W_MM - LEFT_MM - TEXT_W_MM;
     // The page number's baseline sits PAGE_NUMBER_BELOW_MM under the text area.
     let footer = bottom - PAGE_NUMBER_BELOW_MM - 1.0;
-    // Lines: whole twips that still fit 22 in the text height. Characters: the extra
-    // pitch over 3号, in 1/4096 pt.
+    // Whole twips that still fit 22 lines in the text height. The 28 characters a line
+    // come from the body style's tracking (see `docx_parts::tracking`), not a character
+    // grid: LibreOffice gives a 3号 character two cells of a 28-per-line grid.
     let line_pitch = (TEXT_H_MM / 25.4 * 1440.0 / 22.0).floor() as i64;
-    let char_space = ((CHAR_MM / PT_MM - BODY_PT) * 4096.0).round() as i64;
     format!(
-        r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdOdd"/><w:footerReference w:type="even" r:id="rIdEven"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="{line_pitch}" w:charSpace="{char_space}"/></w:sectPr>"#,
+        r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdOdd"/><w:footerReference w:type="even" r:id="rIdEven"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{line_pitch}"/></w:sectPr>"#,
         twips(PAGE_W_MM),
         twips(PAGE_H_MM),
         twips(TOP_MM),

@@ -79,6 +79,13 @@ fn style(id: &str, name: &str, ppr: &str, rpr: &str) -> String {
     )
 }
 
+/// 3号 characters squeezed to 28 a line, as the PDF does: the spacing after each, in whole
+/// twentieths of a point (rounded down so that 28 always fit).
+fn tracking() -> String {
+    let twentieths = ((CHAR_MM / PT_MM - BODY_PT) * 20.0).floor() as i64;
+    format!(r#"<w:spacing w:val="{twentieths}"/>"#)
+}
+
 pub fn styles() -> String {
     let no_indent = r#"<w:ind w:firstLine="0" w:firstLineChars="0"/>"#;
     let heading = |level: u8| {
@@ -88,9 +95,12 @@ pub fn styles() -> String {
     };
     let not_bold = r#"<w:b w:val="0"/><w:bCs w:val="0"/>"#;
     let body = fonts(BODY_FONT, "", BODY_PT);
+    let normal = fonts(BODY_FONT, &tracking(), BODY_PT);
     format!(
-        r#"{DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{body}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/><w:ind w:firstLineChars="200" w:firstLine="{indent}"/><w:jc w:val="both"/></w:pPr><w:rPr>{body}</w:rPr></w:style>{title}{h1}{h2}{table}{footer}<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="68" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#,
+        r#"{DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{body}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/><w:ind w:firstLineChars="200" w:firstLine="{indent}"/><w:jc w:val="both"/></w:pPr><w:rPr>{normal}</w:rPr></w:style>{title}{h1}{h2}{table}{footer}<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="68" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#,
         indent = twips(2.0 * CHAR_MM),
+        h1 = style("Heading1", "heading 1", &heading(0), &fonts(HEI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)),
+        h2 = style("Heading2", "heading 2", &heading(1), &fonts(KAI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)),
         title = style(
             "Title",
             "Title",
@@ -99,21 +109,19 @@ pub fn styles() -> String {
                 twips(crate::layout::LINE_MM),
                 twips(TITLE_PT * PT_MM * 1.6)
             ),
-            &fonts(TITLE_FONT, not_bold, TITLE_PT)
+            &fonts(TITLE_FONT, &format!(r#"{not_bold}<w:spacing w:val="0"/>"#), TITLE_PT)
         ),
-        h1 = style("Heading1", "heading 1", &heading(0), &fonts(HEI_FONT, not_bold, BODY_PT)),
-        h2 = style("Heading2", "heading 2", &heading(1), &fonts(KAI_FONT, not_bold, BODY_PT)),
         table = style(
             "TableText",
             "表格文字",
             &format!(r#"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="center"/>"#),
-            &fonts(BODY_FONT, r#"<w:snapToGrid w:val="0"/>"#, TABLE_PT)
+            &fonts(BODY_FONT, r#"<w:snapToGrid w:val="0"/><w:spacing w:val="0"/>"#, TABLE_PT)
         ),
         footer = style(
             "Footer",
             "footer",
             &format!(r#"<w:snapToGrid w:val="0"/>{no_indent}"#),
-            &fonts(NUMBER_FONT, "", PAGE_NUMBER_PT)
+            &fonts(NUMBER_FONT, r#"<w:spacing w:val="0"/>"#, PAGE_NUMBER_PT)
         ),
     )
 }

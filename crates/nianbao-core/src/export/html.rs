@@ -103,7 +103,7 @@ fn table(out: &mut String, grid: &Grid) {
     write!(
         out,
         "<table border=\"1\" cellspacing=\"0\" style=\"border-collapse:collapse;width:100%;min-width:{:.0}em;font-size:0.8em;line-height:1.4;text-align:center\">\n<colgroup>",
-        10.0 + 2.6 * columns
+        12.0 + 3.2 * columns
     )
     .expect("writing to a String");
     for w in &grid.widths_mm {
