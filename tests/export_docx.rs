@@ -13,7 +13,10 @@ use quick_xml::events::{BytesStart, Event};
 fn part(word: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(word)).unwrap();
     let mut text = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -30,7 +33,10 @@ fn elements(xml: &str) -> Vec<Option<(String, Vec<(String, String)>)>> {
                 (key, String::from_utf8_lossy(&a.value).into_owned())
             })
             .collect();
-        Some((String::from_utf8(e.local_name().as_ref().to_vec()).unwrap(), attrs))
+        Some((
+            String::from_utf8(e.local_name().as_ref().to_vec()).unwrap(),
+            attrs,
+        ))
     };
     loop {
         match reader.read_event().expect("well-formed XML") {
@@ -103,9 +109,11 @@ fn styles_name_the_official_faces_and_sizes() {
         match e.0.as_str() {
             "style" => current = Some(val(&e.1, "styleId").to_string()),
             "rFonts" => face = val(&e.1, "eastAsia").to_string(),
-            "sz" if current.is_some() => {
-                found.push((current.take().unwrap(), face.clone(), val(&e.1, "val").to_string()))
-            }
+            "sz" if current.is_some() => found.push((
+                current.take().unwrap(),
+                face.clone(),
+                val(&e.1, "val").to_string(),
+            )),
             _ => {}
         }
     }
@@ -162,7 +170,13 @@ fn tables_have_consistent_grids_repeated_headers_and_merges() {
         let report = common::example(name);
         let doc = docx::document(&report);
         let found = tables(&doc);
-        let grids: Vec<_> = report.template.def.tables.iter().flat_map(|t| &t.grids).collect();
+        let grids: Vec<_> = report
+            .template
+            .def
+            .tables
+            .iter()
+            .flat_map(|t| &t.grids)
+            .collect();
         assert_eq!(found.len(), grids.len(), "{name}");
         for ((columns, width, rows), grid) in found.iter().zip(&grids) {
             assert_eq!(*columns, grid.label_columns + grid.columns.len(), "{name}");
@@ -186,7 +200,10 @@ fn run(program: &str, args: &[&str]) -> Option<String> {
     match std::process::Command::new(program).args(args).output() {
         Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into()),
         Ok(out) => {
-            eprintln!("skipped: {program} failed: {}", String::from_utf8_lossy(&out.stderr));
+            eprintln!(
+                "skipped: {program} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             None
         }
         Err(e) => {
@@ -220,7 +237,15 @@ fn libreoffice_prints_every_label_and_figure() {
     std::fs::write(&word, docx::write(&report).unwrap()).unwrap();
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let (out, file) = (dir.display().to_string(), word.display().to_string());
-    let converted = ["--headless", &profile, "--convert-to", "pdf", "--outdir", &out, &file];
+    let converted = [
+        "--headless",
+        &profile,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        &out,
+        &file,
+    ];
     if run("soffice", &converted).is_none() {
         return;
     }
@@ -237,16 +262,26 @@ fn libreoffice_prints_every_label_and_figure() {
     labels.extend(t.def.sections.iter().map(|s| s.heading.clone()));
     for grid in t.def.tables.iter().flat_map(|t| &t.grids) {
         labels.extend(grid.caption.clone());
-        labels.extend(grid.header_cells().into_iter().map(|(_, _, h)| h.text.clone()));
+        labels.extend(
+            grid.header_cells()
+                .into_iter()
+                .map(|(_, _, h)| h.text.clone()),
+        );
         labels.extend(grid.label_cells().into_iter().map(|l| l.text));
     }
     labels.push(report.meta.closing_date.clone());
     for label in labels {
         let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-        assert!(appears(&label, &flat), "{label} is not in LibreOffice's PDF");
+        assert!(
+            appears(&label, &flat),
+            "{label} is not in LibreOffice's PDF"
+        );
     }
     // Each row's figures stand on one printed line, in order.
-    let lines: Vec<Vec<&str>> = layout.lines().map(|l| l.split_whitespace().collect()).collect();
+    let lines: Vec<Vec<&str>> = layout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
     for (ti, table) in t.def.tables.iter().enumerate() {
         for grid in nianbao::layout::grids(&report, ti) {
             for r in 0..grid.body_rows {

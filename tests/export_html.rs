@@ -25,7 +25,10 @@ fn elements(page: &str) -> Vec<(String, Vec<(String, String)>)> {
                         (key, String::from_utf8_lossy(&a.value).into_owned())
                     })
                     .collect();
-                out.push((String::from_utf8(e.name().as_ref().to_vec()).unwrap(), attrs));
+                out.push((
+                    String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+                    attrs,
+                ));
             }
             Event::Eof => return out,
             _ => {}
@@ -46,8 +49,7 @@ fn the_page_parses_and_holds_nothing_external_or_positioned() {
         for (tag, attrs) in &all {
             assert!(
                 ![
-                    "script", "link", "style", "img", "iframe", "object", "embed", "base",
-                    "form"
+                    "script", "link", "style", "img", "iframe", "object", "embed", "base", "form"
                 ]
                 .contains(&tag.as_str()),
                 "{name}: <{tag}>"
@@ -73,8 +75,14 @@ fn the_page_parses_and_holds_nothing_external_or_positioned() {
             .count();
         assert_eq!((tables, wrappers), (tables, tables), "{name}");
         // Header cells say what they head.
-        assert!(all.iter().any(|(t, a)| t == "th" && a.contains(&("scope".into(), "colgroup".into()))));
-        assert!(all.iter().any(|(t, a)| t == "th" && a.contains(&("scope".into(), "rowgroup".into()))));
+        assert!(
+            all.iter()
+                .any(|(t, a)| t == "th" && a.contains(&("scope".into(), "colgroup".into())))
+        );
+        assert!(
+            all.iter()
+                .any(|(t, a)| t == "th" && a.contains(&("scope".into(), "rowgroup".into())))
+        );
         // The 落款 stands at the right.
         let closing = format!(">{}</p>", report.meta.closing_date);
         let at = page.find(&closing).expect("the date is on the page");

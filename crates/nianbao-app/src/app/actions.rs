@@ -188,9 +188,7 @@ impl App {
             | PickFor::ExportJson
             | PickFor::ExportPdf
             | PickFor::ExportHtml
-            | PickFor::ExportDocx => {
-                self.save_chosen(ctx, purpose, path, overwrite, then)
-            }
+            | PickFor::ExportDocx => self.save_chosen(ctx, purpose, path, overwrite, then),
             PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
                 Ok(()) => {
                     self.message = Some((format!("已关联上年报告 {}", path.display()), false))

@@ -9,8 +9,8 @@ use super::ExportError;
 use super::blocks::{Block, blocks};
 use super::docx_parts as parts;
 use crate::layout::{
-    Align, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM,
-    PAGE_W_MM, TEXT_H_MM, TEXT_W_MM, TOP_MM,
+    Align, CELL_PAD_MM, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM, PAGE_W_MM,
+    TEXT_H_MM, TEXT_W_MM, TOP_MM,
 };
 use crate::model::Report;
 
@@ -163,8 +163,9 @@ fn table(body: &mut String, grid: &Grid) {
         .map(|side| border(side))
         .collect();
     body.push_str(&format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#,
-        twips(TEXT_W_MM)
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#,
+        twips(TEXT_W_MM),
+        pad = twips(CELL_PAD_MM),
     ));
     for w in &widths {
         body.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
@@ -231,7 +232,11 @@ fn cell_xml(cell: &GridCell, r: usize, widths: &[i64]) -> String {
         Align::Left => "left",
         Align::Centre => "center",
     };
-    let content = if starts { run(&cell.text) } else { String::new() };
+    let content = if starts {
+        run(&cell.text)
+    } else {
+        String::new()
+    };
     format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{v_merge}<w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#,
         paragraph("TableText", &format!(r#"<w:jc w:val="{jc}"/>"#), &content)

@@ -99,8 +99,18 @@ pub fn styles() -> String {
     format!(
         r#"{DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{body}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl/><w:ind w:firstLineChars="200" w:firstLine="{indent}"/><w:jc w:val="both"/></w:pPr><w:rPr>{normal}</w:rPr></w:style>{title}{h1}{h2}{table}{footer}<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="68" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#,
         indent = twips(2.0 * CHAR_MM),
-        h1 = style("Heading1", "heading 1", &heading(0), &fonts(HEI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)),
-        h2 = style("Heading2", "heading 2", &heading(1), &fonts(KAI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)),
+        h1 = style(
+            "Heading1",
+            "heading 1",
+            &heading(0),
+            &fonts(HEI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)
+        ),
+        h2 = style(
+            "Heading2",
+            "heading 2",
+            &heading(1),
+            &fonts(KAI_FONT, &format!("{not_bold}{}", tracking()), BODY_PT)
+        ),
         title = style(
             "Title",
             "Title",
@@ -109,13 +119,23 @@ pub fn styles() -> String {
                 twips(crate::layout::LINE_MM),
                 twips(TITLE_PT * PT_MM * 1.6)
             ),
-            &fonts(TITLE_FONT, &format!(r#"{not_bold}<w:spacing w:val="0"/>"#), TITLE_PT)
+            &fonts(
+                TITLE_FONT,
+                &format!(r#"{not_bold}<w:spacing w:val="0"/>"#),
+                TITLE_PT
+            )
         ),
         table = style(
             "TableText",
             "表格文字",
-            &format!(r#"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="center"/>"#),
-            &fonts(BODY_FONT, r#"<w:snapToGrid w:val="0"/><w:spacing w:val="0"/>"#, TABLE_PT)
+            &format!(
+                r#"<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{no_indent}<w:jc w:val="center"/>"#
+            ),
+            &fonts(
+                BODY_FONT,
+                r#"<w:snapToGrid w:val="0"/><w:spacing w:val="0"/>"#,
+                TABLE_PT
+            )
         ),
         footer = style(
             "Footer",
@@ -153,7 +173,11 @@ pub fn settings() -> String {
 /// 「— N —」 with N a PAGE field: odd pages at the right, even at the left, one character in.
 pub fn footer(odd: bool) -> String {
     let inset = twips(CHAR_MM);
-    let (side, jc) = if odd { ("right", "right") } else { ("left", "left") };
+    let (side, jc) = if odd {
+        ("right", "right")
+    } else {
+        ("left", "left")
+    };
     let text = |t: &str| format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#);
     let field = |kind: &str| format!(r#"<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>"#);
     format!(

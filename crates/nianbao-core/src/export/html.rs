@@ -13,7 +13,8 @@ use crate::model::Report;
 const BODY_FONT: &str = "'仿宋_GB2312','仿宋',FangSong,STFangsong,serif";
 const HEI_FONT: &str = "'黑体',SimHei,'Heiti SC',sans-serif";
 const KAI_FONT: &str = "'楷体_GB2312','楷体',KaiTi,STKaiti,serif";
-const TITLE_FONT: &str = "'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'宋体',SimSun,serif";
+const TITLE_FONT: &str =
+    "'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'宋体',SimSun,serif";
 const CELL: &str = "border:1px solid #000;padding:0.25em 0.35em;vertical-align:middle";
 
 /// The whole page.

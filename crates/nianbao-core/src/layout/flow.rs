@@ -143,7 +143,12 @@ impl Flow {
         let right = LEFT_MM + TEXT_W_MM;
         let organ_x = right - organ_in - style.width_mm(organ).min(TEXT_W_MM);
         self.line(&style, organ, organ_x, LINE_MM);
-        self.line(&style, date, right - date_in - style.width_mm(date), LINE_MM);
+        self.line(
+            &style,
+            date,
+            right - date_in - style.width_mm(date),
+            LINE_MM,
+        );
     }
 
     /// 「— N —」 in 4号 宋体, 7 mm below the text area: odd pages right, even pages left,

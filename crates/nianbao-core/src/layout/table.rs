@@ -10,7 +10,7 @@ use super::*;
 use crate::model::Report;
 use crate::template::{GridDef, cell_id};
 
-const PAD_MM: f32 = 1.2;
+const PAD_MM: f32 = super::CELL_PAD_MM;
 const RULE_PT: f32 = 0.6;
 
 /// How a cell's text sits: labels and the caption left, headers and figures centred.
