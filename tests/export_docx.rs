@@ -20,8 +20,14 @@ fn part(word: &[u8], name: &str) -> String {
     text
 }
 
-/// Every element (local name, attributes by local name), in order; `None` marks an end.
-fn elements(xml: &str) -> Vec<Option<(String, Vec<(String, String)>)>> {
+/// An element: local name, attributes by local name.
+type Element = (String, Vec<(String, String)>);
+/// A table read back: grid columns, their total width, and per row the grid columns its
+/// cells span, whether it repeats as a header, how many merges start in it.
+type TableRead = (usize, i64, Vec<(usize, bool, usize)>);
+
+/// Every element in order; `None` marks an end.
+fn elements(xml: &str) -> Vec<Option<Element>> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     let entry = |e: &BytesStart| {
@@ -136,9 +142,8 @@ fn styles_name_the_official_faces_and_sizes() {
     assert!(fonts.contains(r#"<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>"#));
 }
 
-/// Per table: grid columns, their total width, and per row the grid columns its cells span,
-/// whether it repeats as a header, and how many merges start in it.
-fn tables(doc: &str) -> Vec<(usize, i64, Vec<(usize, bool, usize)>)> {
+/// Every table of the body, read back.
+fn tables(doc: &str) -> Vec<TableRead> {
     let mut out = Vec::new();
     for e in elements(doc).into_iter().flatten() {
         match e.0.as_str() {
