@@ -701,3 +701,27 @@ fn blank_cells_are_filled_with_zero_at_once_but_not_unread_ones() {
     h.run();
     assert_eq!(cell_text(&h, "t3.new.research"), "0");
 }
+
+/// 复制为网页: Ctrl+Shift+C puts the page's article and its plain text on the clipboard.
+#[test]
+fn copy_as_web_page_puts_html_and_text_on_the_clipboard() {
+    let report = common::balanced();
+    let mut h = window(report.clone());
+    h.state_mut().clipboard = nianbao::app::Clipboard::Memory(None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::C);
+    h.run();
+    let nianbao::app::Clipboard::Memory(Some((html, text))) = &h.state().clipboard else {
+        panic!("nothing was copied");
+    };
+    assert_eq!(html, &nianbao::export::html::fragment(&report));
+    assert!(html.contains("colspan=\"7\"") && html.starts_with("<article"));
+    assert!(text.starts_with(&report.title()) && text.contains("申请人情况\t"));
+    assert!(
+        h.state()
+            .message
+            .as_ref()
+            .unwrap()
+            .0
+            .starts_with("已复制为网页")
+    );
+}

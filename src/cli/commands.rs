@@ -91,14 +91,14 @@ fn overwrite(force: bool) -> Overwrite {
 }
 
 /// Refuses before any work: an existing output (also a dangling link) without `--force`,
-/// or an output type we cannot write. The write checks again.
-fn refuse_existing(path: &Path, force: bool, pdf: bool) -> Result<(), Failure> {
+/// or an output type we cannot write (`published`: .pdf, .html or .docx). The write checks again.
+fn refuse_existing(path: &Path, force: bool, published: bool) -> Result<(), Failure> {
     if file::occupied(path) && !force {
         return Err(Failure::input(
             file::SaveError::Exists(path.display().to_string()).to_string(),
         ));
     }
-    if !pdf && Format::from_path(path).is_none() {
+    if !published && Format::from_path(path).is_none() {
         return Err(Failure::input(
             file::SaveError::UnknownFormat(format!(".{}", file::extension(path))).to_string(),
         ));
@@ -164,20 +164,33 @@ fn new(
 }
 
 fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> Result<u8, Failure> {
-    let pdf = file::extension(path) == "pdf";
-    refuse_existing(path, force, pdf)?;
+    let ext = file::extension(path);
+    let pdf = ext == "pdf";
+    let published = crate::export::Format::from_extension(&ext);
+    refuse_existing(path, force, pdf || published.is_some())?;
     if file::is_import(input) && same_file(input, path) {
         return Err(Failure::input(
             "不能覆盖原文件，请给导入的报告另起一个文件名",
         ));
     }
     let opened = file::open(input).map_err(|e| Failure::input(format!("{}：{e}", name(input))))?;
-    if pdf {
-        let bytes = crate::pdf::export(&opened.report, crate::pdf::PdfDate::today())
-            .map_err(|e| Failure::new(2, e.to_string()))?;
-        file::write_file(path, &bytes, overwrite(force), None).map_err(|e| save_failed(path, e))?;
-    } else {
-        save(&opened.report, path, force)?;
+    let bytes = match published {
+        _ if pdf => Some(
+            crate::pdf::export(&opened.report, crate::pdf::PdfDate::today())
+                .map_err(|e| Failure::new(2, e.to_string()))?,
+        ),
+        Some(format) => Some(
+            format
+                .write(&opened.report)
+                .map_err(|e| Failure::new(2, e.to_string()))?,
+        ),
+        None => None,
+    };
+    match bytes {
+        Some(bytes) => file::write_file(path, &bytes, overwrite(force), None)
+            .map(|_| ())
+            .map_err(|e| save_failed(path, e))?,
+        None => save(&opened.report, path, force)?,
     }
     let mut text = format!("已转换 {} → {}\n", name(input), name(path));
     if let Some(import) = &opened.import {

@@ -1,10 +1,11 @@
 //! nianbao's core, in layers that only depend downwards (checked by `tests/layers.rs`):
 //! `template` (the national formats as data) → `model` (a report) → `file` (native RON and
 //! JSON) and `check` (every rule, pure) → `import` (published reports) and `layout` (pages in
-//! mm) → `editor` (the document being edited, without UI). No egui, no printpdf.
+//! mm) → `export` (web page, Word) → `editor` (the document being edited, without UI). No egui, no printpdf.
 
 pub mod check;
 pub mod editor;
+pub mod export;
 pub mod file;
 pub mod import;
 pub mod layout;

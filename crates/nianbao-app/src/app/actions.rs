@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::ask;
 use super::dialogs::{Answer, Dialog};
 use super::{App, Guarded, Part, PickFor, current_year};
 use crate::editor::session::RecoveryInfo;
@@ -65,6 +66,11 @@ impl App {
             PickFor::ExportPdf => self
                 .default_save_path()
                 .with_extension("pdf")
+                .display()
+                .to_string(),
+            PickFor::ExportHtml | PickFor::ExportDocx => self
+                .default_save_path()
+                .with_extension(ask::extension(purpose))
                 .display()
                 .to_string(),
             _ => String::new(),
@@ -178,9 +184,11 @@ impl App {
         let now = Instant::now();
         match purpose {
             PickFor::Open => self.open(path),
-            PickFor::SaveAs | PickFor::ExportJson | PickFor::ExportPdf => {
-                self.save_chosen(ctx, purpose, path, overwrite, then)
-            }
+            PickFor::SaveAs
+            | PickFor::ExportJson
+            | PickFor::ExportPdf
+            | PickFor::ExportHtml
+            | PickFor::ExportDocx => self.save_chosen(ctx, purpose, path, overwrite, then),
             PickFor::AttachPrev => match self.editor.attach_prev(path, now) {
                 Ok(()) => {
                     self.message = Some((format!("已关联上年报告 {}", path.display()), false))

@@ -73,10 +73,16 @@ pub fn final_path(purpose: PickFor, path: &Path) -> PathBuf {
     {
         return path.to_path_buf();
     }
-    let ext = match purpose {
+    crate::file::final_path(path, extension(purpose))
+}
+
+/// The extension a save for `purpose` writes.
+pub fn extension(purpose: PickFor) -> &'static str {
+    match purpose {
         PickFor::ExportJson => "json",
         PickFor::ExportPdf => "pdf",
+        PickFor::ExportHtml => "html",
+        PickFor::ExportDocx => "docx",
         _ => "nianbao",
-    };
-    crate::file::final_path(path, ext)
+    }
 }

@@ -1,5 +1,6 @@
 //! 导出PDF: the export runs on a thread (layout and fonts take a moment) and the status bar
 //! says when it is done. Remaining errors are warned about, never a reason to refuse.
+//! 导出网页 and 导出Word are quick and written at once, through the same save path.
 
 use std::path::Path;
 
@@ -17,6 +18,24 @@ pub enum ExportError {
 }
 
 impl App {
+    /// Writes the web page or Word file at `path`: `Err` when it could not be made, else
+    /// the save's own answer (refused, replaced…).
+    pub(super) fn publish(
+        &self,
+        purpose: PickFor,
+        path: &Path,
+        overwrite: Overwrite,
+    ) -> Result<Result<(), SaveError>, String> {
+        let format = match purpose {
+            PickFor::ExportDocx => crate::export::Format::Docx,
+            _ => crate::export::Format::Html,
+        };
+        let bytes = format
+            .write(&self.editor.report)
+            .map_err(|e| format!("{}：{e}", path.display()))?;
+        Ok(crate::file::write_file(path, &bytes, overwrite, None).map(|_| ()))
+    }
+
     /// Writes the PDF at the final `path` on a thread, replacing a file only as `overwrite`
     /// allows (asked before).
     pub(super) fn export_pdf(&mut self, ctx: &egui::Context, path: &Path, overwrite: Overwrite) {

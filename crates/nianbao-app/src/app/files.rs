@@ -12,6 +12,8 @@ pub enum PickFor {
     AttachPrev,
     ExportJson,
     ExportPdf,
+    ExportHtml,
+    ExportDocx,
     /// Last year's report for 从上年报告新建.
     NewFrom,
 }
@@ -24,6 +26,8 @@ impl PickFor {
             PickFor::AttachPrev => "关联上年报告",
             PickFor::ExportJson => "导出数据文件（JSON）",
             PickFor::ExportPdf => "导出PDF",
+            PickFor::ExportHtml => "导出网页",
+            PickFor::ExportDocx => "导出Word",
             PickFor::NewFrom => "选择上年报告",
         }
     }
@@ -31,7 +35,11 @@ impl PickFor {
     pub fn saves(self) -> bool {
         matches!(
             self,
-            PickFor::SaveAs | PickFor::ExportJson | PickFor::ExportPdf
+            PickFor::SaveAs
+                | PickFor::ExportJson
+                | PickFor::ExportPdf
+                | PickFor::ExportHtml
+                | PickFor::ExportDocx
         )
     }
 }
@@ -74,6 +82,8 @@ impl Picker {
             let chosen = match purpose {
                 PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
                 PickFor::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
+                PickFor::ExportHtml => dialog.add_filter("网页", &["html", "htm"]).save_file(),
+                PickFor::ExportDocx => dialog.add_filter("Word 文档", &["docx"]).save_file(),
                 PickFor::SaveAs => {
                     let name = default
                         .as_ref()

@@ -1,4 +1,4 @@
-//! Keyboard: the global shortcuts (Ctrl+N/O/S/Shift+S/Z/Y), and spreadsheet moves and block
+//! Keyboard: the global shortcuts (Ctrl+N/O/S/Shift+S/E/Shift+C/Z/Y), and spreadsheet moves and block
 //! paste while a table cell has the focus. Keys are consumed before any widget sees them, so
 //! a text field's own undo or Enter handling never competes.
 
@@ -13,7 +13,7 @@ use crate::template::CellIx;
 /// Every global shortcut, once, with the clerk's name of what it does: the keys below, the
 /// menus' shortcut text and the README's list all come from here. Most specific first:
 /// `consume_shortcut` ignores an extra Shift.
-pub fn table() -> [(KeyboardShortcut, Command, &'static str); 8] {
+pub fn table() -> [(KeyboardShortcut, Command, &'static str); 9] {
     let shortcut = |m, k| KeyboardShortcut::new(m, k);
     let cmd = Modifiers::COMMAND;
     let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
@@ -31,6 +31,7 @@ pub fn table() -> [(KeyboardShortcut, Command, &'static str); 8] {
         (shortcut(cmd_shift, Key::S), Command::SaveAs, "另存为"),
         (shortcut(cmd, Key::S), Command::Save, "保存"),
         (shortcut(cmd, Key::E), Command::ExportPdf, "导出PDF"),
+        (shortcut(cmd_shift, Key::C), Command::CopyHtml, "复制为网页"),
         (shortcut(cmd, Key::Y), Command::Redo, "重做"),
         (shortcut(cmd_shift, Key::Z), Command::Redo, "重做"),
         (shortcut(cmd, Key::Z), Command::Undo, "撤销"),

@@ -3,6 +3,7 @@
 
 mod actions;
 mod ask;
+mod clipboard;
 mod dialogs;
 mod export;
 mod files;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use crate::ui::command::{Command, Guarded, Part};
+pub use clipboard::Clipboard;
 pub use dialogs::Dialog;
 pub use export::ExportError;
 pub use files::PickFor;
@@ -59,6 +61,8 @@ pub struct App {
     pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
     /// 预览's pages, laid out again only when the report changes.
     preview: ui::preview::PreviewCache,
+    /// Where 复制为网页 puts the page: the system's clipboard, or memory in tests.
+    pub clipboard: Clipboard,
 }
 
 impl App {
@@ -139,6 +143,7 @@ impl App {
             title: String::new(),
             export: None,
             preview: ui::preview::PreviewCache::default(),
+            clipboard: Clipboard::default(),
         }
     }
 
@@ -249,6 +254,9 @@ impl App {
             Command::AttachPrev => self.ask_path(ctx, PickFor::AttachPrev, None),
             Command::ExportJson => self.ask_path(ctx, PickFor::ExportJson, None),
             Command::ExportPdf => self.ask_path(ctx, PickFor::ExportPdf, None),
+            Command::ExportHtml => self.ask_path(ctx, PickFor::ExportHtml, None),
+            Command::ExportDocx => self.ask_path(ctx, PickFor::ExportDocx, None),
+            Command::CopyHtml => self.copy_html(),
             Command::Preview => self.part = Part::Preview,
             Command::DetachPrev => self.editor.detach_prev(now),
         }

@@ -68,6 +68,9 @@ impl App {
                     ("保存", Command::Save),
                     ("另存为…", Command::SaveAs),
                     ("导出PDF…", Command::ExportPdf),
+                    ("导出网页…", Command::ExportHtml),
+                    ("导出Word…", Command::ExportDocx),
+                    ("复制为网页", Command::CopyHtml),
                     ("导出数据文件（JSON）…", Command::ExportJson),
                     ("关联上年报告…", Command::AttachPrev),
                 ];

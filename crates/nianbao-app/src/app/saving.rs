@@ -54,6 +54,12 @@ impl App {
             PickFor::ExportJson => {
                 file::save_report(&self.editor.report, &path, overwrite, None).map(|_| ())
             }
+            PickFor::ExportHtml | PickFor::ExportDocx => {
+                match self.publish(purpose, &path, overwrite) {
+                    Ok(result) => result,
+                    Err(e) => return self.error("导出失败", e),
+                }
+            }
             _ => self.editor.save_as(&path, overwrite).map(|_| ()),
         };
         match result {
@@ -64,7 +70,10 @@ impl App {
 
     fn saved(&mut self, ctx: &egui::Context, done: PendingSave) {
         let shown = done.path.display();
-        if done.purpose == PickFor::ExportJson {
+        if matches!(
+            done.purpose,
+            PickFor::ExportJson | PickFor::ExportHtml | PickFor::ExportDocx
+        ) {
             self.message = Some((format!("已导出 {shown}"), false));
             return;
         }

@@ -53,6 +53,11 @@ pub enum Command {
     DetachPrev,
     ExportJson,
     ExportPdf,
+    /// 导出网页 (.html) and 导出Word (.docx).
+    ExportHtml,
+    ExportDocx,
+    /// 复制为网页: the page on the clipboard, with a plain-text alternative.
+    CopyHtml,
     /// Show the pages as they will be printed.
     Preview,
     /// The clerk has checked every imported cell that was marked.

@@ -115,32 +115,18 @@ impl Flow {
         self.pages
     }
 
-    /// 「（一）…」 lines that are headings (short, no full stop) are set in 楷体.
     fn narrative(&mut self, text: &str) {
-        for para in text.lines().map(str::trim).filter(|p| !p.is_empty()) {
-            let mut chars = para.chars();
-            let heading = matches!(chars.next(), Some('（' | '('))
-                && matches!(chars.nth(1), Some('）' | ')'))
-                && para.chars().count() <= 30
-                && !para.ends_with('。');
-            let style = if heading {
-                Style {
-                    role: Role::Kai,
-                    ..body()
-                }
-            } else {
-                body()
-            };
-            self.paragraph(&style, para);
+        for (para, sub) in paragraphs(text) {
+            let role = if sub { Role::Kai } else { Role::Body };
+            self.paragraph(&Style { role, ..body() }, para);
         }
     }
 
     /// 2号 title in the heavy serif, centred, broken into balanced lines.
     fn title(&mut self, report: &Report) {
         let style = Style::new(Role::Title, TITLE_PT);
-        let text = report.title();
         let height = TITLE_PT * PT_MM * 1.6;
-        for line in balanced(&style, &text) {
+        for line in title_lines(report) {
             let x = LEFT_MM + (TEXT_W_MM - style.width_mm(&line)) / 2.0;
             self.line(&style, &line, x, height);
         }
@@ -156,20 +142,23 @@ impl Flow {
         }
         self.need(3.0 * LINE_MM);
         self.blank_line();
-        let right = LEFT_MM + TEXT_W_MM - 4.0 * CHAR_MM;
-        let date_w = style.width_mm(date);
-        let centre = right - date_w / 2.0;
-        let organ_w = style.width_mm(organ).min(TEXT_W_MM);
-        let organ_x = (centre - organ_w / 2.0).clamp(LEFT_MM, LEFT_MM + TEXT_W_MM - organ_w);
+        let (organ_in, date_in) = closing_insets_mm(report);
+        let right = LEFT_MM + TEXT_W_MM;
+        let organ_x = right - organ_in - style.width_mm(organ).min(TEXT_W_MM);
         self.line(&style, organ, organ_x, LINE_MM);
-        self.line(&style, date, right - date_w, LINE_MM);
+        self.line(
+            &style,
+            date,
+            right - date_in - style.width_mm(date),
+            LINE_MM,
+        );
     }
 
     /// 「— N —」 in 4号 宋体, 7 mm below the text area: odd pages right, even pages left,
     /// each one character in from the edge.
     fn page_numbers(&mut self) {
         let style = Style::new(Role::PageNumber, PAGE_NUMBER_PT);
-        let baseline = TOP_MM + TEXT_H_MM + 7.0 + 0.35 * style.em_mm();
+        let baseline = TOP_MM + TEXT_H_MM + PAGE_NUMBER_BELOW_MM + 0.35 * style.em_mm();
         for (i, page) in self.pages.iter_mut().enumerate() {
             let text = format!("— {} —", i + 1);
             let w = style.width_mm(&text);
@@ -202,4 +191,36 @@ fn balanced(style: &Style, text: &str) -> Vec<String> {
         Some(i) => vec![chars[..i].iter().collect(), chars[i..].iter().collect()],
         None => style.lines(text, TEXT_W_MM, TEXT_W_MM),
     }
+}
+
+/// A narrative's paragraphs, trimmed, blank lines left out, each with whether it is a
+/// 「（一）…」 heading (short, no full stop), set in 楷体.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|para| {
+            let mut chars = para.chars();
+            let heading = matches!(chars.next(), Some('（' | '('))
+                && matches!(chars.nth(1), Some('）' | ')'))
+                && para.chars().count() <= 30
+                && !para.ends_with('。');
+            (para, heading)
+        })
+}
+
+/// The title's lines as the publication breaks them (2号, balanced).
+pub fn title_lines(report: &Report) -> Vec<String> {
+    balanced(&Style::new(Role::Title, TITLE_PT), &report.title())
+}
+
+/// The 落款's distances from the right edge of the text area, in mm: the date four
+/// characters in, the organ centred over the date (GB/T 9704), within the text width.
+pub fn closing_insets_mm(report: &Report) -> (f32, f32) {
+    let style = body();
+    let date_in = 4.0 * CHAR_MM;
+    let date_w = style.width_mm(&report.meta.closing_date);
+    let organ_w = style.width_mm(&report.meta.closing_organ).min(TEXT_W_MM);
+    let organ_in = (date_in + (date_w - organ_w) / 2.0).clamp(0.0, TEXT_W_MM - organ_w);
+    (organ_in, date_in)
 }

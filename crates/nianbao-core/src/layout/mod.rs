@@ -7,7 +7,9 @@ pub mod fonts;
 mod table;
 mod text;
 
+pub use flow::{closing_insets_mm, paragraphs, title_lines};
 pub use fonts::{Face, Role};
+pub use table::{Align, CellRole, Grid, GridCell, grids};
 
 use crate::model::Report;
 
@@ -26,6 +28,10 @@ pub const BODY_PT: f32 = 16.0;
 pub const TITLE_PT: f32 = 22.0;
 pub const PAGE_NUMBER_PT: f32 = 14.0;
 pub const TABLE_PT: f32 = 10.5;
+/// The space between a table cell's rules and its text.
+pub const CELL_PAD_MM: f32 = 1.2;
+/// The page number's baseline below the text area, roughly (GB/T 9704: 7 mm).
+pub const PAGE_NUMBER_BELOW_MM: f32 = 7.0;
 
 /// A box in millimetres from the page's top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -10,24 +10,72 @@ use super::*;
 use crate::model::Report;
 use crate::template::{GridDef, Template, cell_id};
 
-const PAD_MM: f32 = 1.2;
+const PAD_MM: f32 = super::CELL_PAD_MM;
 const RULE_PT: f32 = 0.6;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Align {
+/// How a cell's text sits: labels and the caption left, headers and figures centred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
     Left,
     Centre,
 }
 
-/// A cell over rows `r0..r1` and columns `c0..c1` of its block.
-struct Cell {
-    r0: usize,
-    r1: usize,
-    c0: usize,
-    c1: usize,
-    text: String,
-    align: Align,
+/// What a cell of an official table is (for `<th scope>` and the like).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRole {
+    /// The row spanning the block above its header (「第二十条第（一）项」).
+    Caption,
+    /// A header cell, over columns.
+    Header,
+    /// A row label (merged down where the template's label paths share a prefix).
+    RowLabel,
+    /// A figure of the report.
+    Figure,
 }
+
+/// A cell over rows `r0..r1` and columns `c0..c1` of its block (head or body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridCell {
+    pub r0: usize,
+    pub r1: usize,
+    pub c0: usize,
+    pub c1: usize,
+    pub text: String,
+    pub align: Align,
+    pub role: CellRole,
+}
+
+/// One ruled block of an official table as every publication draws it: column widths in mm
+/// (summing to the text width), the head (caption and header rows, repeated on each page)
+/// and the body, each a list of cells with their spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub widths_mm: Vec<f32>,
+    pub head: Vec<GridCell>,
+    pub head_rows: usize,
+    pub body: Vec<GridCell>,
+    pub body_rows: usize,
+}
+
+/// The blocks of table `table` (index into the template's tables) with the report's figures.
+pub fn grids(report: &Report, table: usize) -> Vec<Grid> {
+    let def = &report.template.def.tables[table];
+    def.grids
+        .iter()
+        .map(|grid| {
+            let (head, head_rows) = head_cells(grid);
+            Grid {
+                widths_mm: widths(report.template, grid),
+                head,
+                head_rows,
+                body: body_cells(report, &def.id, grid),
+                body_rows: grid.rows.len(),
+            }
+        })
+        .collect()
+}
+
+type Cell = GridCell;
 
 fn style() -> Style {
     Style::new(Role::Body, TABLE_PT)
@@ -38,30 +86,28 @@ fn line_mm() -> f32 {
 }
 
 pub fn table(flow: &mut Flow, report: &Report, table: usize) {
-    let def = &report.template.def.tables[table];
-    for grid in &def.grids {
-        let widths = widths(report.template, grid);
-        let (head, head_rows) = head_cells(grid);
-        let body = body_cells(report, &def.id, grid);
-        let head_h = heights(&head, head_rows, &widths);
-        let body_h = heights(&body, grid.rows.len(), &widths);
+    for grid in grids(report, table) {
+        let widths = &grid.widths_mm;
+        let (head, head_rows, body) = (&grid.head, grid.head_rows, &grid.body);
+        let head_h = heights(head, head_rows, widths);
+        let body_h = heights(body, grid.body_rows, widths);
         let head_total: f32 = head_h.iter().sum();
         flow.need(head_total + body_h.first().copied().unwrap_or(0.0));
         let mut start = 0;
-        while start < grid.rows.len() {
+        while start < grid.body_rows {
             if start > 0 {
                 flow.new_page();
             }
-            draw(flow, &head, 0..head_rows, &head_h, &widths);
+            draw(flow, head, 0..head_rows, &head_h, widths);
             let mut end = start;
             let mut used = 0.0;
-            while end < grid.rows.len()
+            while end < grid.body_rows
                 && (end == start || flow.y_mm + used + body_h[end] <= Flow::bottom_mm() + 0.01)
             {
                 used += body_h[end];
                 end += 1;
             }
-            draw(flow, &body, start..end, &body_h, &widths);
+            draw(flow, body, start..end, &body_h, widths);
             start = end;
         }
         flow.y_mm += 2.0;
@@ -110,6 +156,7 @@ fn head_cells(grid: &GridDef) -> (Vec<Cell>, usize) {
             c1: width,
             text: caption.clone(),
             align: Align::Left,
+            role: CellRole::Caption,
         });
     }
     for (r, c, h) in grid.header_cells() {
@@ -120,6 +167,7 @@ fn head_cells(grid: &GridDef) -> (Vec<Cell>, usize) {
             c1: (c + h.cols).min(width),
             text: h.text.clone(),
             align: Align::Centre,
+            role: CellRole::Header,
         });
     }
     (cells, offset + grid.header.len())
@@ -136,6 +184,7 @@ fn body_cells(report: &Report, table_id: &str, grid: &GridDef) -> Vec<Cell> {
             c1: l.level + l.col_span,
             text: l.text,
             align: Align::Left,
+            role: CellRole::RowLabel,
         })
         .collect();
     for (r, row) in grid.rows.iter().enumerate() {
@@ -151,6 +200,7 @@ fn body_cells(report: &Report, table_id: &str, grid: &GridDef) -> Vec<Cell> {
                 c1: c + 1,
                 text,
                 align: Align::Centre,
+                role: CellRole::Figure,
             });
         }
     }

@@ -1,0 +1,179 @@
+//! The web page: a standalone UTF-8 document for the government site, and the same article
+//! as a fragment for the clipboard. Styles are inline on each element (CMS editors drop
+//! `<style>` blocks and classes but keep `style` attributes); nothing external, no scripts,
+//! no positioning. Void elements are closed (`<col />`), so the page also reads as XML. Tables keep the template's merged cells as `colspan`/`rowspan`, headers
+//! as `<th scope>`, and scroll sideways inside their wrapper on a narrow screen.
+
+use std::fmt::Write;
+
+use super::blocks::{Block, blocks, rows};
+use crate::layout::{Align, CHAR_MM, CellRole, Grid, GridCell};
+use crate::model::Report;
+
+const BODY_FONT: &str = "'仿宋_GB2312','仿宋',FangSong,STFangsong,serif";
+const HEI_FONT: &str = "'黑体',SimHei,'Heiti SC',sans-serif";
+const KAI_FONT: &str = "'楷体_GB2312','楷体',KaiTi,STKaiti,serif";
+const TITLE_FONT: &str =
+    "'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'宋体',SimSun,serif";
+const CELL: &str = "border:1px solid #000;padding:0.25em 0.35em;vertical-align:middle";
+
+/// The whole page.
+pub fn page(report: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <title>{}</title>\n</head>\n<body style=\"margin:0;padding:1em 0.75em;background:#fff\">\n{}</body>\n</html>\n",
+        esc(&report.title()),
+        fragment(report)
+    )
+}
+
+/// The article alone: what goes on the clipboard and into a CMS editor.
+pub fn fragment(report: &Report) -> String {
+    let mut out = format!(
+        "<article lang=\"zh-CN\" style=\"max-width:46em;margin:0 auto;color:#000;font-family:{BODY_FONT};font-size:1.125em;line-height:1.8;text-align:justify\">\n"
+    );
+    for block in blocks(report) {
+        match block {
+            Block::Title(lines) => title(&mut out, &lines),
+            Block::Heading(text) => {
+                writeln!(
+                    out,
+                    "<h2 style=\"margin:0.4em 0 0;font-size:1em;font-weight:normal;text-indent:2em;font-family:{HEI_FONT}\">{}</h2>",
+                    esc(text)
+                )
+            }
+            .expect("writing to a String"),
+            Block::Paragraph { text, sub: true } => writeln!(
+                out,
+                "<h3 style=\"margin:0;font-size:1em;font-weight:normal;text-indent:2em;font-family:{KAI_FONT}\">{}</h3>",
+                esc(text)
+            )
+            .expect("writing to a String"),
+            Block::Paragraph { text, sub: false } => writeln!(
+                out,
+                "<p style=\"margin:0;text-indent:2em\">{}</p>",
+                esc(text)
+            )
+            .expect("writing to a String"),
+            Block::Table(grid) => table(&mut out, &grid),
+            Block::Closing {
+                organ,
+                date,
+                organ_inset_mm,
+                date_inset_mm,
+            } => {
+                let inset = |mm: f32| format!("{:.2}em", mm / CHAR_MM);
+                writeln!(
+                    out,
+                    "<p style=\"margin:1.8em 0 0;text-align:right;padding-right:{}\">{}</p>\n<p style=\"margin:0;text-align:right;padding-right:{}\">{}</p>",
+                    inset(organ_inset_mm),
+                    esc(organ),
+                    inset(date_inset_mm),
+                    esc(date)
+                )
+                .expect("writing to a String")
+            }
+        }
+    }
+    out.push_str("</article>\n");
+    out
+}
+
+/// The title centred, each of its lines kept whole (an inline block), so a narrow screen
+/// breaks it only where the publication does.
+fn title(out: &mut String, lines: &[String]) {
+    let spans: Vec<String> = lines
+        .iter()
+        .map(|l| format!("<span style=\"display:inline-block\">{}</span>", esc(l)))
+        .collect();
+    writeln!(
+        out,
+        "<h1 style=\"margin:0 0 1em;text-align:center;font-size:1.6em;font-weight:normal;line-height:1.5;font-family:{TITLE_FONT}\">{}</h1>",
+        spans.concat()
+    )
+    .expect("writing to a String");
+}
+
+/// One block of an official table in a wrapper that scrolls sideways when the screen is
+/// narrower than the table can be.
+fn table(out: &mut String, grid: &Grid) {
+    let total: f32 = grid.widths_mm.iter().sum();
+    let columns = grid.widths_mm.len() as f32;
+    out.push_str("<div style=\"overflow-x:auto;max-width:100%;margin:0.5em 0 1em\">\n");
+    write!(
+        out,
+        "<table border=\"1\" cellspacing=\"0\" style=\"border-collapse:collapse;width:100%;min-width:{:.0}em;font-size:0.8em;line-height:1.4;text-align:center\">\n<colgroup>",
+        12.0 + 3.2 * columns
+    )
+    .expect("writing to a String");
+    for w in &grid.widths_mm {
+        write!(out, "<col style=\"width:{:.1}%\" />", 100.0 * w / total).expect("writing");
+    }
+    out.push_str("</colgroup>\n");
+    for (r, row) in rows(grid).iter().enumerate() {
+        if r == 0 {
+            out.push_str("<thead>\n");
+        }
+        if r == grid.head_rows {
+            out.push_str("</thead>\n<tbody>\n");
+        }
+        out.push_str("<tr>");
+        for cell in row.iter().flatten() {
+            cell_html(out, cell);
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+fn cell_html(out: &mut String, cell: &GridCell) {
+    let (cols, rows) = (cell.c1 - cell.c0, cell.r1 - cell.r0);
+    let (tag, scope) = match cell.role {
+        CellRole::Figure => ("td", None),
+        _ if cell.text.is_empty() => ("td", None),
+        CellRole::Caption => ("th", Some("colgroup")),
+        CellRole::Header if cols > 1 => ("th", Some("colgroup")),
+        CellRole::Header => ("th", Some("col")),
+        CellRole::RowLabel if rows > 1 => ("th", Some("rowgroup")),
+        CellRole::RowLabel => ("th", Some("row")),
+    };
+    write!(out, "<{tag}").expect("writing to a String");
+    if cols > 1 {
+        write!(out, " colspan=\"{cols}\"").expect("writing to a String");
+    }
+    if rows > 1 {
+        write!(out, " rowspan=\"{rows}\"").expect("writing to a String");
+    }
+    if let Some(scope) = scope {
+        write!(out, " scope=\"{scope}\"").expect("writing to a String");
+    }
+    let align = match cell.align {
+        Align::Left => "left",
+        Align::Centre => "center",
+    };
+    write!(
+        out,
+        " style=\"{CELL};text-align:{align};font-weight:normal\">{}</{tag}>",
+        esc(&cell.text)
+    )
+    .expect("writing to a String");
+}
+
+/// Text and attribute values made literal; control codes left out.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control codes have no place in a page (nor in XML).
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
