@@ -426,26 +426,57 @@ fn clicking_a_problem_goes_to_its_cell() {
     );
 }
 
+/// 从上年报告新建 with 浏览…: the dialog stays (with what was typed) while the system's dialog
+/// is up, takes the chosen file and its year + 1, and the new report is last year's document as
+/// a draft: figures carried over, narratives and 落款 organ copied with their years moved on.
 #[test]
 fn new_from_last_years_report_carries_over_and_attaches_it() {
-    let mut h = window(common::example("2024-qingshi.nianbao"));
+    let mut blank = Report::new(2025, "");
+    blank.meta.organ = "示范县青石镇人民政府".into();
+    let mut h = window(blank);
+    let prev = common::example_path("2024-qingshi.nianbao");
+    h.state_mut().picker = nianbao::app::Picker::scripted(vec![Some(prev.clone())]);
     h.get_by_label("文件").click();
     h.run();
     h.get_by_label("从上年报告新建…").click();
     h.run();
     assert!(h.query_by_label("从上年报告新建").is_some());
-    let prev = common::example_path("2024-qingshi.nianbao");
-    type_into(&mut h, "上年报告", prev.to_str().unwrap());
+    type_into(&mut h, "机关名称", "示范县青石镇人民政府");
+    h.get_by_label("浏览…").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("从上年报告新建").is_some(),
+        "the dialog stays"
+    );
+    assert_eq!(h.get_by_label("上年报告").value().as_deref(), prev.to_str());
     assert_eq!(h.get_by_label("报告年度").value().as_deref(), Some("2025"));
+    assert_eq!(
+        h.get_by_label("机关名称").value().as_deref(),
+        Some("示范县青石镇人民政府"),
+        "what was typed is kept"
+    );
     h.get_by_label("确定").click();
     h.run();
     let app = h.state();
     let r = &app.editor.report;
+    let last = common::example("2024-qingshi.nianbao");
     assert_eq!((r.meta.year, r.template.id()), (2025, "gb2021"));
     assert_eq!(r.text_by_id("t3.carried_in.natural").unwrap(), "1");
     assert_eq!(
         r.meta.address,
         "示范县青石镇青石大道18号青石镇党政综合办公室"
+    );
+    assert_eq!(r.meta.closing_organ, last.meta.closing_organ);
+    let overview = r.narrative_by_id("overview").unwrap();
+    assert!(
+        overview.starts_with("2025年") && !overview.contains("2024年，"),
+        "{overview}"
+    );
+    assert_eq!(
+        r.narrative_by_id("problems"),
+        last.narrative_by_id("problems"),
+        "copied as written where no year is named"
     );
     assert_eq!(
         app.editor.prev.as_ref().map(|p| p.report.meta.year),

@@ -32,13 +32,14 @@ impl App {
                 })
             }
             Guarded::NewFromPrev => {
-                let from = self
-                    .editor
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let year = (self.editor.report.meta.year + 1).to_string();
+                // The open report is last year's only when it is a saved one.
+                let own = self.editor.path.as_ref();
+                let from = own.map(|p| p.display().to_string()).unwrap_or_default();
+                let year = match own {
+                    Some(_) => self.editor.report.meta.year + 1,
+                    None => year.parse().unwrap_or(self.editor.report.meta.year),
+                }
+                .to_string();
                 self.dialog = Some(Dialog::NewReport {
                     year,
                     organ,
@@ -116,10 +117,7 @@ impl App {
                 path,
                 then,
             } => self.path_chosen(ctx, purpose, &path, then, Overwrite::Never),
-            Answer::Browse(purpose) => {
-                self.dialog_back_for(purpose);
-                self.picker.spawn(ctx, purpose, None);
-            }
+            Answer::Browse(purpose) => self.picker.spawn(ctx, purpose, None),
             Answer::Restore(restored) => self.restore(restored.0, restored.1),
             Answer::DropRecovery(session) => match self.recovery.discard(&session) {
                 Err(e) => self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除")),
@@ -135,26 +133,21 @@ impl App {
         }
     }
 
-    /// Keeps the dialog that asked for 浏览… open while the system dialog is up.
-    pub(super) fn dialog_back_for(&mut self, purpose: PickFor) {
-        if purpose != PickFor::NewFrom {
-            self.dialog = Some(Dialog::Path {
-                purpose,
-                text: String::new(),
-                then: None,
-            });
-        }
-    }
-
     pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
         let Some((purpose, Some(path))) = self.picker.poll() else {
             return;
         };
         match &mut self.dialog {
             Some(Dialog::NewReport {
-                from: Some(from), ..
+                from: Some(from),
+                year,
+                ..
             }) if purpose == PickFor::NewFrom => {
                 *from = path.display().to_string();
+                // The new report is for the year after the one chosen.
+                if let Ok(prev) = crate::open::load(&path) {
+                    *year = (prev.meta.year + 1).to_string();
+                }
             }
             Some(Dialog::Path {
                 purpose: p, then, ..
@@ -241,6 +234,16 @@ impl App {
                 } else if native && self.editor.read_only() {
                     self.message = Some((
                         format!("{}：该文件已在另一个窗口中打开，只读", path.display()),
+                        true,
+                    ));
+                    self.remember(path);
+                } else if let Some(missing) = &self.editor.prev_missing {
+                    self.message = Some((
+                        format!(
+                            "已打开 {}，但找不到关联的上年报告 {}：请在“基本信息”中重新选择",
+                            path.display(),
+                            missing.display()
+                        ),
                         true,
                     ));
                     self.remember(path);

@@ -48,6 +48,8 @@ pub struct Picker {
     tx: Sender<(PickFor, Option<PathBuf>)>,
     rx: Receiver<(PickFor, Option<PathBuf>)>,
     busy: bool,
+    /// Answers given in turn instead of the system's dialog (tests drive the window with it).
+    scripted: Option<std::collections::VecDeque<Option<PathBuf>>>,
 }
 
 impl Default for Picker {
@@ -57,17 +59,32 @@ impl Default for Picker {
             tx,
             rx,
             busy: false,
+            scripted: None,
         }
     }
 }
 
 impl Picker {
+    /// A picker that answers with these paths in turn (`None`: the clerk cancelled).
+    pub fn scripted(answers: Vec<Option<PathBuf>>) -> Picker {
+        Picker {
+            scripted: Some(answers.into()),
+            ..Picker::default()
+        }
+    }
+
     /// Opens the system's dialog on a thread; `default` names the file for a save.
     pub fn spawn(&mut self, ctx: &egui::Context, purpose: PickFor, default: Option<PathBuf>) {
         if self.busy {
             return;
         }
         self.busy = true;
+        if let Some(answers) = &mut self.scripted {
+            // The receiver lives as long as this picker.
+            self.tx.send((purpose, answers.pop_front().flatten())).ok();
+            ctx.request_repaint();
+            return;
+        }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

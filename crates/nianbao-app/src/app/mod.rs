@@ -23,7 +23,7 @@ pub use export::ExportError;
 pub use files::PickFor;
 pub use window::{current_year, run};
 
-use files::Picker;
+pub use files::Picker;
 
 use crate::editor::session::{Recovery, Settings};
 use crate::editor::{Edit, Editor, nav};
@@ -52,7 +52,7 @@ pub struct App {
     recovery: Recovery,
     /// The edit time the recovery copy was written for.
     recovery_written: Option<Instant>,
-    picker: Picker,
+    pub picker: Picker,
     /// Whether 浏览… and Ctrl+O open the system's file dialogs (off in tests).
     pub native_dialogs: bool,
     closing: bool,
@@ -191,7 +191,10 @@ impl App {
         if let Some(dialog) = &mut self.dialog
             && let Some(answer) = dialogs::dialog_ui(&ctx, dialog)
         {
-            self.dialog = None;
+            // 浏览… keeps the dialog (and what was typed in it) while the system dialog is up.
+            if !matches!(answer, dialogs::Answer::Browse(_)) {
+                self.dialog = None;
+            }
             self.answer(&ctx, answer);
         }
         for command in commands {

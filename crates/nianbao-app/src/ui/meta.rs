@@ -142,11 +142,28 @@ fn prev_ui(ui: &mut Ui, editor: &Editor, commands: &mut Vec<Command>) {
                 commands.push(Command::DetachPrev);
             }
         }
-        None => {
-            ui.label("未关联上年报告（关联后可核对上年结转等跨年度关系）");
-            if ui.button("关联上年报告…").clicked() {
-                commands.push(Command::AttachPrev);
+        None => match &editor.prev_missing {
+            Some(missing) => {
+                ui.colored_label(
+                    ERROR,
+                    format!(
+                        "找不到关联的上年报告：{}，跨年度关系未核对",
+                        missing.display()
+                    ),
+                );
+                if ui.button("重新选择…").clicked() {
+                    commands.push(Command::AttachPrev);
+                }
+                if ui.button("取消关联").clicked() {
+                    commands.push(Command::DetachPrev);
+                }
             }
-        }
+            None => {
+                ui.label("未关联上年报告（关联后可核对上年结转等跨年度关系）");
+                if ui.button("关联上年报告…").clicked() {
+                    commands.push(Command::AttachPrev);
+                }
+            }
+        },
     });
 }

@@ -89,6 +89,14 @@ impl Editor {
             }
         }
         let expected = if own { self.file.stamp } else { None };
+        // The link to last year's report, as seen from where the file goes.
+        if let Some(prev) = &self.prev
+            && file::Format::from_path(path) == Some(file::Format::Native)
+        {
+            let folder = std::path::absolute(path).ok();
+            let folder = folder.as_deref().and_then(Path::parent);
+            self.report.prev_file = Some(super::prev_link::link_text(&prev.path, folder));
+        }
         let (target, stamp) = file::save_report(&self.report, path, overwrite, expected.as_ref())?;
         if file::Format::from_path(path) == Some(file::Format::Native) {
             self.path = Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));

@@ -55,6 +55,9 @@ pub struct ReportFile {
     pub cells: CellMap,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<ReviewEntry>,
+    /// Last year's report, relative to this file's folder where it can be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev_file: Option<String>,
 }
 
 /// One import doubt as stored: the cell by its id ("" for a figure in no cell).
@@ -153,6 +156,7 @@ impl ReportFile {
                     .collect(),
             ),
             review,
+            prev_file: report.prev_file.clone(),
         }
     }
 
@@ -203,6 +207,7 @@ impl ReportFile {
             });
         }
         report.meta = self.meta;
+        report.prev_file = self.prev_file.filter(|p| !p.trim().is_empty());
         report.auto_totals = self.auto_totals.unwrap_or(false);
         Ok(report)
     }

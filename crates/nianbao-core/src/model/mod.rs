@@ -114,6 +114,9 @@ pub struct Report {
     cells: Vec<CellValue>,
     /// An imported report's doubts, until the clerk clears them.
     pub review: Review,
+    /// Last year's report, as the file links it: relative to this report's folder where it can
+    /// be (the two usually sit together), for the cross-year checks.
+    pub prev_file: Option<String>,
 }
 
 impl PartialEq for Report {
@@ -124,6 +127,7 @@ impl PartialEq for Report {
             && self.auto_totals == other.auto_totals
             && self.cells == other.cells
             && self.review == other.review
+            && self.prev_file == other.prev_file
     }
 }
 
@@ -149,6 +153,7 @@ impl Report {
             auto_totals: true,
             cells: vec![CellValue::Blank; template.cells.len()],
             review: Review::default(),
+            prev_file: None,
         }
     }
 
