@@ -545,6 +545,13 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
         h.query_by_label("另存为").is_some(),
         "saving asks for a new name"
     );
+    // Beside the page it came from, named after the report.
+    let proposed = h.get_by_label("文件路径").value().unwrap();
+    let title = h.state().editor.report.title();
+    assert_eq!(
+        std::path::Path::new(&proposed),
+        path.with_file_name(format!("{title}.nianbao"))
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
 }
 
@@ -642,6 +649,12 @@ fn ctrl_e_exports_the_pdf_in_the_background_and_preview_shows_its_pages() {
     // The draft still has errors: exported anyway, with a warning.
     let (message, is_warning) = h.state().message.clone().unwrap();
     assert!(message.contains("仍有") && is_warning, "{message}");
+    // The clerk is offered the PDF and its folder, with the errors still in the report.
+    h.run();
+    assert!(h.query_by_label("打开所在文件夹").is_some() && h.query_by_label("打开").is_some());
+    assert!(h.query_all_by_label_contains("报告中仍有").count() >= 1);
+    h.get_by_label("关闭").click();
+    h.run();
     h.get_by_label("预览").click();
     h.run();
     assert_eq!(h.state().part, Part::Preview);

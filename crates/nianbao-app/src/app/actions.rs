@@ -87,12 +87,14 @@ impl App {
         }
     }
 
-    /// Next to the opened file, or in the home folder, named after the organ and year.
+    /// Next to the opened file (an imported one too), or in the home folder, named after the
+    /// organ and year.
     pub(super) fn default_save_path(&self) -> PathBuf {
         let dir = self
             .editor
             .path
             .as_ref()
+            .or(self.editor.source.as_ref())
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .or_else(|| {
                 std::env::var_os("HOME")
@@ -106,6 +108,14 @@ impl App {
     pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
         match answer {
             Answer::Cancel => {}
+            Answer::OpenExternal(path) => {
+                if let Err(e) = open_external(&path) {
+                    self.error(
+                        "无法打开",
+                        format!("{}：{}", path.display(), crate::file::io_reason(&e, "打开")),
+                    );
+                }
+            }
             Answer::Save(then) => self.save_own(ctx, Some(then)),
             Answer::Discard(then) => {
                 self.clear_recovery();
@@ -336,4 +346,22 @@ pub(super) fn imported_message(path: &Path, summary: &str) -> String {
         "已导入 {}：{summary}。请核对右侧“导入说明”中标出的单元格；保存时将另存为 .nianbao 文件",
         path.display()
     )
+}
+
+/// Opens a file or folder with the system's program for it, without waiting for it.
+fn open_external(path: &Path) -> std::io::Result<()> {
+    let program = if cfg!(windows) {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
 }

@@ -31,6 +31,12 @@ pub enum Dialog {
         title: String,
         text: String,
     },
+    /// An export is written: open it or its folder.
+    Exported {
+        path: PathBuf,
+        /// What the clerk should still know (errors left in the report).
+        warning: Option<String>,
+    },
     Recovery {
         info: RecoveryInfo,
         report: Box<Report>,
@@ -50,6 +56,8 @@ pub enum Dialog {
 /// What the clerk answered.
 pub enum Answer {
     Cancel,
+    /// Open a file or folder with the system's program for it.
+    OpenExternal(PathBuf),
     Save(Guarded),
     Discard(Guarded),
     Create {
@@ -91,6 +99,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
                 ui.label(text.as_str());
                 ui.button("确定").clicked().then_some(Answer::Cancel)
             }
+            Dialog::Exported { path, warning } => exported_ui(ui, path, warning.as_deref()),
             Dialog::Recovery { info, report } => recovery_ui(ui, info, report),
             Dialog::Replace { save, read_only } => ask::replace_ui(ui, save, *read_only),
             Dialog::Changed { path, then } => ask::changed_ui(ui, path, then),
@@ -219,6 +228,26 @@ fn recovery_ui(ui: &mut Ui, info: &RecoveryInfo, report: &Report) -> Option<Answ
         ui.button("丢弃")
             .clicked()
             .then(|| Answer::DropRecovery(info.session.clone()))
+    })
+    .inner
+}
+
+fn exported_ui(ui: &mut Ui, path: &std::path::Path, warning: Option<&str>) -> Option<Answer> {
+    ui.heading("导出完成");
+    ui.label(format!("已导出：{}", path.display()));
+    if let Some(warning) = warning {
+        ui.colored_label(crate::ui::ERROR, warning);
+    }
+    ui.horizontal(|ui| {
+        if ui.button("打开").clicked() {
+            return Some(Answer::OpenExternal(path.to_path_buf()));
+        }
+        if let Some(folder) = path.parent()
+            && ui.button("打开所在文件夹").clicked()
+        {
+            return Some(Answer::OpenExternal(folder.to_path_buf()));
+        }
+        ui.button("关闭").clicked().then_some(Answer::Cancel)
     })
     .inner
 }

@@ -86,15 +86,17 @@ impl App {
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
-                let text = if errors > 0 {
-                    format!(
-                        "已导出 {}（注意：报告中仍有 {errors} 个错误，发布前请改正）",
-                        path.display()
-                    )
-                } else {
-                    format!("已导出 {}", path.display())
+                let warning =
+                    (errors > 0).then(|| format!("注意：报告中仍有 {errors} 个错误，发布前请改正"));
+                let text = match &warning {
+                    Some(w) => format!("已导出 {}（{w}）", path.display()),
+                    None => format!("已导出 {}", path.display()),
                 };
                 self.message = Some((text, errors > 0));
+                self.dialog = Some(super::dialogs::Dialog::Exported {
+                    path: path.to_path_buf(),
+                    warning,
+                });
             }
             Err(ExportError::Pdf(e)) => {
                 self.error("导出PDF失败", format!("{}：{e}", path.display()))

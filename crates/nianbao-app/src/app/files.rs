@@ -96,22 +96,22 @@ impl Picker {
             {
                 dialog = dialog.set_directory(dir);
             }
+            // Saves propose the report's title as the file name, as 另存为 does.
+            let name = default
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            if purpose.saves()
+                && let Some(name) = name
+            {
+                dialog = dialog.set_file_name(name);
+            }
             let chosen = match purpose {
                 PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
                 PickFor::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
                 PickFor::ExportHtml => dialog.add_filter("网页", &["html", "htm"]).save_file(),
                 PickFor::ExportDocx => dialog.add_filter("Word 文档", &["docx"]).save_file(),
-                PickFor::SaveAs => {
-                    let name = default
-                        .as_ref()
-                        .and_then(|p| p.file_name())
-                        .map(|n| n.to_string_lossy().into_owned());
-                    let dialog = dialog.add_filter("年报文件", &["nianbao"]);
-                    match name {
-                        Some(name) => dialog.set_file_name(name).save_file(),
-                        None => dialog.save_file(),
-                    }
-                }
+                PickFor::SaveAs => dialog.add_filter("年报文件", &["nianbao"]).save_file(),
                 // Everything nianbao opens first: a published report is as likely as our own.
                 _ => dialog
                     .add_filter(

@@ -75,6 +75,10 @@ impl App {
             PickFor::ExportJson | PickFor::ExportHtml | PickFor::ExportDocx
         ) {
             self.message = Some((format!("已导出 {shown}"), false));
+            self.dialog = Some(super::dialogs::Dialog::Exported {
+                path: done.path.clone(),
+                warning: None,
+            });
             return;
         }
         self.message = Some((format!("已保存 {shown}"), false));

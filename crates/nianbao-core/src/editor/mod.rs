@@ -85,6 +85,9 @@ pub struct Editor {
     file: saving::FileState,
     /// Last year's report the file links to, when it could not be opened.
     pub prev_missing: Option<PathBuf>,
+    /// The file this document was opened from, also when it was imported (saves and exports
+    /// are proposed beside it).
+    pub source: Option<PathBuf>,
 }
 
 impl Editor {
@@ -102,6 +105,7 @@ impl Editor {
             import: None,
             file: saving::FileState::default(),
             prev_missing: None,
+            source: None,
         }
     }
 
@@ -112,7 +116,8 @@ impl Editor {
         let native = file::Format::from_path(path) == Some(file::Format::Native);
         // Absolute, so the recent list and the recovery copy still find it from elsewhere.
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let mut editor = Editor::new(opened.report, native.then_some(path));
+        let mut editor = Editor::new(opened.report, native.then_some(path.clone()));
+        editor.source = Some(path);
         editor.file.stamp = native.then_some(opened.stamp);
         if opened.import.is_some() {
             editor.mark_unsaved();
