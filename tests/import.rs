@@ -243,7 +243,14 @@ fn seed_003_gb2019_tables_in_a_2021_report() {
         r.narrative_by_id("other").unwrap(),
         "无其他需要报告的事项。"
     );
-    assert_eq!(rules(&r), [(Severity::Error, RuleId::TPLYEAR)]);
+    // No organ was found: said, as well as the format.
+    assert_eq!(
+        rules(&r),
+        [
+            (Severity::Warning, RuleId::METAEMPTY),
+            (Severity::Error, RuleId::TPLYEAR)
+        ]
+    );
 }
 
 #[test]

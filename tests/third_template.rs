@@ -39,8 +39,8 @@ fn made_up_template() -> String {
         ),
         ("t3.new.total", "t3.received.total"),
         (
-            r#"content: Narrative("other"), fee: Some(Explains)),"#,
-            r#"content: Narrative("other"), fee: Some(Explains)),
+            r#"min_chars: Some(1), fee: Some(Explains)),"#,
+            r#"min_chars: Some(1), fee: Some(Explains)),
         (heading: "七、数据安全情况", content: Narrative("security"), required: Some("应写明数据安全管理情况")),"#,
         ),
         (r#"(from: "gb2019""#, r#"(from: "gb2021""#),

@@ -769,3 +769,62 @@ fn copy_as_web_page_puts_html_and_text_on_the_clipboard() {
             .starts_with("已复制为网页")
     );
 }
+
+/// Typing never moves what the clerk aims at: a finding that appears while a narrative is typed
+/// shows below its text box, and the outline keeps a line per part whether it has problems or
+/// not.
+#[test]
+fn the_layout_does_not_jump_while_typing() {
+    let mut h = window(common::balanced());
+    h.state_mut().part = Part::Section(0);
+    h.run();
+    let heading = "一、总体情况";
+    let editor = || (egui::accesskit::Role::MultilineTextInput, heading);
+    let before = h.get_by_role_and_label(editor().0, editor().1).rect();
+    let outline_before = h.get_by_label("六、其他需要报告的事项").rect();
+    h.get_by_role_and_label(editor().0, editor().1).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::End);
+    h.run();
+    h.get_by_role_and_label(editor().0, editor().1)
+        .type_text("全年行政复议9件。");
+    h.run();
+    h.run();
+    assert!(rules(&h).contains(&RuleId::TXTNUM), "{:?}", rules(&h));
+    assert_eq!(
+        h.get_by_role_and_label(editor().0, editor().1).rect().min,
+        before.min
+    );
+    assert_eq!(
+        h.get_by_label("六、其他需要报告的事项").rect(),
+        outline_before
+    );
+}
+
+/// Tab from the last cell of table 三 comes back to its first, not out to the 文件 menu;
+/// Shift+Tab goes back round.
+#[test]
+fn tab_goes_round_the_table() {
+    let mut h = window(common::balanced());
+    let last = "四、结转下年度继续办理 其他";
+    // Focused as a click or a move would (the cell is below the fold of the test window).
+    let cell = h
+        .state()
+        .editor
+        .report
+        .template
+        .cell_index("t3.carried_out.other");
+    h.state_mut().focus = cell.map(nianbao::template::Place::Cell);
+    h.run();
+    h.run();
+    assert!(h.get_by_label(last).is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label("一、本年新收政府信息公开申请数量 自然人")
+            .is_focused()
+    );
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert!(h.get_by_label(last).is_focused());
+}

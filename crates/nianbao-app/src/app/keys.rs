@@ -70,8 +70,11 @@ pub fn cell_keys(
     commands: &mut Vec<Command>,
 ) {
     ui.input_mut(|input| {
-        // Tab and Shift+Tab are egui's own focus order, which is the table's row order.
+        // Tab and Shift+Tab go round the table (egui's own order would leave it for the menu).
+        // With-Shift first: a key without modifiers also matches it with Shift.
         let moves = [
+            (Modifiers::SHIFT, Key::Tab, Move::Previous),
+            (Modifiers::NONE, Key::Tab, Move::Next),
             (Modifiers::SHIFT, Key::Enter, Move::Up),
             (Modifiers::NONE, Key::Enter, Move::Down),
             (Modifiers::NONE, Key::ArrowUp, Move::Up),

@@ -28,19 +28,19 @@ pub fn narrative_ui(
         .iter()
         .filter(|h| !current.contains(h.as_str()))
         .collect();
-    if !missing.is_empty()
+    // One line whatever is missing, so the text box below never moves while the clerk types.
+    let label = match missing.len() {
+        0 => "小标题已齐全".to_string(),
+        n => format!("插入缺少的 {n} 个小标题"),
+    };
+    if !section.subheadings.is_empty()
         && ui
-            .button(format!(
-                "插入小标题：{}",
-                missing
-                    .iter()
-                    .map(|h| h.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ))
+            .add_enabled(!missing.is_empty(), egui::Button::new(label))
             .on_hover_text(format!(
-                "按{}的要求，“{}”应分别说明这几个方面",
-                editor.report.template.def.name, section.heading
+                "按{}的要求，“{}”应分别说明：{}",
+                editor.report.template.def.name,
+                section.heading,
+                section.subheadings.join("、")
             ))
             .clicked()
     {
@@ -53,16 +53,6 @@ pub fn narrative_ui(
             text.push('\n');
         }
         commands.push(Command::Edit(Edit::Narrative { field, text }));
-    }
-    for f in narrative_findings(editor.findings(), field) {
-        ui.colored_label(
-            severity_color(f.severity),
-            format!(
-                "{}：{}",
-                editor.report.template.rule_name(f.rule),
-                f.text(editor.report.template)
-            ),
-        );
     }
     let mut text = current.to_string();
     let response = ui
@@ -82,6 +72,17 @@ pub fn narrative_ui(
     }
     if response.lost_focus() {
         commands.push(Command::BreakGroup);
+    }
+    // Below the text, so the text box does not move while findings come and go.
+    for f in narrative_findings(editor.findings(), field) {
+        ui.colored_label(
+            severity_color(f.severity),
+            format!(
+                "{}：{}",
+                editor.report.template.rule_name(f.rule),
+                f.text(editor.report.template)
+            ),
+        );
     }
 }
 

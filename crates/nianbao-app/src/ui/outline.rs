@@ -60,12 +60,15 @@ pub fn outline_ui(
         if ui.add(button).clicked() {
             commands.push(Command::GoTo(part, None));
         }
-        if errors + warnings > 0 {
-            ui.horizontal(|ui| {
-                ui.add_space(12.0);
+        // The line is always there, so the outline does not move while figures are typed.
+        ui.horizontal(|ui| {
+            ui.add_space(12.0);
+            if errors + warnings > 0 {
                 counts_ui(ui, errors, warnings);
-            });
-        }
+            } else {
+                ui.weak("无问题");
+            }
+        });
         ui.add_space(4.0);
     }
 }

@@ -270,6 +270,8 @@ fn cell_ui(ui: &mut Ui, rect: Rect, cell: CellIx, names: &[Id], cx: &mut CellCon
         .frame(egui::Frame::NONE)
         .margin(egui::Margin::symmetric(0, 4))
         .desired_width(rect.width() - 2.0 * CELL_INSET)
+        // Tab is ours (app::keys): it goes round the table instead of out to the menu.
+        .lock_focus(true)
         .interactive(!computed);
     // One text line, vertically centred, inset from the rules (the text edit's own right
     // margin is not honoured by right alignment).

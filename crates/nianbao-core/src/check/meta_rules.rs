@@ -2,7 +2,7 @@
 
 use super::{Finding, RuleId};
 use crate::model::Report;
-use crate::template::{self, Place};
+use crate::template::{self, MetaField, Place};
 
 pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
@@ -16,6 +16,14 @@ pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
         expected.def.name, expected.def.notice, t.def.name, t.def.notice
     );
     out.push(Finding::new(RuleId::TPLYEAR, [], message).at(Place::Year));
+}
+
+/// META-EMPTY: the organ's name is what the title, the 落款 and the file name are made of.
+pub fn organ_named(report: &Report, out: &mut Vec<Finding>) {
+    if report.meta.organ.trim().is_empty() {
+        let message = "机关名称为空，报告标题、落款和文件名都要用到它".to_string();
+        out.push(Finding::new(RuleId::METAEMPTY, [], message).at(Place::Meta(MetaField::Organ)));
+    }
 }
 
 /// Whether an organ is a township-level government (乡、镇、街道).

@@ -77,6 +77,9 @@ impl Finding {
 pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     let mut out = Vec::new();
     let t = report.template;
+    if t.has_rule(RuleId::METAEMPTY) {
+        meta_rules::organ_named(report, &mut out);
+    }
     if t.has_rule(RuleId::TPLYEAR) {
         meta_rules::template_year(report, &mut out);
     }

@@ -190,9 +190,10 @@ fn required_section(report: &Report, n: NarrativeIx, out: &mut Vec<Finding>) {
         return;
     };
     let text = report.narrative(n).trim();
+    let min = section.min_chars.unwrap_or(MIN_PROBLEMS_CHARS);
     let what = match meaningful_chars(text) {
         0 => "为空".to_string(),
-        n if n < MIN_PROBLEMS_CHARS => format!("只有“{text}”"),
+        n if n < min => format!("只有“{text}”"),
         _ => return,
     };
     let message = format!("“{}”{what}，{hint}", section.heading);

@@ -1,6 +1,6 @@
 //! Moving between table cells like a spreadsheet: Enter and the arrows down and up the
-//! column, left and right along the row, within one table (Tab is egui's own focus order,
-//! which is the same row order). Computed totals are skipped
+//! column, left and right along the row, Tab and Shift+Tab along the rows, all within one
+//! table (Tab from the last cell comes back to the first, never out to the menu). Computed totals are skipped
 //! while automatic totals are on (they cannot be typed into).
 
 use crate::template::{CellIx, Template};
@@ -11,6 +11,10 @@ pub enum Move {
     Down,
     Left,
     Right,
+    /// Tab: the next typed cell of the table in reading order, from the last back to the first.
+    Next,
+    /// Shift+Tab: the previous one, from the first round to the last.
+    Previous,
 }
 
 /// The cell a move lands on, or `None` at the edge of the table.
@@ -30,6 +34,11 @@ pub fn step(t: &Template, from: CellIx, mv: Move, auto_totals: bool) -> Option<C
         Move::Left => before.take_while(same_row).find(ok),
         Move::Down => after.filter(same_column).find(ok),
         Move::Up => before.filter(same_column).find(ok),
+        // Cells of a table are contiguous in template order: wrap within it.
+        Move::Next => after.chain((0..from.get()).map(CellIx::new)).find(ok),
+        Move::Previous => before
+            .chain((from.get() + 1..t.cells.len()).rev().map(CellIx::new))
+            .find(ok),
     }
 }
 
@@ -37,6 +46,25 @@ pub fn step(t: &Template, from: CellIx, mv: Move, auto_totals: bool) -> Option<C
 mod tests {
     use super::*;
     use crate::template;
+
+    #[test]
+    fn tab_goes_round_the_table() {
+        let t = template::by_id("gb2021").unwrap();
+        let id = |s: &str| t.cell_index(s).unwrap();
+        let name = |c: Option<CellIx>| c.map(|c| t.cell(c).id.clone());
+        assert_eq!(
+            name(step(t, id("t3.new.other"), Move::Next, true)),
+            Some("t3.carried_in.natural".into())
+        );
+        assert_eq!(
+            name(step(t, id("t3.carried_out.other"), Move::Next, true)),
+            Some("t3.new.natural".into())
+        );
+        assert_eq!(
+            name(step(t, id("t3.new.natural"), Move::Previous, true)),
+            Some("t3.carried_out.other".into())
+        );
+    }
 
     #[test]
     fn moves_like_a_spreadsheet() {

@@ -70,6 +70,9 @@ pub struct SectionDef {
     /// A narrative that must say something (TXT-EMPTY): what it should say.
     #[serde(default)]
     pub required: Option<String>,
+    /// How many letters or digits make it more than a token sentence (「无。」); 20 if not given.
+    #[serde(default)]
+    pub min_chars: Option<usize>,
     /// The narrative's part in 信息处理费 reporting (TXT-FEE).
     #[serde(default)]
     pub fee: Option<FeeRole>,

@@ -45,10 +45,11 @@ pub enum RuleId {
     PLREG,
     IMPREVIEW,
     IMPEMPTY,
+    METAEMPTY,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 16] = [
+    pub const ALL: [RuleId; 17] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -65,6 +66,7 @@ impl RuleId {
         RuleId::PLREG,
         RuleId::IMPREVIEW,
         RuleId::IMPEMPTY,
+        RuleId::METAEMPTY,
     ];
 
     /// By its stable id, e.g. 「T3-A」.
@@ -90,6 +92,7 @@ impl RuleId {
             RuleId::PLREG => "PL-REG",
             RuleId::IMPREVIEW => "IMP-REVIEW",
             RuleId::IMPEMPTY => "IMP-EMPTY",
+            RuleId::METAEMPTY => "META-EMPTY",
         }
     }
 
