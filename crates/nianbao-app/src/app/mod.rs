@@ -6,6 +6,7 @@ mod ask;
 mod dialogs;
 mod export;
 mod files;
+pub mod geometry;
 pub mod keys;
 mod panels;
 mod recovery;
@@ -59,6 +60,8 @@ pub struct App {
     pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
     /// 预览's pages, laid out again only when the report changes.
     preview: ui::preview::PreviewCache,
+    /// The window's size, position and maximised state, saved on closing.
+    geometry: geometry::GeometryWatch,
 }
 
 impl App {
@@ -139,6 +142,7 @@ impl App {
             title: String::new(),
             export: None,
             preview: ui::preview::PreviewCache::default(),
+            geometry: geometry::GeometryWatch::default(),
         }
     }
 
@@ -171,6 +175,7 @@ impl App {
         let mut commands = Vec::new();
         self.poll_picker(&ctx);
         self.poll_export(Some(&ctx));
+        self.watch_geometry(&ctx);
         self.watch_close(&ctx);
         self.watch_drops(&ctx, &mut commands);
         if self.dialog.is_none() {
