@@ -187,6 +187,11 @@ impl App {
                 keys::cell_keys(ui, *cell, caret, &mut commands);
             }
         }
+        if self.dialog.is_some() {
+            // Under a modal nothing answers the pointer, so no cell shows its tooltip over
+            // the darkened window.
+            ui.disable();
+        }
         self.panels_ui(ui, &mut commands);
         if let Some(dialog) = &mut self.dialog
             && let Some(answer) = dialogs::dialog_ui(&ctx, dialog)
