@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod commands;
+mod desktop;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,7 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
   nianbao convert 输入文件 -o 输出文件 [--verbose] 转换格式（按输出扩展名：.nianbao、.json）；
                                                输入也可以是已发布的 .docx、.html、.txt，
                                                --verbose 列出导入时对齐、推算和未能读取的单元格
+  nianbao install-desktop                        （Linux）加入开始菜单和图标，双击 .nianbao 文件即可打开
   nianbao help                                   显示本帮助
 
 已有输出文件时不会覆盖，除非加 --force。
