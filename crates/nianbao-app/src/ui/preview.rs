@@ -129,7 +129,7 @@ fn toolbar_ui(
         if ui.button("缩小").on_hover_text("Ctrl+滚轮 也可缩放").clicked() {
             cache.step_zoom(-1);
         }
-        ui.label(format!("{}%", cache.percent));
+        ui.label(format!("显示比例 {}%", cache.percent));
         if ui.button("放大").on_hover_text("Ctrl+滚轮 也可缩放").clicked() {
             cache.step_zoom(1);
         }
