@@ -64,9 +64,9 @@ fn preview_draws_in_the_pdf_faces_and_zooms() {
     // Ctrl+wheel over the pages zooms too (egui turns it into a zoom event).
     let centre = h.get_by_label_contains("第 1 / ").rect().center() + vec2(0.0, 200.0);
     h.hover_at(centre);
-    h.event(egui::Event::Zoom(1.2));
+    h.event(egui::Event::Zoom(1.28));
     h.run();
-    assert!(h.query_by_label("显示比例 100%").is_some());
+    assert!(h.query_by_label("显示比例 100%").is_some(), "one step per notch");
     h.get_by_label("适合宽度").click();
     h.run();
     assert_eq!(zoom_label(&h), fitted);

@@ -12,6 +12,8 @@ pub const DEFAULT_SIZE: Vec2 = vec2(1300.0, 680.0);
 pub const MIN_SIZE: Vec2 = vec2(900.0, 540.0);
 /// What a taskbar and the title bar may take from the monitor.
 const CHROME: Vec2 = vec2(20.0, 88.0);
+/// The height of a taskbar at the bottom of the screen.
+const TASKBAR: f32 = 40.0;
 
 /// The application icon (`assets/icon/nianbao.png`, drawn by `make-icon.sh` beside it).
 pub const ICON_PNG: &[u8] = include_bytes!("../../../../assets/icon/nianbao.png");
@@ -98,8 +100,13 @@ impl GeometryWatch {
             commands.push(ViewportCommand::InnerSize(inner.size().min(room)));
         }
         let screen = Rect::from_min_size(Pos2::ZERO, monitor);
-        if !screen.shrink(40.0).intersects(outer) {
+        let height = outer.height().min(monitor.y - TASKBAR);
+        if !screen.shrink(TASKBAR).intersects(outer) {
             commands.push(ViewportCommand::OuterPosition(Pos2::ZERO));
+        } else if outer.bottom() > monitor.y - TASKBAR {
+            // Keep the status bar above a taskbar at the bottom of the screen.
+            let y = (monitor.y - TASKBAR - height).max(0.0);
+            commands.push(ViewportCommand::OuterPosition(Pos2::new(outer.left(), y)));
         }
         commands
     }
@@ -110,8 +117,16 @@ impl App {
     pub(super) fn watch_geometry(&mut self, ctx: &egui::Context) {
         let info = ctx.input(|i| i.viewport().clone());
         if !self.geometry.fitted {
-            for command in self.geometry.fit(&info) {
-                ctx.send_viewport_cmd(command);
+            let commands = self.geometry.fit(&info);
+            let maximize = self.settings.window.is_some_and(|g| g.maximized);
+            if self.geometry.fitted && maximize && info.maximized != Some(true) {
+                // On X11 the builder's maximised state is lost before the window is mapped
+                // (the window is only sized to the screen): ask the window manager again.
+                ctx.send_viewport_cmd(ViewportCommand::Maximized(true));
+            } else {
+                for command in commands {
+                    ctx.send_viewport_cmd(command);
+                }
             }
         }
         self.geometry.observe(&info);

@@ -22,8 +22,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     let saved = Settings::load(&config_dir()).window;
     let options = eframe::NativeOptions {
         viewport: super::geometry::viewport(saved.as_ref()),
-        // A window opened for the first time is centred; a remembered one goes where it was.
-        centered: saved.is_none(),
+        // Not centred on the whole monitor (the taskbar would hide the status bar): the window
+        // manager places a new window in the free area; a remembered one goes where it was.
+        centered: false,
         ..Default::default()
     };
     eframe::run_native(

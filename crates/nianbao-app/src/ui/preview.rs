@@ -36,6 +36,8 @@ pub struct PreviewCache {
     jump: Option<usize>,
     /// The per cent the pages were last drawn at.
     pub percent: u32,
+    /// When Ctrl+wheel last turned.
+    wheel_at: Option<f64>,
 }
 
 impl PreviewCache {
@@ -57,6 +59,19 @@ impl PreviewCache {
         if let Some(p) = next {
             self.zoom = Zoom::Percent(p);
         }
+    }
+
+    /// Ctrl+wheel at `time` (seconds): one zoom step per turn of the wheel. egui spreads a
+    /// notch over several frames by a varying amount, so a step is made when the wheel starts
+    /// turning after a pause of 0.25 s.
+    pub fn wheel_zoom(&mut self, factor: f32, time: f64) {
+        if factor == 1.0 {
+            return;
+        }
+        if self.wheel_at.is_none_or(|t| time - t > 0.25) {
+            self.step_zoom(if factor > 1.0 { 1 } else { -1 });
+        }
+        self.wheel_at = Some(time);
     }
 
     pub fn go_to(&mut self, page: usize) {
@@ -86,12 +101,8 @@ pub fn preview_ui(
         Zoom::FitWidth => ((width / (PAGE_W_MM * SCALE_100)) * 100.0).floor().max(10.0) as u32,
     };
     if ui.ui_contains_pointer() {
-        let zoom = ui.input(|i| i.zoom_delta());
-        if zoom > 1.0 {
-            cache.step_zoom(1);
-        } else if zoom < 1.0 {
-            cache.step_zoom(-1);
-        }
+        let (factor, time) = ui.input(|i| (i.zoom_delta(), i.time));
+        cache.wheel_zoom(factor, time);
     }
     let scale = SCALE_100 * cache.percent as f32 / 100.0;
     ScrollArea::both()
@@ -157,8 +168,7 @@ fn pages_ui(ui: &mut Ui, cache: &mut PreviewCache, report: &Report, scale: f32, 
     let left = (ui.available_width() - size.x).max(0.0) / 2.0;
     for (i, page) in cache.pages(report).iter().enumerate() {
         ui.add_space(GAP);
-        let (row, response) =
-            ui.allocate_exact_size(vec2(size.x + left, size.y), Sense::hover());
+        let (row, _) = ui.allocate_exact_size(vec2(size.x + left, size.y), Sense::hover());
         let rect = Rect::from_min_size(row.min + vec2(left, 0.0), size);
         if jump == Some(i) {
             ui.scroll_to_rect(rect.expand(GAP), Some(Align::TOP));
@@ -169,7 +179,6 @@ fn pages_ui(ui: &mut Ui, cache: &mut PreviewCache, report: &Report, scale: f32, 
         if top.is_none() && rect.bottom() > view.top() + view.height() / 3.0 {
             top = Some(i);
         }
-        response.on_hover_text(format!("第 {} 页", i + 1));
     }
     ui.add_space(GAP);
     cache.page = jump.or(top).unwrap_or(0);
