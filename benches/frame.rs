@@ -74,14 +74,26 @@ fn first_frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("first-frame");
     group.sample_size(10);
     group.bench_function("meta", |b| {
-        b.iter_batched(|| fresh(Part::Meta), |s| frames(s, 1), BatchSize::PerIteration)
+        b.iter_batched(
+            || fresh(Part::Meta),
+            |s| frames(s, 1),
+            BatchSize::PerIteration,
+        )
     });
     // Two passes: the faces take effect at the start of the pass after 预览 asks for them.
     group.bench_function("preview", |b| {
-        b.iter_batched(|| fresh(Part::Preview), |s| frames(s, 2), BatchSize::PerIteration)
+        b.iter_batched(
+            || fresh(Part::Preview),
+            |s| frames(s, 2),
+            BatchSize::PerIteration,
+        )
     });
     group.bench_function("meta-two-frames", |b| {
-        b.iter_batched(|| fresh(Part::Meta), |s| frames(s, 2), BatchSize::PerIteration)
+        b.iter_batched(
+            || fresh(Part::Meta),
+            |s| frames(s, 2),
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }

@@ -106,7 +106,10 @@ fn check_json_output() {
     }
     let t4 = items.iter().find(|i| i["rule"] == "T4-A").unwrap();
     assert_eq!(t4["severity"], "error");
-    assert!(t4["suggested"].is_null(), "the total or a part: not known which");
+    assert!(
+        t4["suggested"].is_null(),
+        "the total or a part: not known which"
+    );
     // Where the row and column checks cross, the one cell is named.
     let t3b = items.iter().find(|i| i["rule"] == "T3-B").unwrap();
     assert_eq!(

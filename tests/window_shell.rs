@@ -66,7 +66,10 @@ fn preview_draws_in_the_pdf_faces_and_zooms() {
     h.hover_at(centre);
     h.event(egui::Event::Zoom(1.28));
     h.run();
-    assert!(h.query_by_label("显示比例 100%").is_some(), "one step per notch");
+    assert!(
+        h.query_by_label("显示比例 100%").is_some(),
+        "one step per notch"
+    );
     h.get_by_label("适合宽度").click();
     h.run();
     assert_eq!(zoom_label(&h), fitted);
@@ -78,7 +81,10 @@ fn preview_pages_are_turned_and_scrolled_to() {
     assert!(pages >= 3, "{pages} pages");
     let first = format!("第 1 / {pages} 页");
     assert!(h.query_by_label(&first).is_some());
-    assert!(h.get_by_label("上一页").accesskit_node().is_disabled(), "no page before the first");
+    assert!(
+        h.get_by_label("上一页").accesskit_node().is_disabled(),
+        "no page before the first"
+    );
     h.get_by_label("下一页").click();
     h.run();
     h.get_by_label("下一页").click();

@@ -71,9 +71,8 @@ fn exec_quoted(exe: &Path) -> String {
 /// The user's data folder: `$XDG_DATA_HOME`, else `~/.local/share`.
 pub fn data_home() -> Option<PathBuf> {
     let xdg = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty());
-    xdg.map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share"))
-    })
+    xdg.map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
 }
 
 /// Writes the entry, the MIME type and the icon under `data`; returns the files written.
@@ -155,7 +154,10 @@ mod tests {
             assert!(line.contains('='), "key=value: {line}");
         }
         let odd = desktop_entry(Path::new("/home/a\"b/$x/100%/nianbao"));
-        assert!(odd.contains(r#"Exec="/home/a\"b/\$x/100%%/nianbao" %f"#), "{odd}");
+        assert!(
+            odd.contains(r#"Exec="/home/a\"b/\$x/100%%/nianbao" %f"#),
+            "{odd}"
+        );
     }
 
     #[test]
@@ -164,7 +166,10 @@ mod tests {
         assert!(xml.contains(r#"<mime-type type="application/x-nianbao">"#));
         assert!(xml.contains(r#"<glob pattern="*.nianbao"/>"#));
         assert!(xml.contains(r#"value="format: &quot;nianbao&quot;""#));
-        assert_eq!(xml.matches("<mime-type").count(), xml.matches("</mime-type>").count());
+        assert_eq!(
+            xml.matches("<mime-type").count(),
+            xml.matches("</mime-type>").count()
+        );
     }
 
     #[test]

@@ -98,7 +98,9 @@ pub fn preview_ui(
     let width = ui.available_width() - 2.0 * GAP - ui.spacing().scroll.bar_width;
     cache.percent = match cache.zoom {
         Zoom::Percent(p) => p,
-        Zoom::FitWidth => ((width / (PAGE_W_MM * SCALE_100)) * 100.0).floor().max(10.0) as u32,
+        Zoom::FitWidth => ((width / (PAGE_W_MM * SCALE_100)) * 100.0)
+            .floor()
+            .max(10.0) as u32,
     };
     if ui.ui_contains_pointer() {
         let (factor, time) = ui.input(|i| (i.zoom_delta(), i.time));
@@ -126,7 +128,10 @@ fn toolbar_ui(
         }
         ui.separator();
         let page = cache.page.min(count.saturating_sub(1));
-        if ui.add_enabled(page > 0, egui::Button::new("上一页")).clicked() {
+        if ui
+            .add_enabled(page > 0, egui::Button::new("上一页"))
+            .clicked()
+        {
             cache.go_to(page - 1);
         }
         ui.label(format!("第 {} / {count} 页", page + 1));
@@ -137,11 +142,19 @@ fn toolbar_ui(
             cache.go_to(page + 1);
         }
         ui.separator();
-        if ui.button("缩小").on_hover_text("Ctrl+滚轮 也可缩放").clicked() {
+        if ui
+            .button("缩小")
+            .on_hover_text("Ctrl+滚轮 也可缩放")
+            .clicked()
+        {
             cache.step_zoom(-1);
         }
         ui.label(format!("显示比例 {}%", cache.percent));
-        if ui.button("放大").on_hover_text("Ctrl+滚轮 也可缩放").clicked() {
+        if ui
+            .button("放大")
+            .on_hover_text("Ctrl+滚轮 也可缩放")
+            .clicked()
+        {
             cache.step_zoom(1);
         }
         if ui
