@@ -12,6 +12,8 @@ pub enum Command {
     Version,
     /// The window, with the file to open.
     Open(Option<PathBuf>),
+    /// The desktop entry, icon and MIME type for this user (Linux).
+    InstallDesktop,
     Check {
         files: Vec<PathBuf>,
         prev: Option<PathBuf>,
@@ -144,6 +146,10 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 json: p.flag("--json"),
             })
         }
+        "install-desktop" => match split(rest, &[], &[])?.positional.as_slice() {
+            [] => Ok(Command::InstallDesktop),
+            _ => Err(usage("install-desktop 不需要参数")),
+        },
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
             [file] => Ok(Command::Cells { file: file.into() }),
             _ => Err(usage("cells 需要且只需要一个报告文件")),

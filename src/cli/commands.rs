@@ -23,6 +23,7 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             super::check::check(&files, prev.as_deref(), json, out, err)
         }
         Command::Cells { file } => cells(&file, out),
+        Command::InstallDesktop => super::desktop::run(out),
         Command::New {
             year,
             organ,

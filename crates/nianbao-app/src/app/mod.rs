@@ -7,6 +7,7 @@ mod clipboard;
 mod dialogs;
 mod export;
 mod files;
+pub mod geometry;
 pub mod keys;
 mod panels;
 mod recovery;
@@ -63,6 +64,8 @@ pub struct App {
     preview: ui::preview::PreviewCache,
     /// Where 复制为网页 puts the page: the system's clipboard, or memory in tests.
     pub clipboard: Clipboard,
+    /// The window's size, position and maximised state, saved on closing.
+    geometry: geometry::GeometryWatch,
 }
 
 impl App {
@@ -144,6 +147,7 @@ impl App {
             export: None,
             preview: ui::preview::PreviewCache::default(),
             clipboard: Clipboard::default(),
+            geometry: geometry::GeometryWatch::default(),
         }
     }
 
@@ -176,6 +180,7 @@ impl App {
         let mut commands = Vec::new();
         self.poll_picker(&ctx);
         self.poll_export(Some(&ctx));
+        self.watch_geometry(&ctx);
         self.watch_close(&ctx);
         self.watch_drops(&ctx, &mut commands);
         if self.dialog.is_none() {
@@ -186,6 +191,11 @@ impl App {
                     .map(|r| (r.primary.index.0, text.chars().count()));
                 keys::cell_keys(ui, *cell, caret, &mut commands);
             }
+        }
+        if self.dialog.is_some() {
+            // Under a modal nothing answers the pointer, so no cell shows its tooltip over
+            // the darkened window.
+            ui.disable();
         }
         self.panels_ui(ui, &mut commands);
         if let Some(dialog) = &mut self.dialog

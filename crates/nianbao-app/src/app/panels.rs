@@ -52,6 +52,10 @@ impl App {
                 );
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.part == Part::Preview {
+                // 预览 scrolls its pages below its own toolbar.
+                return self.part_ui(ui, commands);
+            }
             egui::ScrollArea::both()
                 .auto_shrink([false, false])
                 .show(ui, |ui| self.part_ui(ui, commands));

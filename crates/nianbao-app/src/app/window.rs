@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::App;
-use crate::editor::session::config_dir;
+use crate::editor::session::{Settings, config_dir};
 use crate::ui;
 
 /// The calendar year now, by the same clock as the PDF's date (China, UTC+8).
@@ -19,12 +19,12 @@ impl eframe::App for App {
 
 /// Opens the window (the `nianbao [FILE]` command).
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let saved = Settings::load(&config_dir()).window;
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("nianbao 年报")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([960.0, 600.0])
-            .with_drag_and_drop(true),
+        viewport: super::geometry::viewport(saved.as_ref()),
+        // Not centred on the whole monitor (the taskbar would hide the status bar): the window
+        // manager places a new window in the free area; a remembered one goes where it was.
+        centered: false,
         ..Default::default()
     };
     eframe::run_native(

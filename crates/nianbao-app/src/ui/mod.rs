@@ -8,6 +8,7 @@ pub mod meta;
 pub mod narrative;
 pub mod outline;
 pub mod preview;
+mod preview_page;
 pub mod problems;
 pub mod status;
 pub mod table;

@@ -25,11 +25,16 @@ pub fn status_ui(ui: &mut Ui, editor: &Editor, message: Option<&(String, bool)>)
         ui.label(format!("{}（{}）", t.name, t.notice));
         if let Some((text, is_error)) = message {
             ui.separator();
-            if *is_error {
-                ui.colored_label(super::ERROR, text);
+            let color = if *is_error {
+                super::ERROR
             } else {
-                ui.label(text);
-            }
+                ui.visuals().text_color()
+            };
+            // One line, cut with 「…」 at the window's edge; the whole text on hover.
+            let label = egui::Label::new(egui::RichText::new(text).color(color))
+                .truncate()
+                .show_tooltip_when_elided(false);
+            ui.add(label).on_hover_text(text);
         }
     });
 }

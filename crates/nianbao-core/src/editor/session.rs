@@ -31,6 +31,20 @@ pub fn config_dir() -> PathBuf {
 #[serde(default)]
 pub struct Settings {
     pub recent: Vec<PathBuf>,
+    /// Where the window was when it was last closed.
+    pub window: Option<WindowGeometry>,
+}
+
+/// The window's last normal (not maximised) inner size and outer position in points, and
+/// whether it was maximised.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WindowGeometry {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub maximized: bool,
 }
 
 impl Settings {
