@@ -110,11 +110,20 @@ fn the_meta_is_stated_in_the_page_head_and_the_word_properties_only() {
         text
     };
     let custom = part("docProps/custom.xml");
-    assert!(custom.contains(r#"name="nianbao:address"><vt:lpwstr>路&#9;1号&#10;&lt;b&gt;&amp;&quot;'</vt:lpwstr>"#), "{custom}");
+    assert!(
+        custom.contains(
+            r#"name="nianbao:address"><vt:lpwstr>路&#9;1号&#10;&lt;b&gt;&amp;&quot;'</vt:lpwstr>"#
+        ),
+        "{custom}"
+    );
     assert!(part("[Content_Types].xml").contains(r#"<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>"#));
     assert!(part("_rels/.rels").contains(r#"/custom-properties" Target="docProps/custom.xml"/>"#));
     for bytes in [page.into_bytes(), word] {
-        let source = if bytes.starts_with(b"PK") { Source::Docx } else { Source::Html };
+        let source = if bytes.starts_with(b"PK") {
+            Source::Docx
+        } else {
+            Source::Html
+        };
         let (back, _) = import(&bytes, source).unwrap();
         assert_eq!(back.meta, report.meta, "{source:?}");
     }
@@ -135,7 +144,9 @@ fn hostile_meta_tags_import_bounded_cut_and_as_text() {
         "路".repeat(350_000)
     ));
     for i in 0..100_000 {
-        hostile.push_str(&format!("<meta name=\"nianbao:website\" content=\"http://x/{i}\">"));
+        hostile.push_str(&format!(
+            "<meta name=\"nianbao:website\" content=\"http://x/{i}\">"
+        ));
     }
     let page = page.replacen("<head>\n", &format!("<head>\n{hostile}"), 1);
     assert!(page.len() > 5_000_000);
@@ -143,7 +154,11 @@ fn hostile_meta_tags_import_bounded_cut_and_as_text() {
     let m = &back.meta;
     // The year disagrees with the title: the title's stands, and the clerk is told.
     assert_eq!(m.year, report.meta.year);
-    assert!(notes.notes.iter().any(|n| n.contains("2024")), "{:?}", notes.notes);
+    assert!(
+        notes.notes.iter().any(|n| n.contains("2024")),
+        "{:?}",
+        notes.notes
+    );
     // Markup is text (escaped again on the way out), control codes are gone.
     assert_eq!(m.organ, "<script>alert(1)</script>清水镇");
     assert_eq!(m.phone, "<img src=x onerror=alert(1) ");
@@ -151,7 +166,11 @@ fn hostile_meta_tags_import_bounded_cut_and_as_text() {
     assert!(!again.contains("<script") && !again.contains("<img"));
     // 1 MB is cut to 200 characters, and said.
     assert_eq!(m.address, "路".repeat(200));
-    assert!(notes.notes.iter().any(|n| n.contains("通讯地址")), "{:?}", notes.notes);
+    assert!(
+        notes.notes.iter().any(|n| n.contains("通讯地址")),
+        "{:?}",
+        notes.notes
+    );
     // Only so many entries are looked at: the first website, and none of the genuine tags
     // after the flood (the region is guessed from the text, as for any page).
     assert_eq!(m.website, "http://x/0");

@@ -40,7 +40,10 @@ fn custom_properties<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> S
         return Stated::default();
     };
     let mut xml = Vec::new();
-    if part.take(MAX_PROPS_BYTES + 1).read_to_end(&mut xml).is_err()
+    if part
+        .take(MAX_PROPS_BYTES + 1)
+        .read_to_end(&mut xml)
+        .is_err()
         || xml.len() as u64 > MAX_PROPS_BYTES
     {
         return Stated::default();
@@ -399,7 +402,9 @@ mod tests {
     #[test]
     fn reads_nianbao_custom_properties_bounded() {
         let property = |name: &str, value: &str| {
-            format!(r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>"#)
+            format!(
+                r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>"#
+            )
         };
         let mut xml = String::from("<Properties xmlns:vt=\"v\">");
         xml.push_str(&property("Company", "别的"));

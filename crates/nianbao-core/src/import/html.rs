@@ -413,7 +413,11 @@ mod tests {
         assert!(doc.stated.apply_fields(&mut meta).is_empty());
         assert_eq!(meta.address, "Wx&\nY");
         assert_eq!(doc.blocks, vec![Block::Paragraph("正文".into())]);
-        assert!(parse("<meta name=\"keywords\" content=\"年报\">").stated.is_empty());
+        assert!(
+            parse("<meta name=\"keywords\" content=\"年报\">")
+                .stated
+                .is_empty()
+        );
     }
 
     #[test]

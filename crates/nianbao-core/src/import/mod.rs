@@ -20,8 +20,8 @@ mod values;
 
 pub use crate::model::MarkKind;
 pub use document::{Block, Cell, Document, Table};
-pub use stated::Stated;
 pub use notes::ImportReport;
+pub use stated::Stated;
 
 use crate::model::Report;
 

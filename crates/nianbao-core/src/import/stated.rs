@@ -135,9 +135,7 @@ impl Stated {
             (Some(y), Some(_)) => (Some(y), None),
             (Some(y), None) => (
                 Some(y),
-                Some(format!(
-                    "原文中没有年度，按文件属性取 {y} 年，请核对"
-                )),
+                Some(format!("原文中没有年度，按文件属性取 {y} 年，请核对")),
             ),
         }
     }
@@ -187,8 +185,14 @@ mod tests {
             s
         };
         assert_eq!(stated("2025").year(Some(2025)), (Some(2025), None));
-        assert!(matches!(stated("2024").year(Some(2025)), (Some(2025), Some(_))));
-        assert!(matches!(stated("1800").year(Some(2025)), (Some(2025), Some(_))));
+        assert!(matches!(
+            stated("2024").year(Some(2025)),
+            (Some(2025), Some(_))
+        ));
+        assert!(matches!(
+            stated("1800").year(Some(2025)),
+            (Some(2025), Some(_))
+        ));
         assert!(matches!(stated("x").year(None), (None, Some(_))));
         assert!(matches!(stated("2025").year(None), (Some(2025), Some(_))));
         assert_eq!(Stated::default().year(Some(2020)), (Some(2020), None));
