@@ -27,8 +27,8 @@ pub struct Stated {
     year: Option<String>,
     /// `nianbao:` entries seen, known or not (bounded by `MAX_ENTRIES`).
     seen: usize,
-    /// Keys whose value was cut to `MAX_VALUE_CHARS`.
-    cut: Vec<&'static str>,
+    /// Fields whose value was cut to `MAX_VALUE_CHARS`.
+    cut: Vec<MetaField>,
 }
 
 /// Every entry nianbao writes for a report: (key, value), the year first.
@@ -88,7 +88,7 @@ impl Stated {
             return;
         }
         if cut || cut_here {
-            self.cut.push(field.key());
+            self.cut.push(field);
         }
         self.fields.push((field, text));
     }
@@ -101,7 +101,6 @@ impl Stated {
         }
         self.cut
             .iter()
-            .filter_map(|key| MetaField::ALL.into_iter().find(|f| f.key() == *key))
             .map(|f| {
                 format!(
                     "文件属性中的“{}”超过 {MAX_VALUE_CHARS} 字，只读取了前 {MAX_VALUE_CHARS} 字，请核对",
