@@ -36,6 +36,7 @@ pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
         ("word/fontTable.xml", parts::font_table()),
         ("word/footer1.xml", parts::footer(true)),
         ("word/footer2.xml", parts::footer(false)),
+        (parts::CUSTOM, parts::custom_properties(&report.meta)),
     ];
     for (name, text) in files {
         zip.start_file(name, options).map_err(|e| failed(&e))?;
@@ -133,7 +134,7 @@ fn run(text: &str) -> String {
 }
 
 /// XML text: markup escaped, characters XML 1.0 forbids (control codes) left out.
-fn push_escaped(out: &mut String, c: char) {
+pub(super) fn push_escaped(out: &mut String, c: char) {
     match c {
         '&' => out.push_str("&amp;"),
         '<' => out.push_str("&lt;"),

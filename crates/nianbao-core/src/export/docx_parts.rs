@@ -1,9 +1,11 @@
 //! The parts of the Word package besides the body: content types, relationships, styles
 //! (GB/T 9704 faces and sizes with the font names clerks' machines have), the font table
 //! (each font's fallback as `w:altName`), settings (odd and even footers) and the two footers
-//! with 「— N —」 as a PAGE field.
+//! with 「— N —」 as a PAGE field; the custom properties (`docProps/custom.xml`) that state
+//! every particular as `nianbao:<key>`, so nianbao reads them back exactly.
 
-use super::docx::{W_NS, twips};
+use super::docx::{W_NS, push_escaped, twips};
+use crate::import::stated;
 use crate::layout::{BODY_PT, CHAR_MM, PAGE_NUMBER_PT, PT_MM, TABLE_PT, TITLE_PT};
 
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -27,6 +29,9 @@ pub const PARTS: [(&str, &str); 6] = [
     ("word/footer2.xml", "footer"),
 ];
 
+/// The custom properties part, named by the package relationship.
+pub const CUSTOM: &str = "docProps/custom.xml";
+
 pub fn content_types() -> String {
     let overrides: String = PARTS
         .iter()
@@ -37,13 +42,36 @@ pub fn content_types() -> String {
         })
         .collect();
     format!(
-        r#"{DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>"#
+        r#"{DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>{overrides}<Override PartName="/{CUSTOM}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>"#
     )
 }
 
 pub fn package_rels() -> String {
     format!(
-        r#"{DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/></Relationships>"#
+        r#"{DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R_NS}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="{R_NS}/custom-properties" Target="{CUSTOM}"/></Relationships>"#
+    )
+}
+
+/// Every particular as a text property `nianbao:<key>` (the year first), values escaped;
+/// tabs and line breaks as character references, other control codes left out.
+pub fn custom_properties(meta: &crate::model::Meta) -> String {
+    let mut properties = String::new();
+    for (pid, (key, value)) in (2..).zip(stated::entries(meta)) {
+        let mut text = String::new();
+        for c in value.chars() {
+            match c {
+                '\t' => text.push_str("&#9;"),
+                '\n' => text.push_str("&#10;"),
+                c => push_escaped(&mut text, c),
+            }
+        }
+        properties.push_str(&format!(
+            r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{}{key}"><vt:lpwstr>{text}</vt:lpwstr></property>"#,
+            stated::PREFIX
+        ));
+    }
+    format!(
+        r#"{DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{properties}</Properties>"#
     )
 }
 

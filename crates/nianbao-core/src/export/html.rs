@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::blocks::{Block, blocks, rows};
+use crate::import::stated;
 use crate::layout::{Align, CHAR_MM, CellRole, Grid, GridCell};
 use crate::model::Report;
 
@@ -17,15 +18,38 @@ const TITLE_FONT: &str =
     "'方正小标宋简体','方正小标宋_GBK','华文中宋',STZhongsong,'宋体',SimSun,serif";
 const CELL: &str = "border:1px solid #000;padding:0.25em 0.35em;vertical-align:middle";
 
-/// The whole page.
+/// The whole page. Its head states every particular (`nianbao:<key>`), so nianbao reads
+/// them back exactly; the fragment for the clipboard has none of them.
 pub fn page(report: &Report) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <meta name=\"generator\" content=\"nianbao\" />\n{}\
          <title>{}</title>\n</head>\n<body style=\"margin:0;padding:1em 0.75em;background:#fff\">\n{}</body>\n</html>\n",
+        particulars(report),
         esc(&report.title()),
         fragment(report)
     )
+}
+
+/// One `<meta name="nianbao:<key>" content="…" />` per particular, the year first.
+fn particulars(report: &Report) -> String {
+    stated::entries(&report.meta)
+        .into_iter()
+        .map(|(key, value)| {
+            format!(
+                "<meta name=\"{}{key}\" content=\"{}\" />\n",
+                stated::PREFIX,
+                attribute_value(&value)
+            )
+        })
+        .collect()
+}
+
+/// An attribute value: escaped as text, and tabs and line breaks as character references
+/// (a literal one would not survive an XML reading of the page).
+fn attribute_value(text: &str) -> String {
+    esc(text).replace('\t', "&#9;").replace('\n', "&#10;")
 }
 
 /// The article alone: what goes on the clipboard and into a CMS editor.

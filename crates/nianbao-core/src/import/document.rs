@@ -2,9 +2,13 @@
 //! text in reading order, as paragraphs and tables. Tables keep their merged cells, and
 //! `grid()` lays them out on a rectangular grid the way they are drawn.
 
+use super::stated::Stated;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// Particulars the file states besides its text (nianbao's own exports).
+    pub stated: Stated,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

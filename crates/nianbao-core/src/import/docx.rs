@@ -1,6 +1,8 @@
 //! Word files (.docx): the paragraphs and tables of `word/document.xml`, with merged cells
-//! (`w:gridSpan` across, `w:vMerge` down). The zip is untrusted: only that one part is read,
-//! and no more than `MAX_XML_BYTES` of it whatever its header claims (zip bombs).
+//! (`w:gridSpan` across, `w:vMerge` down), and the particulars nianbao's own export states as
+//! custom properties (`docProps/custom.xml`, see `stated`). The zip is untrusted: only those
+//! parts are read, and no more than `MAX_XML_BYTES` (`MAX_PROPS_BYTES`) of them whatever
+//! their headers claim (zip bombs).
 
 use std::io::{Cursor, Read};
 
@@ -8,8 +10,11 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
 use super::document::{Block, Cell, Document, MAX_SPAN, Table, clean};
+use super::stated::{self, Stated};
 
 const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
+/// The custom properties part: a larger one is not nianbao's and is left unread.
+const MAX_PROPS_BYTES: u64 = 1024 * 1024;
 const MAX_TABLE_NESTING: usize = 32;
 
 pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
@@ -24,7 +29,117 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     if xml.len() as u64 > MAX_XML_BYTES {
         return Err(ImportError::TooLarge);
     }
-    parse(&String::from_utf8_lossy(&xml))
+    let mut doc = parse(&String::from_utf8_lossy(&xml))?;
+    doc.stated = custom_properties(&mut zip);
+    Ok(doc)
+}
+
+/// `docProps/custom.xml` when there is one of a sane size; a damaged one states nothing.
+fn custom_properties<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Stated {
+    let Ok(part) = zip.by_name("docProps/custom.xml") else {
+        return Stated::default();
+    };
+    let mut xml = Vec::new();
+    if part
+        .take(MAX_PROPS_BYTES + 1)
+        .read_to_end(&mut xml)
+        .is_err()
+        || xml.len() as u64 > MAX_PROPS_BYTES
+    {
+        return Stated::default();
+    }
+    properties(&String::from_utf8_lossy(&xml))
+}
+
+/// The `<property name="…"><vt:lpwstr>…</vt:lpwstr></property>` entries of a custom
+/// properties part, bounded by `Stated` (so many entries, so long a value).
+pub fn properties(xml: &str) -> Stated {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut stated = Stated::default();
+    let mut current: Option<Property> = None;
+    while stated.open() {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if local(&e) == b"property" => {
+                current = attr(&e, b"name")
+                    .filter(|n| n.trim().starts_with(stated::PREFIX))
+                    .map(Property::new);
+            }
+            Ok(Event::Start(_)) => {
+                if let Some(p) = &mut current {
+                    p.in_value = true;
+                }
+            }
+            Ok(Event::Text(t)) => {
+                if let Some(p) = current.as_mut().filter(|p| p.in_value) {
+                    p.push(&t.decode().unwrap_or_default());
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some(p) = current.as_mut().filter(|p| p.in_value) {
+                    p.push(&reference(&r).map(String::from).unwrap_or_default());
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"property" => {
+                if let Some(p) = current.take() {
+                    stated.offer(&p.name, &p.value, p.cut);
+                }
+            }
+            Ok(Event::End(_)) => {
+                if let Some(p) = &mut current {
+                    p.in_value = false;
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    stated
+}
+
+/// A `nianbao:` property being read: its value so far (inside its value element, e.g.
+/// `vt:lpwstr`), and whether the value was cut.
+struct Property {
+    name: String,
+    value: String,
+    in_value: bool,
+    cut: bool,
+}
+
+impl Property {
+    fn new(name: String) -> Property {
+        Property {
+            name,
+            value: String::new(),
+            in_value: false,
+            cut: false,
+        }
+    }
+
+    /// Appends while the value is under `stated::MAX_RAW_BYTES`.
+    fn push(&mut self, text: &str) {
+        let room = stated::MAX_RAW_BYTES.saturating_sub(self.value.len());
+        let mut end = text.len().min(room);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.value.push_str(&text[..end]);
+        self.cut |= end < text.len();
+    }
+}
+
+/// The character an XML reference stands for (`&#10;`, `&amp;`).
+fn reference(r: &quick_xml::events::BytesRef) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match r.decode().unwrap_or_default().as_ref() {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
 }
 
 /// A table being read; `below` remembers, per grid column, the cell a `w:vMerge` continues.
@@ -211,26 +326,14 @@ pub fn parse(xml: &str) -> Result<Document, ImportError> {
             Event::Text(t) if state.in_text => {
                 state.paragraph.push_str(&t.decode().unwrap_or_default())
             }
-            Event::GeneralRef(r) if state.in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.decode().unwrap_or_default().as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                state.paragraph.extend(c);
-            }
+            Event::GeneralRef(r) if state.in_text => state.paragraph.extend(reference(&r)),
             Event::Eof => break,
             _ => {}
         }
     }
     Ok(Document {
         blocks: state.blocks,
+        stated: Stated::default(),
     })
 }
 
@@ -294,6 +397,31 @@ mod tests {
                 ["一、本年新收", "2", "1"]
             ]
         );
+    }
+
+    #[test]
+    fn reads_nianbao_custom_properties_bounded() {
+        let property = |name: &str, value: &str| {
+            format!(
+                r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property>"#
+            )
+        };
+        let mut xml = String::from("<Properties xmlns:vt=\"v\">");
+        xml.push_str(&property("Company", "别的"));
+        xml.push_str(&property("nianbao:phone", "0597&amp;1&#10;2\u{1}"));
+        xml.push_str(&property("nianbao:address", &"路".repeat(400_000)));
+        for _ in 0..10_000 {
+            xml.push_str(&property("nianbao:postcode", "1"));
+        }
+        xml.push_str(&property("nianbao:website", "late"));
+        let stated = properties(&xml);
+        let mut meta = crate::model::Meta::default();
+        let notes = stated.apply_fields(&mut meta);
+        assert_eq!(meta.phone, "0597&1\n2");
+        assert_eq!(meta.address, "路".repeat(200));
+        assert_eq!((meta.postcode.as_str(), meta.website.as_str()), ("1", ""));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(properties("<Properties><property name=\"nianbao:organ\"><vt:lpwstr>x").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::ImportError;
 use super::document::{Block, Cell, Document, Table, clean};
 use super::encoding::{self, Decoded};
+use super::stated::{self, Stated};
 
 /// The text of an HTML file: by BOM, by its declared charset when the content agrees, else
 /// by what the content decodes as (see `encoding`).
@@ -57,6 +58,7 @@ struct Parser {
     blocks: Vec<Block>,
     paragraph: String,
     tables: Vec<TableBuilder>,
+    stated: Stated,
 }
 
 impl Parser {
@@ -155,20 +157,41 @@ impl Parser {
                 | "article",
                 _,
             ) => self.boundary(),
+            ("meta", false) => self.meta(attrs),
             _ => {}
         }
     }
+
+    /// `<meta name="nianbao:…" content="…">`: a particular nianbao's page states. Bounded:
+    /// only so many are looked at, and only the head of each value is decoded.
+    fn meta(&mut self, attrs: &str) {
+        if !self.stated.open() {
+            return;
+        }
+        let Some(name) = attribute(attrs, "name") else {
+            return;
+        };
+        if !name.trim().starts_with(stated::PREFIX) {
+            return;
+        }
+        let raw = attribute(attrs, "content").unwrap_or("");
+        let head = stated::raw_prefix(raw);
+        self.stated
+            .offer(name, &entities(head), head.len() < raw.len());
+    }
 }
 
-/// The value of an attribute in a tag's attribute text (quoted or not).
-fn attribute(attrs: &str, name: &str) -> Option<String> {
+/// The value of an attribute in a tag's attribute text (quoted or not), as written. The
+/// name is matched ignoring ASCII case.
+fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    // ASCII lower-casing keeps every byte offset, so positions found in `lower` cut `attrs`.
     let lower = attrs.to_ascii_lowercase();
     let mut from = 0;
     while let Some(found) = lower[from..].find(name) {
         let at = from + found;
         from = at + name.len();
         let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-        let rest = lower[from..].trim_start();
+        let rest = attrs[from..].trim_start();
         if !before_ok || !rest.starts_with('=') {
             continue;
         }
@@ -180,7 +203,7 @@ fn attribute(attrs: &str, name: &str) -> Option<String> {
                 .next()
                 .unwrap_or(""),
         };
-        return Some(value.to_string());
+        return Some(value);
     }
     None
 }
@@ -190,6 +213,7 @@ pub fn parse(html: &str) -> Document {
         blocks: Vec::new(),
         paragraph: String::new(),
         tables: Vec::new(),
+        stated: Stated::default(),
     };
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -224,7 +248,10 @@ pub fn parse(html: &str) -> Document {
         p.close_table();
     }
     p.boundary();
-    Document { blocks: p.blocks }
+    Document {
+        blocks: p.blocks,
+        stated: p.stated,
+    }
 }
 
 /// Where `needle` (ASCII, lower case) first occurs in `hay`, ignoring ASCII case.
@@ -374,6 +401,22 @@ mod tests {
         assert_eq!(
             parse(&decode(&bytes).unwrap().text).blocks,
             vec![Block::Paragraph("政府信息公开".into())]
+        );
+    }
+
+    #[test]
+    fn reads_nianbao_meta_tags_as_written() {
+        let doc = parse(
+            "<head><meta name=\"description\" content=\"Other\"><meta content='Wx&amp;&#10;Y' NAME=nianbao:address /><meta name=\"nianbao:address\" content=\"second\"></head><p>正文</p>",
+        );
+        let mut meta = crate::model::Meta::default();
+        assert!(doc.stated.apply_fields(&mut meta).is_empty());
+        assert_eq!(meta.address, "Wx&\nY");
+        assert_eq!(doc.blocks, vec![Block::Paragraph("正文".into())]);
+        assert!(
+            parse("<meta name=\"keywords\" content=\"年报\">")
+                .stated
+                .is_empty()
         );
     }
 

@@ -13,6 +13,7 @@ mod notes;
 mod outline;
 mod place;
 mod recognise;
+pub mod stated;
 mod tables;
 pub mod text;
 mod values;
@@ -20,6 +21,7 @@ mod values;
 pub use crate::model::MarkKind;
 pub use document::{Block, Cell, Document, Table};
 pub use notes::ImportReport;
+pub use stated::Stated;
 
 use crate::model::Report;
 
@@ -74,7 +76,7 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
             (text::parse(&decoded.text), false, decoded.note)
         }
     };
-    let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact))?;
+    let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;
     if let Some(note) = note {
         notes.notes.insert(0, note);
     }

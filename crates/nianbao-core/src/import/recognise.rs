@@ -6,11 +6,14 @@ use super::lines::Line;
 use super::meta::{self, is_chrome, is_date_line};
 use super::notes::ImportReport;
 use super::outline::{detect_template, find_sections};
+use super::stated::Stated;
 use super::tables::read_table;
 use crate::model::{MarkKind, Report};
 use crate::template::{self, SectionContent, Template};
 
-pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> {
+/// `stated`: the particulars the file states besides its text (empty for other producers'
+/// files, which are read from their text alone).
+pub fn recognise(lines: &[Line], stated: &Stated) -> Result<(Report, ImportReport), ImportError> {
     let mut notes = ImportReport::default();
     let detected = detect_template(lines);
     let provisional = detected.map_or(template::for_year(2021), |(t, _)| t);
@@ -21,9 +24,11 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
     }
     let front = meta::front(&lines[..first.unwrap_or(0)]);
     let body: Vec<String> = lines.iter().map(Line::text).collect();
-    let year = front
+    let guessed = front
         .year
         .or_else(|| body.iter().find_map(|t| meta::first_year(t)));
+    let (year, year_note) = stated.year(guessed);
+    notes.notes.extend(year_note);
     let template = match detected {
         Some((t, _)) => {
             notes.note(format!(
@@ -83,15 +88,7 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
             }
         }
     }
-    if report.meta.organ.is_empty() {
-        report.meta.organ = report.meta.closing_organ.clone();
-    }
-    if report.meta.closing_organ.is_empty() {
-        report.meta.closing_organ = report.meta.organ.clone();
-    }
-    if report.meta.organ.is_empty() {
-        notes.note("原文标题和落款中都没有机关名称，请在“基本信息”中填写");
-    }
+    particulars(&mut report, stated, &mut notes);
     if report.cells().iter().all(|c| c.is_blank()) {
         report.review.mark(
             None,
@@ -101,6 +98,22 @@ pub fn recognise(lines: &[Line]) -> Result<(Report, ImportReport), ImportError> 
         );
     }
     Ok((report, notes))
+}
+
+/// The organ from the 落款 when the title has none and the other way round; then what the
+/// file states outright, which wins over every guess.
+fn particulars(report: &mut Report, stated: &Stated, notes: &mut ImportReport) {
+    let meta = &mut report.meta;
+    if meta.organ.is_empty() {
+        meta.organ = meta.closing_organ.clone();
+    }
+    if meta.closing_organ.is_empty() {
+        meta.closing_organ = meta.organ.clone();
+    }
+    notes.notes.extend(stated.apply_fields(meta));
+    if meta.organ.is_empty() {
+        notes.note("原文标题和落款中都没有机关名称，请在“基本信息”中填写");
+    }
 }
 
 /// Each section runs from the line after its heading to the next heading found.

@@ -56,7 +56,10 @@ pub fn parse(text: &str) -> Document {
     if !table.is_empty() {
         blocks.push(Block::Table(Table { rows: table }));
     }
-    Document { blocks }
+    Document {
+        blocks,
+        stated: Default::default(),
+    }
 }
 
 #[cfg(test)]
