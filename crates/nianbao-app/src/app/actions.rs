@@ -83,6 +83,7 @@ impl App {
             then,
         });
         if self.native_dialogs {
+            // Without a system dialog the path box just shown is the way.
             self.picker.spawn(ctx, purpose, default);
         }
     }
@@ -127,7 +128,14 @@ impl App {
                 path,
                 then,
             } => self.path_chosen(ctx, purpose, &path, then, Overwrite::Never),
-            Answer::Browse(purpose) => self.picker.spawn(ctx, purpose, None),
+            Answer::Browse(purpose) => {
+                if !self.picker.spawn(ctx, purpose, None) {
+                    self.message = Some((
+                        "这台电脑没有可用的系统文件对话框，请在框中直接输入文件的完整路径".into(),
+                        true,
+                    ));
+                }
+            }
             Answer::Restore(restored) => self.restore(restored.0, restored.1),
             Answer::DropRecovery(session) => match self.recovery.discard(&session) {
                 Err(e) => self.error("无法删除恢复副本", crate::file::io_reason(&e, "删除")),
@@ -226,7 +234,11 @@ impl App {
         self.replace_editor(editor);
         self.message = Some(match attached {
             Some(Err(e)) => (format!("已新建报告，但未能关联上年报告：{e}"), true),
-            _ => ("已新建报告".into(), false),
+            Some(Ok(())) => (
+                "已从上年报告新建：带入了结转数、机关信息、前言和正文（年份已改为新年度）；正文中的数字仍是上年的，请逐一改写".into(),
+                false,
+            ),
+            None => ("已新建报告".into(), false),
         });
     }
 

@@ -44,12 +44,59 @@ impl PickFor {
     }
 }
 
+/// Which system dialog answers: rfd (the desktop portal, or zenity behind it), zenity asked
+/// directly, answers given in turn (tests), or none at all.
+enum Backend {
+    Rfd,
+    Zenity,
+    Scripted(std::collections::VecDeque<Option<PathBuf>>),
+    Unavailable,
+}
+
+impl Backend {
+    /// On Linux without a session bus the portal cannot answer (and rfd may wait for it), so
+    /// zenity is asked directly where installed; without either there is no system dialog.
+    fn detect() -> Backend {
+        if !cfg!(target_os = "linux") {
+            return Backend::Rfd;
+        }
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|b| !b.is_empty());
+        if bus {
+            Backend::Rfd
+        } else if super::zenity::installed() {
+            Backend::Zenity
+        } else {
+            Backend::Unavailable
+        }
+    }
+}
+
+/// The file types a dialog offers, first the one it starts with.
+pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static str])> {
+    match purpose {
+        PickFor::ExportJson => vec![("JSON", &["json"])],
+        PickFor::ExportPdf => vec![("PDF", &["pdf"])],
+        PickFor::ExportHtml => vec![("网页", &["html", "htm"])],
+        PickFor::ExportDocx => vec![("Word 文档", &["docx"])],
+        PickFor::SaveAs => vec![("年报文件", &["nianbao"])],
+        // Everything nianbao opens first: a published report is as likely as our own.
+        _ => vec![
+            (
+                "年报（本程序文件、Word、网页、文本）",
+                &["nianbao", "json", "docx", "html", "htm", "txt"],
+            ),
+            ("年报文件", &["nianbao", "json"]),
+            ("已发布的报告（Word、网页、文本）", &["docx", "html", "htm", "txt"]),
+            ("所有文件", &["*"]),
+        ],
+    }
+}
+
 pub struct Picker {
     tx: Sender<(PickFor, Option<PathBuf>)>,
     rx: Receiver<(PickFor, Option<PathBuf>)>,
     busy: bool,
-    /// Answers given in turn instead of the system's dialog (tests drive the window with it).
-    scripted: Option<std::collections::VecDeque<Option<PathBuf>>>,
+    backend: Backend,
 }
 
 impl Default for Picker {
@@ -59,7 +106,7 @@ impl Default for Picker {
             tx,
             rx,
             busy: false,
-            scripted: None,
+            backend: Backend::detect(),
         }
     }
 }
@@ -68,68 +115,44 @@ impl Picker {
     /// A picker that answers with these paths in turn (`None`: the clerk cancelled).
     pub fn scripted(answers: Vec<Option<PathBuf>>) -> Picker {
         Picker {
-            scripted: Some(answers.into()),
+            backend: Backend::Scripted(answers.into()),
             ..Picker::default()
         }
     }
 
-    /// Opens the system's dialog on a thread; `default` names the file for a save.
-    pub fn spawn(&mut self, ctx: &egui::Context, purpose: PickFor, default: Option<PathBuf>) {
+    /// Opens the system's dialog on a thread; `default` names the file for a save. `false`
+    /// when this computer has no system file dialog (the window's own path box is all there is).
+    pub fn spawn(&mut self, ctx: &egui::Context, purpose: PickFor, default: Option<PathBuf>) -> bool {
         if self.busy {
-            return;
-        }
-        self.busy = true;
-        if let Some(answers) = &mut self.scripted {
-            // The receiver lives as long as this picker.
-            self.tx.send((purpose, answers.pop_front().flatten())).ok();
-            ctx.request_repaint();
-            return;
+            return true;
         }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
-            if let Some(dir) = default
-                .as_ref()
-                .and_then(|p| p.parent())
-                .filter(|d| d.is_dir())
-            {
-                dialog = dialog.set_directory(dir);
+        match &mut self.backend {
+            Backend::Unavailable => return false,
+            Backend::Scripted(answers) => {
+                // The receiver lives as long as this picker.
+                tx.send((purpose, answers.pop_front().flatten())).ok();
+                ctx.request_repaint();
             }
-            // Saves propose the report's title as the file name, as 另存为 does.
-            let name = default
-                .as_ref()
-                .and_then(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned());
-            if purpose.saves()
-                && let Some(name) = name
-            {
-                dialog = dialog.set_file_name(name);
+            Backend::Zenity => {
+                std::thread::spawn(move || {
+                    let chosen = super::zenity::pick(purpose, default.as_deref());
+                    tx.send((purpose, chosen)).ok();
+                    ctx.request_repaint();
+                });
             }
-            let chosen = match purpose {
-                PickFor::ExportJson => dialog.add_filter("JSON", &["json"]).save_file(),
-                PickFor::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
-                PickFor::ExportHtml => dialog.add_filter("网页", &["html", "htm"]).save_file(),
-                PickFor::ExportDocx => dialog.add_filter("Word 文档", &["docx"]).save_file(),
-                PickFor::SaveAs => dialog.add_filter("年报文件", &["nianbao"]).save_file(),
-                // Everything nianbao opens first: a published report is as likely as our own.
-                _ => dialog
-                    .add_filter(
-                        "年报（本程序文件、Word、网页、文本）",
-                        &["nianbao", "json", "docx", "html", "htm", "txt"],
-                    )
-                    .add_filter("年报文件", &["nianbao", "json"])
-                    .add_filter(
-                        "已发布的报告（Word、网页、文本）",
-                        &["docx", "html", "htm", "txt"],
-                    )
-                    .add_filter("所有文件", &["*"])
-                    .pick_file(),
-            };
-            // A window that closed meanwhile no longer wants the answer.
-            tx.send((purpose, chosen)).ok();
-            ctx.request_repaint();
-        });
+            Backend::Rfd => {
+                std::thread::spawn(move || {
+                    let chosen = rfd_pick(purpose, default);
+                    // A window that closed meanwhile no longer wants the answer.
+                    tx.send((purpose, chosen)).ok();
+                    ctx.request_repaint();
+                });
+            }
+        }
+        self.busy = true;
+        true
     }
 
     pub fn poll(&mut self) -> Option<(PickFor, Option<PathBuf>)> {
@@ -138,5 +161,34 @@ impl Picker {
             self.busy = false;
         }
         answer
+    }
+}
+
+fn rfd_pick(purpose: PickFor, default: Option<PathBuf>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+    if let Some(dir) = default
+        .as_ref()
+        .and_then(|p| p.parent())
+        .filter(|d| d.is_dir())
+    {
+        dialog = dialog.set_directory(dir);
+    }
+    // Saves propose the report's title as the file name, as 另存为 does.
+    let name = default
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    if purpose.saves()
+        && let Some(name) = name
+    {
+        dialog = dialog.set_file_name(name);
+    }
+    for (name, extensions) in filters(purpose) {
+        dialog = dialog.add_filter(name, extensions);
+    }
+    if purpose.saves() {
+        dialog.save_file()
+    } else {
+        dialog.pick_file()
     }
 }

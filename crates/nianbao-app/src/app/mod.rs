@@ -13,6 +13,7 @@ mod panels;
 mod recovery;
 mod saving;
 mod window;
+mod zenity;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,0 +1,69 @@
+//! The GNOME file dialog (`zenity --file-selection`) asked directly: on a Linux desktop without
+//! a session bus the desktop portal cannot answer, but zenity usually can.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::files::{PickFor, filters};
+
+/// Whether `zenity` is on the PATH.
+pub fn installed() -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+    })
+}
+
+/// The arguments for a dialog: title, save mode with the proposed name, the file types.
+pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
+    let mut args = vec![
+        "--file-selection".to_string(),
+        format!("--title={}", purpose.title()),
+    ];
+    if purpose.saves() {
+        args.push("--save".into());
+        if let Some(default) = default {
+            args.push(format!("--filename={}", default.display()));
+        }
+    }
+    for (name, extensions) in filters(purpose) {
+        let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
+        args.push(format!("--file-filter={name} | {}", patterns.join(" ")));
+    }
+    args
+}
+
+/// The chosen path; `None` when cancelled or when zenity could not run.
+pub fn pick(purpose: PickFor, default: Option<&Path>) -> Option<PathBuf> {
+    let output = Command::new("zenity")
+        .args(arguments(purpose, default))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    let path = text.trim_end_matches(['\n', '\r']);
+    (output.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_proposes_the_name_and_its_type() {
+        let args = arguments(PickFor::ExportPdf, Some(Path::new("/home/a/年报.pdf")));
+        assert_eq!(
+            args,
+            [
+                "--file-selection",
+                "--title=导出PDF",
+                "--save",
+                "--filename=/home/a/年报.pdf",
+                "--file-filter=PDF | *.pdf"
+            ]
+        );
+        let open = arguments(PickFor::Open, None);
+        assert!(!open.contains(&"--save".to_string()));
+        assert!(open[2].starts_with("--file-filter=年报（") && open[2].ends_with("*.txt"));
+    }
+}
