@@ -49,15 +49,8 @@ fn pdf(c: &mut Criterion) {
 }
 
 fn seeds(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let mut g = c.benchmark_group("import");
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
+    if let Some(paths) = published::seed_paths() {
         for path in paths {
             let bytes = std::fs::read(&path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy()[..3].to_string();
@@ -65,8 +58,6 @@ fn seeds(c: &mut Criterion) {
                 b.iter(|| import(black_box(&bytes), Source::Text))
             });
         }
-    } else {
-        eprintln!("seeds skipped: {} is not beside this clone", dir.display());
     }
     let mut report = example();
     let page = published::html(&report);

@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::path::Path;
 
 use nianbao::export::{docx, html};
 use nianbao::import::{Source, import};
@@ -22,17 +21,9 @@ fn reports() -> Vec<(String, Report)> {
     .iter()
     .map(|n| (n.to_string(), common::example(n)))
     .collect();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("seeds skipped: {} is not beside this clone", dir.display());
+    let Some(paths) = common::published::seed_paths() else {
         return out;
     };
-    let mut paths: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
     for path in paths {
         let (report, _) = import(&std::fs::read(&path).unwrap(), Source::Text).unwrap();
         out.push((path.file_name().unwrap().to_string_lossy().into(), report));

@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::path::PathBuf;
 
 use nianbao::check::{RuleId, Severity};
 use nianbao::file;
@@ -13,14 +12,8 @@ use nianbao::model::Report;
 use nianbao::template::CellIx;
 
 fn seed(prefix: &str) -> Option<(Report, ImportReport)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} is not beside this clone", dir.display());
-        return None;
-    };
-    let path = entries
-        .flatten()
-        .map(|e| e.path())
+    let path = common::published::seed_paths()?
+        .into_iter()
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .unwrap();
     let opened = file::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -273,3 +273,20 @@ pub fn docx_document_of(report: &Report, tables: &[(usize, Rows)], wrong_grid: u
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}{SECTION}</w:body></w:document>"#
     )
 }
+
+/// The seed reports (`../shared/seeds/*.txt`, beside the clone), sorted; `None` with a note
+/// where that folder is absent.
+pub fn seed_paths() -> Option<Vec<std::path::PathBuf>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("seeds skipped: {} is not beside this clone", dir.display());
+        return None;
+    };
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    Some(paths)
+}
