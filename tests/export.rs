@@ -5,7 +5,6 @@
 
 mod common;
 
-
 use nianbao::export::{docx, html};
 use nianbao::import::{Source, import};
 use nianbao::model::Report;

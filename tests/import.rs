@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use nianbao::check::{RuleId, Severity};
 use nianbao::file;
 use nianbao::import::{ImportReport, MarkKind, Source, import};

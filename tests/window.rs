@@ -828,3 +828,38 @@ fn tab_goes_round_the_table() {
     h.run();
     assert!(h.get_by_label(last).is_focused());
 }
+
+/// The link to last year's report comes back with the file: the cross-year checks are on again
+/// after reopening; a link whose file is gone is said, with 重新选择….
+#[test]
+fn reopening_a_report_finds_last_years_report_again() {
+    let dir = common::temp_dir("window-prev-link");
+    let prev = dir.join("2024.nianbao");
+    std::fs::copy(common::example_path("2024-qingshi.nianbao"), &prev).unwrap();
+    let own = dir.join("2025.nianbao");
+    let mut editor = nianbao::editor::Editor::new(common::balanced(), None);
+    editor
+        .attach_prev(&prev, std::time::Instant::now())
+        .unwrap();
+    editor
+        .save_as(&own, nianbao::file::Overwrite::Never)
+        .unwrap();
+    drop(editor);
+
+    let mut h = start(&dir.join("config"), &own);
+    h.state_mut().part = Part::Meta;
+    h.run();
+    assert!(h.query_by_label_contains("上年报告：").is_some());
+    assert_eq!(
+        h.state().editor.prev.as_ref().map(|p| p.report.meta.year),
+        Some(2024)
+    );
+    drop(h);
+
+    std::fs::remove_file(&prev).unwrap();
+    let mut h = start(&dir.join("config2"), &own);
+    h.state_mut().part = Part::Meta;
+    h.run();
+    assert!(h.query_by_label_contains("找不到关联的上年报告").is_some());
+    assert!(h.query_by_label("重新选择…").is_some());
+}

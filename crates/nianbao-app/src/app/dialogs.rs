@@ -164,7 +164,9 @@ fn new_report_ui(
                 .labelled_by(label.id);
             browse = ui.button("浏览…").clicked();
         });
-        ui.label("将带入上年的结转数、机关信息、前言和正文（年份改为新年度；正文中的数字请逐一核对）。");
+        ui.label(
+            "将带入上年的结转数、机关信息、前言和正文（年份改为新年度；正文中的数字请逐一核对）。",
+        );
     }
     if browse {
         return Some(Answer::Browse(PickFor::NewFrom));

@@ -86,7 +86,10 @@ pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static
                 &["nianbao", "json", "docx", "html", "htm", "txt"],
             ),
             ("年报文件", &["nianbao", "json"]),
-            ("已发布的报告（Word、网页、文本）", &["docx", "html", "htm", "txt"]),
+            (
+                "已发布的报告（Word、网页、文本）",
+                &["docx", "html", "htm", "txt"],
+            ),
             ("所有文件", &["*"]),
         ],
     }
@@ -122,7 +125,12 @@ impl Picker {
 
     /// Opens the system's dialog on a thread; `default` names the file for a save. `false`
     /// when this computer has no system file dialog (the window's own path box is all there is).
-    pub fn spawn(&mut self, ctx: &egui::Context, purpose: PickFor, default: Option<PathBuf>) -> bool {
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: PickFor,
+        default: Option<PathBuf>,
+    ) -> bool {
         if self.busy {
             return true;
         }

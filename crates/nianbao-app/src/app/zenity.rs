@@ -8,9 +8,8 @@ use super::files::{PickFor, filters};
 
 /// Whether `zenity` is on the PATH.
 pub fn installed() -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
 /// The arguments for a dialog: title, save mode with the proposed name, the file types.
