@@ -863,3 +863,25 @@ fn reopening_a_report_finds_last_years_report_again() {
     assert!(h.query_by_label_contains("找不到关联的上年报告").is_some());
     assert!(h.query_by_label("重新选择…").is_some());
 }
+
+/// Exporting an imported report whose doubts are still open says so, as it does for errors.
+#[test]
+fn exporting_with_import_doubts_open_says_so() {
+    let dir = common::temp_dir("export-doubts");
+    let path = page_with_a_lost_value(&dir);
+    let mut h = start(&dir.join("config"), &path);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run();
+    let pdf = dir.join("年报.pdf");
+    type_into(&mut h, "文件路径", pdf.to_str().unwrap());
+    h.get_by_label("确定").click();
+    h.run();
+    h.state_mut().finish_export();
+    h.run();
+    let (message, is_warning) = h.state().message.clone().unwrap();
+    assert!(
+        message.contains("7 处导入待核对") && is_warning,
+        "{message}"
+    );
+    assert!(h.query_by_label("打开所在文件夹").is_some());
+}

@@ -86,13 +86,20 @@ impl App {
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
-                let warning =
-                    (errors > 0).then(|| format!("注意：报告中仍有 {errors} 个错误，发布前请改正"));
+                let doubts = self.editor.report.review.open_count();
+                let warning = match (errors, doubts) {
+                    (0, 0) => None,
+                    (e, 0) => Some(format!("注意：报告中仍有 {e} 个错误，发布前请改正")),
+                    (0, d) => Some(format!("注意：还有 {d} 处导入待核对，发布前请逐一核对")),
+                    (e, d) => Some(format!(
+                        "注意：报告中仍有 {e} 个错误、{d} 处导入待核对，发布前请改正、核对"
+                    )),
+                };
                 let text = match &warning {
                     Some(w) => format!("已导出 {}（{w}）", path.display()),
                     None => format!("已导出 {}", path.display()),
                 };
-                self.message = Some((text, errors > 0));
+                self.message = Some((text, warning.is_some()));
                 self.dialog = Some(super::dialogs::Dialog::Exported {
                     path: path.to_path_buf(),
                     warning,
