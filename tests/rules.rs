@@ -427,3 +427,27 @@ fn mistakes_example_names_what_a_reviewer_would() {
     assert!(has(RuleId::TXTFEE, "t3.other_no_fee.total"));
     assert!(f.iter().any(|x| x.rule == RuleId::TXTEMPTY));
 }
+
+/// Two wrong figures in one row: no single change balances everything, so no fix is offered,
+/// but each broken column names the cell its row shares as the one to look at first.
+#[test]
+fn without_a_fix_the_cell_the_broken_checks_share_is_named_first() {
+    let mut r = balanced();
+    r.auto_totals = false;
+    set(&mut r, "t3.granted.commercial", "9");
+    set(&mut r, "t3.granted.natural", "40");
+    let found = nianbao::check::check(&r, None);
+    let t = r.template;
+    let column = |id: &str| {
+        let cell = t.cell_index(id).unwrap();
+        found
+            .iter()
+            .find(|f| f.rule == RuleId::T3B && f.cells().any(|c| c == cell))
+            .unwrap()
+    };
+    for id in ["t3.granted.commercial", "t3.granted.natural"] {
+        let f = column(id);
+        assert_eq!(f.fix, None, "{}", f.message);
+        assert_eq!(f.suspect, t.cell_index(id), "{}", f.message);
+    }
+}

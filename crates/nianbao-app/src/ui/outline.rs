@@ -20,8 +20,8 @@ pub fn part_of(t: &Template, f: &Finding) -> Part {
     main_place(f).map_or(Part::Meta, |p| Part::of(t, p))
 }
 
-/// What to focus for a finding: its narrative or meta field, else the cell its fix changes,
-/// else the first of its cells the clerk can type into.
+/// What to focus for a finding: its narrative or meta field, else the cell its fix changes or
+/// the one its broken checks share, else the first of its cells the clerk can type into.
 pub fn target_of(report: &Report, f: &Finding) -> Option<Place> {
     let t = report.template;
     if let Some(p) = main_place(f).filter(|p| !matches!(p, Place::Cell(_))) {
@@ -29,7 +29,10 @@ pub fn target_of(report: &Report, f: &Finding) -> Option<Place> {
     }
     let typed = |c: &_| t.is_typed(*c, report.auto_totals);
     let fixed = f.fix.as_ref().map(|fix| fix.cell).filter(typed);
-    fixed.or_else(|| f.cells().find(typed)).map(Place::Cell)
+    fixed
+        .or(f.suspect.filter(typed))
+        .or_else(|| f.cells().find(typed))
+        .map(Place::Cell)
 }
 
 pub fn outline_ui(

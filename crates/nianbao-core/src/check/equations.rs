@@ -41,9 +41,12 @@ pub fn check(report: &Report, balance: &Balance, out: &mut Vec<Finding>) {
                 finding = finding.fixed_by(cell, value.display(t.cell(cell).kind));
             }
             // Which term is wrong is not known: the reviewer re-checks the row or column.
-            Suggestion::Ambiguous | Suggestion::Nothing => finding
-                .message
-                .push_str(&format!("，请逐项核对{}", eq.scope)),
+            Suggestion::Ambiguous | Suggestion::Nothing => {
+                finding
+                    .message
+                    .push_str(&format!("，请逐项核对{}", eq.scope));
+                finding.suspect = balance.suspect(report, Origin::Equation(i));
+            }
         }
         out.push(finding);
     }

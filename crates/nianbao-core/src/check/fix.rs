@@ -187,6 +187,41 @@ impl Balance {
     }
 }
 
+impl Balance {
+    /// Where to look first when no fix is offered: the typed cell of the constraint that the
+    /// most broken checks share (two or more), if one stands out.
+    pub fn suspect(&self, report: &Report, origin: Origin) -> Option<CellIx> {
+        let t = report.template;
+        let k = self.constraints.iter().position(|c| c.origin == origin)?;
+        let residuals = self.residuals(&values(t, report.cells(), report.auto_totals));
+        let broken: Vec<&Constraint> = self
+            .constraints
+            .iter()
+            .zip(&residuals)
+            .filter(|(_, r)| r.is_some_and(|r| !r.is_zero()))
+            .map(|(c, _)| c)
+            .collect();
+        let mut counts: Vec<(usize, CellIx)> = self.constraints[k]
+            .terms
+            .iter()
+            .map(|&(cell, _)| cell)
+            .filter(|&cell| t.is_typed(cell, report.auto_totals) && !self.fixed.contains(&cell))
+            .map(|cell| {
+                let n = broken
+                    .iter()
+                    .filter(|c| c.terms.iter().any(|(x, _)| *x == cell))
+                    .count();
+                (n, cell)
+            })
+            .collect();
+        counts.sort_by(|a, b| b.0.cmp(&a.0));
+        match counts[..] {
+            [(n, cell), ..] if n >= 2 && counts.get(1).is_none_or(|(m, _)| *m < n) => Some(cell),
+            _ => None,
+        }
+    }
+}
+
 fn valid(t: &Template, cell: CellIx, value: Num) -> bool {
     t.cell(cell).kind == CellKind::SignedCount || !value.is_negative()
 }

@@ -36,6 +36,8 @@ pub struct Finding {
     /// The rule's message, without the fix.
     pub message: String,
     pub fix: Option<Fix>,
+    /// Where to look first when there is no fix: the cell the broken checks share.
+    pub suspect: Option<CellIx>,
 }
 
 impl Finding {
@@ -46,6 +48,7 @@ impl Finding {
             places: cells.into_iter().map(Place::Cell).collect(),
             message,
             fix: None,
+            suspect: None,
         }
     }
 
