@@ -214,7 +214,7 @@ impl Balance {
                 (n, cell)
             })
             .collect();
-        counts.sort_by(|a, b| b.0.cmp(&a.0));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.0));
         match counts[..] {
             [(n, cell), ..] if n >= 2 && counts.get(1).is_none_or(|(m, _)| *m < n) => Some(cell),
             _ => None,
