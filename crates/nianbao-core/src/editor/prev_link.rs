@@ -3,6 +3,10 @@
 //! or sent as a whole), absolute otherwise.
 
 use std::path::{Component, Path, PathBuf};
+use std::time::Instant;
+
+use super::PrevReport;
+use crate::open::{self, OpenError};
 
 /// The link text for `prev` as seen from a report in `base_dir` (`None`: not saved yet).
 pub fn link_text(prev: &Path, base_dir: Option<&Path>) -> String {
@@ -49,6 +53,51 @@ fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
     }
     out.extend(a);
     Some(out)
+}
+
+impl super::Editor {
+    /// Links last year's report: its figures are checked against this year's, and the link is
+    /// saved with the report (an unsaved change).
+    pub fn attach_prev(&mut self, path: &Path, now: Instant) -> Result<(), OpenError> {
+        let report = open::load(path)?;
+        self.prev = Some(PrevReport {
+            path: path.to_path_buf(),
+            report,
+        });
+        self.prev_missing = None;
+        self.report.prev_file = Some(link_text(path, self.folder()));
+        self.refresh(now);
+        Ok(())
+    }
+
+    pub fn detach_prev(&mut self, now: Instant) {
+        self.prev = None;
+        self.prev_missing = None;
+        self.report.prev_file = None;
+        self.refresh(now);
+    }
+
+    /// The folder of the document's own file.
+    pub(super) fn folder(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    /// Follows the link the opened report saved: last year's report is attached again, or
+    /// remembered as missing for the window to ask about.
+    pub(super) fn follow_prev_link(&mut self, now: Instant) {
+        let Some(link) = self.report.prev_file.clone() else {
+            return;
+        };
+        let path = resolve(&link, self.folder());
+        match open::load(&path) {
+            Ok(report) => {
+                self.prev = Some(PrevReport { path, report });
+                self.refresh(now);
+                self.last_change = None;
+            }
+            Err(_) => self.prev_missing = Some(path),
+        }
+    }
 }
 
 #[cfg(test)]

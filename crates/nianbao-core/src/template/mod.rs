@@ -5,11 +5,11 @@
 mod def;
 mod labels;
 mod place;
+mod registry;
 mod resolve;
 mod rule;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 pub use def::{
     CellKind, ColumnDef, FeeRole, GridDef, HeaderCell, LabelWidths, MigrationDef, RowDef,
@@ -17,20 +17,8 @@ pub use def::{
 };
 pub use labels::LabelCell;
 pub use place::{CellIx, MetaField, NarrativeIx, Place};
+pub use registry::{EXTRA_DIR_VAR, all, by_id, for_year, ids, load_problems, migration_from};
 pub use rule::{RuleId, Severity};
-
-/// Every template the program knows, oldest first. A new national format is a new data file
-/// and one line here.
-const SOURCES: &[(&str, &str)] = &[
-    (
-        "gb2019.ron",
-        include_str!("../../../../assets/templates/gb2019.ron"),
-    ),
-    (
-        "gb2021.ron",
-        include_str!("../../../../assets/templates/gb2021.ron"),
-    ),
-];
 
 /// A template version, resolved for fast lookups.
 #[derive(Debug)]
@@ -229,118 +217,6 @@ pub fn cell_id(table: &str, row: &str, col: &str) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(".")
-}
-
-/// The ids of every template, as messages list them: 「gb2019、gb2021」.
-pub fn ids() -> String {
-    all()
-        .iter()
-        .map(Template::id)
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// The folder of extra template files (`*.ron`) read besides the bundled ones: a new national
-/// format can be added as a data file without rebuilding the program.
-pub const EXTRA_DIR_VAR: &str = "NIANBAO_TEMPLATES";
-/// An extra template file larger than this is not read.
-const MAX_EXTRA_BYTES: u64 = 1 << 20;
-
-struct Loaded {
-    templates: Vec<Template>,
-    problems: Vec<String>,
-}
-
-fn loaded() -> &'static Loaded {
-    static LOADED: OnceLock<Loaded> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        let mut templates: Vec<Template> = SOURCES
-            .iter()
-            .map(|(name, src)| {
-                resolve::parse(src).unwrap_or_else(|e| panic!("bundled template {name}: {e}"))
-            })
-            .collect();
-        let mut problems = Vec::new();
-        if let Some(dir) = std::env::var_os(EXTRA_DIR_VAR) {
-            extra(std::path::Path::new(&dir), &mut templates, &mut problems);
-        }
-        templates.sort_by_key(|t| t.def.first_year);
-        Loaded {
-            templates,
-            problems,
-        }
-    })
-}
-
-/// Reads every `*.ron` of the folder, in name order; a file that cannot be read, does not
-/// resolve or repeats a known id is skipped and said in `problems`.
-fn extra(dir: &std::path::Path, out: &mut Vec<Template>, problems: &mut Vec<String>) {
-    let mut paths: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect(),
-        Err(e) => {
-            problems.push(format!("无法读取模板文件夹 {}：{e}", dir.display()));
-            return;
-        }
-    };
-    paths.sort();
-    for path in paths {
-        let read = match std::fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_EXTRA_BYTES => Err("文件过大".to_string()),
-            _ => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-        };
-        match read.and_then(|src| resolve::parse(&src)) {
-            Ok(t) if out.iter().any(|o| o.id() == t.id()) => problems.push(format!(
-                "模板文件 {}：模板“{}”已存在",
-                path.display(),
-                t.id()
-            )),
-            Ok(t) => out.push(t),
-            Err(e) => problems.push(format!("模板文件 {} 无法使用：{e}", path.display())),
-        }
-    }
-}
-
-/// All templates, oldest first: the bundled ones and any from [`EXTRA_DIR_VAR`].
-pub fn all() -> &'static [Template] {
-    &loaded().templates
-}
-
-/// Extra template files that were skipped, and why (for the edges to say).
-pub fn load_problems() -> &'static [String] {
-    &loaded().problems
-}
-
-pub fn by_id(id: &str) -> Option<&'static Template> {
-    all().iter().find(|t| t.id() == id)
-}
-
-/// The newer template a report on `from` can be converted to, with how.
-pub fn migration_from(from: &Template) -> Option<(&'static Template, &'static MigrationDef)> {
-    all().iter().find_map(|t| {
-        t.def
-            .migrations
-            .iter()
-            .find(|m| m.from == from.id())
-            .map(|m| (t, m))
-    })
-}
-
-/// The template a report year calls for: the newest that applies (the oldest for years before
-/// any, the newest for years after all).
-pub fn for_year(year: i32) -> &'static Template {
-    let all = all();
-    all.iter()
-        .rev()
-        .find(|t| t.applies_to(year))
-        .unwrap_or(if year < all[0].def.first_year {
-            &all[0]
-        } else {
-            &all[all.len() - 1]
-        })
 }
 
 impl Template {
