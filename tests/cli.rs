@@ -478,3 +478,36 @@ fn an_imported_original_is_never_overwritten_and_bad_files_are_refused() {
         );
     }
 }
+
+/// `new --from` links last year's report as the window does: relative to the new file.
+#[test]
+fn new_from_last_year_links_it() {
+    let dir = temp_dir("new-link");
+    let prev = dir.join("2024.nianbao");
+    std::fs::copy(example_path("2024-qingshi.nianbao"), &prev).unwrap();
+    let out = dir.join("2025.nianbao");
+    let o = nianbao(&[
+        "new",
+        "--year",
+        "2025",
+        "--organ",
+        "示范县青石镇人民政府",
+        "--from",
+        path(&prev),
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(r#"prev_file: Some("2024.nianbao")"#),
+        "{text}"
+    );
+    let editor = nianbao::editor::Editor::open(&out).unwrap();
+    assert_eq!(editor.prev.map(|p| p.report.meta.year), Some(2024));
+}

@@ -146,7 +146,12 @@ fn new(
                     ),
                 )?;
             }
-            model::carry_over(year, organ, &prev)
+            let mut report = model::carry_over(year, organ, &prev);
+            // The link to last year's report, as the window saves it: relative to the new file.
+            let folder = std::path::absolute(path).ok();
+            let folder = folder.as_deref().and_then(Path::parent);
+            report.prev_file = Some(crate::editor::link_text(prev_path, folder));
+            report
         }
         None => Report::new(year, organ),
     };
