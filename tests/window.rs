@@ -885,3 +885,17 @@ fn exporting_with_import_doubts_open_says_so() {
     );
     assert!(h.query_by_label("打开所在文件夹").is_some());
 }
+
+/// 取消 in the system's save dialog cancels the save: the window's own path box, shown with
+/// it, does not pop up afterwards.
+#[test]
+fn cancelling_the_system_dialog_cancels_the_save() {
+    let mut h = window(common::balanced());
+    h.state_mut().native_dialogs = true;
+    h.state_mut().picker = nianbao::app::Picker::scripted(vec![None]);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::S);
+    h.run();
+    h.run();
+    assert!(h.query_by_label("文件路径").is_none(), "no second dialog");
+    assert!(h.state().editor.path.is_none());
+}

@@ -152,8 +152,26 @@ impl App {
     }
 
     pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
-        let Some((purpose, Some(path))) = self.picker.poll() else {
+        let Some((purpose, picked)) = self.picker.poll() else {
             return;
+        };
+        let path = match picked {
+            super::files::Picked::Chosen(path) => path,
+            // Cancelled in the system's dialog: its twin in the window goes too (the 新建
+            // dialog, which asked for 浏览…, stays).
+            super::files::Picked::Cancelled => {
+                if matches!(&self.dialog, Some(Dialog::Path { purpose: p, .. }) if *p == purpose) {
+                    self.dialog = None;
+                }
+                return;
+            }
+            super::files::Picked::Failed => {
+                self.message = Some((
+                    "系统文件对话框无法打开，请在框中直接输入文件的完整路径".into(),
+                    true,
+                ));
+                return;
+            }
         };
         match &mut self.dialog {
             Some(Dialog::NewReport {

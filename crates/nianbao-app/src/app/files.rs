@@ -44,6 +44,21 @@ impl PickFor {
     }
 }
 
+/// What the system's dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    Chosen(PathBuf),
+    Cancelled,
+    /// The dialog could not be shown (the window's own path box is the way then).
+    Failed,
+}
+
+impl From<Option<PathBuf>> for Picked {
+    fn from(path: Option<PathBuf>) -> Picked {
+        path.map_or(Picked::Cancelled, Picked::Chosen)
+    }
+}
+
 /// Which system dialog answers: rfd (the desktop portal, or zenity behind it), zenity asked
 /// directly, answers given in turn (tests), or none at all.
 enum Backend {
@@ -96,8 +111,8 @@ pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static
 }
 
 pub struct Picker {
-    tx: Sender<(PickFor, Option<PathBuf>)>,
-    rx: Receiver<(PickFor, Option<PathBuf>)>,
+    tx: Sender<(PickFor, Picked)>,
+    rx: Receiver<(PickFor, Picked)>,
     busy: bool,
     backend: Backend,
 }
@@ -140,7 +155,8 @@ impl Picker {
             Backend::Unavailable => return false,
             Backend::Scripted(answers) => {
                 // The receiver lives as long as this picker.
-                tx.send((purpose, answers.pop_front().flatten())).ok();
+                tx.send((purpose, answers.pop_front().flatten().into()))
+                    .ok();
                 ctx.request_repaint();
             }
             Backend::Zenity => {
@@ -152,7 +168,8 @@ impl Picker {
             }
             Backend::Rfd => {
                 std::thread::spawn(move || {
-                    let chosen = rfd_pick(purpose, default);
+                    // rfd says None for a failure as for a cancel.
+                    let chosen = rfd_pick(purpose, default).into();
                     // A window that closed meanwhile no longer wants the answer.
                     tx.send((purpose, chosen)).ok();
                     ctx.request_repaint();
@@ -163,7 +180,7 @@ impl Picker {
         true
     }
 
-    pub fn poll(&mut self) -> Option<(PickFor, Option<PathBuf>)> {
+    pub fn poll(&mut self) -> Option<(PickFor, Picked)> {
         let answer = self.rx.try_recv().ok();
         if answer.is_some() {
             self.busy = false;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::files::{PickFor, filters};
+use super::files::{PickFor, Picked, filters};
 
 /// Whether `zenity` is on the PATH.
 pub fn installed() -> bool {
@@ -31,17 +31,24 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
     args
 }
 
-/// The chosen path; `None` when cancelled or when zenity could not run.
-pub fn pick(purpose: PickFor, default: Option<&Path>) -> Option<PathBuf> {
-    let output = Command::new("zenity")
+/// What zenity answered: exit 0 with a path, 1 for 取消; anything else (it could not start,
+/// or refused its arguments, as under a locale the system lacks) is a failure.
+pub fn pick(purpose: PickFor, default: Option<&Path>) -> Picked {
+    let Ok(output) = Command::new("zenity")
         .args(arguments(purpose, default))
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
-        .ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
+    else {
+        return Picked::Failed;
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
     let path = text.trim_end_matches(['\n', '\r']);
-    (output.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+    match output.status.code() {
+        Some(0) if !path.is_empty() => Picked::Chosen(PathBuf::from(path)),
+        Some(0 | 1) => Picked::Cancelled,
+        _ => Picked::Failed,
+    }
 }
 
 #[cfg(test)]
