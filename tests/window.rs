@@ -573,7 +573,9 @@ fn page_with_a_lost_value(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn start(config: &std::path::Path, path: &std::path::Path) -> Harness<'static, App> {
-    let app = App::start(config.to_path_buf(), Some(path));
+    let mut app = App::start(config.to_path_buf(), Some(path));
+    // The window's own path box, not the system's dialog (none under test).
+    app.native_dialogs = false;
     let mut h = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
         .with_context_setup(nianbao::ui::fonts::install)
