@@ -67,6 +67,9 @@ fn clean_info(pdf: &mut Document) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// An outline entry: the heading and where it points.
+type Entry<'a> = (&'a Heading, Object);
+
 /// The outline: each level-0 heading (the title) at the top, the level-1 headings (the
 /// sections) under the one before them, open. `None` without headings.
 fn outline(pdf: &mut Document, headings: &[Heading]) -> Option<ObjectId> {
@@ -83,7 +86,7 @@ fn outline(pdf: &mut Document, headings: &[Heading]) -> Option<ObjectId> {
         ]))
     };
     // (heading, its destination, its children with theirs).
-    let mut tree: Vec<(&Heading, Object, Vec<(&Heading, Object)>)> = Vec::new();
+    let mut tree: Vec<(&Heading, Object, Vec<Entry>)> = Vec::new();
     for h in headings {
         let Some(d) = dest(h) else { continue };
         match tree.last_mut() {
@@ -95,7 +98,7 @@ fn outline(pdf: &mut Document, headings: &[Heading]) -> Option<ObjectId> {
         return None;
     }
     let root = pdf.new_object_id();
-    let tops: Vec<(&Heading, Object)> = tree.iter().map(|(h, d, _)| (*h, d.clone())).collect();
+    let tops: Vec<Entry> = tree.iter().map(|(h, d, _)| (*h, d.clone())).collect();
     let top_ids = siblings(pdf, root, &tops);
     let mut count = tops.len();
     for ((_, _, children), &id) in tree.iter().zip(&top_ids) {
@@ -116,7 +119,7 @@ fn outline(pdf: &mut Document, headings: &[Heading]) -> Option<ObjectId> {
 }
 
 /// Adds one outline item per heading under `parent`, linked in order; returns their ids.
-fn siblings(pdf: &mut Document, parent: ObjectId, items: &[(&Heading, Object)]) -> Vec<ObjectId> {
+fn siblings(pdf: &mut Document, parent: ObjectId, items: &[Entry]) -> Vec<ObjectId> {
     let ids: Vec<ObjectId> = items.iter().map(|_| pdf.new_object_id()).collect();
     for (i, (heading, dest)) in items.iter().enumerate() {
         let mut item = Dictionary::from_iter([
