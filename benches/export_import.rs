@@ -31,16 +31,16 @@ fn example() -> nianbao::model::Report {
 
 fn pdf(c: &mut Criterion) {
     let report = example();
-    let pages = nianbao::layout::layout(&report);
-    let bytes = nianbao::pdf::write(&report, &pages, DATE).unwrap();
-    eprintln!("pdf: {} pages, {} bytes", pages.len(), bytes.len());
+    let laid = nianbao::layout::publication(&report);
+    let bytes = nianbao::pdf::write(&report, &laid, DATE).unwrap();
+    eprintln!("pdf: {} pages, {} bytes", laid.pages.len(), bytes.len());
     let mut g = c.benchmark_group("pdf");
     g.sample_size(20);
     g.bench_function("layout", |b| {
         b.iter(|| nianbao::layout::layout(black_box(&report)))
     });
     g.bench_function("write", |b| {
-        b.iter(|| nianbao::pdf::write(&report, black_box(&pages), DATE))
+        b.iter(|| nianbao::pdf::write(&report, black_box(&laid), DATE))
     });
     g.bench_function("export", |b| {
         b.iter(|| nianbao::pdf::export(black_box(&report), DATE))

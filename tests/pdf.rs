@@ -220,3 +220,157 @@ fn the_document_id_is_stable_across_versions() {
         "{trailer}"
     );
 }
+
+/// Each page's text without whitespace, by page number (from 1), with the page's object id.
+fn page_texts(doc: &lopdf::Document) -> Vec<(lopdf::ObjectId, String)> {
+    doc.get_pages()
+        .iter()
+        .map(|(n, id)| (*id, squeeze(&doc.extract_text(&[*n]).unwrap())))
+        .collect()
+}
+
+/// The children of an outline node, in order: (title, destination page).
+fn outline_children(
+    doc: &lopdf::Document,
+    node: &lopdf::Dictionary,
+) -> Vec<(String, lopdf::ObjectId)> {
+    let mut out = Vec::new();
+    let mut next = node.get(b"First").and_then(|f| f.as_reference()).ok();
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let title = lopdf::decode_text_string(item.get(b"Title").unwrap()).unwrap();
+        let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+        out.push((title, dest[0].as_reference().unwrap()));
+        next = item.get(b"Next").and_then(|n| n.as_reference()).ok();
+    }
+    out
+}
+
+#[test]
+fn the_file_is_clean_and_has_language_title_and_outline() {
+    for report in [common::example("2025-qingshi.nianbao"), common::balanced()] {
+        let bytes = export(&report, DATE).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let info = doc.get_dictionary(info).unwrap();
+        assert!(!info.has(b"GTS_PDFXVersion"), "no PDF/X claim");
+        for (key, value) in info.iter() {
+            if value.as_str().is_ok() {
+                let text = lopdf::decode_text_string(value).unwrap();
+                assert!(
+                    !text.trim().is_empty(),
+                    "empty /{}",
+                    String::from_utf8_lossy(key)
+                );
+            }
+        }
+        assert!(doc.version.as_str() >= "1.4", "{}", doc.version);
+        let catalog = doc.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"zh-CN");
+        let prefs = catalog
+            .get(b"ViewerPreferences")
+            .unwrap()
+            .as_dict()
+            .unwrap();
+        assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+        assert_eq!(
+            catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+            b"UseOutlines"
+        );
+
+        // The outline: the title on page 1, the template's sections under it, in order, each
+        // pointing at the first page its heading is on.
+        let outlines = catalog.get(b"Outlines").unwrap().as_reference().unwrap();
+        let outlines = doc.get_dictionary(outlines).unwrap();
+        let pages = page_texts(&doc);
+        let top = outline_children(&doc, outlines);
+        assert_eq!(top, [(report.title(), pages[0].0)]);
+        let title_item = outlines.get(b"First").unwrap().as_reference().unwrap();
+        let sections = outline_children(&doc, doc.get_dictionary(title_item).unwrap());
+        let headings: Vec<&str> = report
+            .template
+            .def
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(
+            sections.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+            headings
+        );
+        for (heading, page) in &sections {
+            let on = pages
+                .iter()
+                .find(|(_, text)| text.contains(&squeeze(heading)))
+                .unwrap();
+            assert_eq!(*page, on.0, "{heading}");
+        }
+    }
+}
+
+/// Organ names of 4 to 30 characters, with the places a line may break inside them (between
+/// words), and the title lines expected where the choice matters.
+const ORGANS: &[(&str, &[usize])] = &[
+    ("海关总署", &[]),
+    ("清水河镇人民政府", &[4]),
+    ("国家粮食和物资储备局", &[]),
+    ("天津市滨海新区人民政府", &[3, 7]),
+    (
+        "某某省某某市某某县某某乡镇人民政府办公室政务公开科",
+        &[3, 6, 9, 13, 17, 20],
+    ),
+    (
+        "内蒙古自治区锡林郭勒盟苏尼特右旗赛汉塔拉镇人民政府党政办公室",
+        &[6, 11, 16, 21, 25],
+    ),
+];
+
+#[test]
+fn title_lines_break_between_organ_and_year_or_between_words() {
+    for &(organ, words) in ORGANS {
+        for year in [2025, 2020] {
+            let lines = layout::title_break(organ, year);
+            let tail = format!("{year}年政府信息公开工作年度报告");
+            assert_eq!(lines.concat(), format!("{organ}{tail}"));
+            if lines.len() > 1 {
+                assert_eq!(lines.last().unwrap(), &tail, "{lines:?}");
+                let mut at = 0;
+                for line in &lines[..lines.len() - 2] {
+                    at += line.chars().count();
+                    assert!(
+                        words.contains(&at),
+                        "{organ}: a break inside a word: {lines:?}"
+                    );
+                }
+            }
+            // As laid out: the title's runs, line by line, each inside the text width.
+            let mut report = common::balanced();
+            report.meta.organ = organ.into();
+            report.meta.year = year;
+            let page = &layout::layout(&report)[0];
+            let mut laid: Vec<(f32, String)> = Vec::new();
+            for run in page.runs.iter().filter(|r| r.size_pt == layout::TITLE_PT) {
+                assert!(text_area().contains(&run.bounds()), "{run:?}");
+                match laid.last_mut() {
+                    Some((baseline, text)) if *baseline == run.baseline_mm => {
+                        text.push_str(&run.text)
+                    }
+                    _ => laid.push((run.baseline_mm, run.text.clone())),
+                }
+            }
+            assert_eq!(laid.into_iter().map(|l| l.1).collect::<Vec<_>>(), lines);
+        }
+    }
+    assert_eq!(
+        layout::title_break(ORGANS[5].0, 2025),
+        [
+            "内蒙古自治区锡林郭勒盟苏尼特右旗",
+            "赛汉塔拉镇人民政府党政办公室",
+            "2025年政府信息公开工作年度报告"
+        ]
+    );
+    assert_eq!(
+        layout::title_break(ORGANS[1].0, 2025),
+        ["清水河镇人民政府", "2025年政府信息公开工作年度报告"]
+    );
+}

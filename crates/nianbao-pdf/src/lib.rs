@@ -1,6 +1,9 @@
 //! The publication PDF: the laid-out pages written with printpdf. Fonts are embedded as
 //! subsets with ToUnicode maps (so text is searchable and copies as written); title, author
-//! (the organ) and dates are set; the same report and date give the same bytes.
+//! (the organ) and dates are set, with the language, outline and viewer preferences of
+//! `structure`; the same report and date give the same bytes.
+
+mod structure;
 
 use printpdf::font::PdfFont;
 use printpdf::{
@@ -8,7 +11,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rgb, TextItem,
 };
 
-use nianbao_core::layout::{self, Face, PAGE_H_MM, PAGE_W_MM, Page, fonts::FACES};
+use nianbao_core::layout::{self, Face, PAGE_H_MM, PAGE_W_MM, Page, Publication, fonts::FACES};
 use nianbao_core::model::Report;
 
 /// The date the PDF carries as its creation date (the export date, or a fixed one for
@@ -19,14 +22,20 @@ pub use nianbao_core::model::CivilDate as PdfDate;
 pub enum PdfError {
     #[error("内置字体无法读取：{0}")]
     Font(&'static str),
+    #[error("PDF 结构无法写出：{0}")]
+    Structure(String),
+    #[error("PDF 无法写出：{0}")]
+    Write(#[from] std::io::Error),
 }
 
 /// Lays out and writes the report.
 pub fn export(report: &Report, date: PdfDate) -> Result<Vec<u8>, PdfError> {
-    write(report, &layout::layout(report), date)
+    write(report, &layout::publication(report), date)
 }
 
-pub fn write(report: &Report, pages: &[Page], date: PdfDate) -> Result<Vec<u8>, PdfError> {
+/// Writes laid-out pages, with the outline of their headings.
+pub fn write(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u8>, PdfError> {
+    let pages = &laid.pages;
     let title = report.title();
     let mut doc = PdfDocument::new(&title);
     let when = printpdf::date::DateTime::new_in_offset(
@@ -79,8 +88,13 @@ pub fn write(report: &Report, pages: &[Page], date: PdfDate) -> Result<Vec<u8>, 
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    let mut bytes = doc.save(&options, &mut Vec::new());
-    stable_ids(&mut bytes, &title, date);
+    let mut pdf = doc.to_lopdf_document(&options, &mut Vec::new());
+    structure::finish(&mut pdf, &title, &laid.headings, date)?;
+    if options.optimize {
+        pdf.compress();
+    }
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -149,45 +163,6 @@ fn page_ops(page: &Page) -> PdfPage {
         ]);
     }
     PdfPage::new(Mm(PAGE_W_MM), Mm(PAGE_H_MM), ops)
-}
-
-/// printpdf writes random document ids into the trailer; replace each with one derived from
-/// the title and date, so the same report exported on the same day is the same file.
-fn stable_ids(bytes: &mut [u8], title: &str, date: PdfDate) {
-    let Some(at) = memchr::memmem::rfind(bytes, b"/ID") else {
-        return;
-    };
-    // The date spelled as earlier versions hashed it (their `Debug` text), so a report
-    // exported on the same day keeps its id whatever the date type is called now.
-    let day = format!(
-        "PdfDate {{ year: {}, month: {}, day: {} }}",
-        date.year, date.month, date.day
-    );
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in title.bytes().chain(day.bytes()) {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let id = format!(
-        "{hash:016x}{:016x}",
-        hash.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15
-    );
-    let mut i = at;
-    for _ in 0..2 {
-        let Some(open) = bytes[i..].iter().position(|&b| b == b'(').map(|p| i + p) else {
-            return;
-        };
-        let Some(close) = bytes[open..]
-            .iter()
-            .position(|&b| b == b')')
-            .map(|p| open + p)
-        else {
-            return;
-        };
-        if close - open - 1 == id.len() {
-            bytes[open + 1..close].copy_from_slice(id.as_bytes());
-        }
-        i = close + 1;
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::fonts::Role;
 use super::text::Style;
+use super::title::title_lines;
 use super::*;
 use crate::model::Report;
 use crate::template::SectionContent;
@@ -11,6 +12,7 @@ pub struct Flow {
     pub pages: Vec<Page>,
     /// The top of the next line, in mm from the top of the page.
     pub y_mm: f32,
+    pub headings: Vec<Heading>,
 }
 
 /// Squeezes 3号 characters to the 28-per-line grid.
@@ -26,6 +28,7 @@ impl Flow {
         Flow {
             pages: vec![Page::default()],
             y_mm: TOP_MM,
+            headings: Vec::new(),
         }
     }
 
@@ -77,7 +80,17 @@ impl Flow {
         }
     }
 
-    pub fn report(mut self, report: &Report) -> Vec<Page> {
+    /// Marks a heading about to be set at the top of the next line.
+    fn mark(&mut self, level: u8, text: &str) {
+        self.headings.push(Heading {
+            level,
+            text: text.to_string(),
+            page: self.pages.len() - 1,
+            top_mm: self.y_mm,
+        });
+    }
+
+    pub fn report(mut self, report: &Report) -> Publication {
         self.title(report);
         self.narrative(report.narrative(report.template.preamble()));
         for (i, section) in report.template.def.sections.iter().enumerate() {
@@ -91,6 +104,7 @@ impl Flow {
                 SectionContent::Narrative(_) => 2.0 * LINE_MM,
             };
             self.need(LINE_MM + follows);
+            self.mark(1, &section.heading);
             self.paragraph(
                 &Style {
                     role: Role::Hei,
@@ -112,7 +126,10 @@ impl Flow {
         }
         self.closing(report);
         self.page_numbers();
-        self.pages
+        Publication {
+            pages: self.pages,
+            headings: self.headings,
+        }
     }
 
     fn narrative(&mut self, text: &str) {
@@ -126,6 +143,7 @@ impl Flow {
     fn title(&mut self, report: &Report) {
         let style = Style::new(Role::Title, TITLE_PT);
         let height = TITLE_PT * PT_MM * 1.6;
+        self.mark(0, &report.title());
         for line in title_lines(report) {
             let x = LEFT_MM + (TEXT_W_MM - style.width_mm(&line)) / 2.0;
             self.line(&style, &line, x, height);
@@ -172,27 +190,6 @@ impl Flow {
     }
 }
 
-/// The title in as few lines as fit, broken where the lines come out most even (preferring
-/// a break before the year, so the organ stands on its own line).
-fn balanced(style: &Style, text: &str) -> Vec<String> {
-    if style.width_mm(text) <= TEXT_W_MM {
-        return vec![text.to_string()];
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let fits = |s: &[char]| style.width_mm(&s.iter().collect::<String>()) <= TEXT_W_MM;
-    let best = (1..chars.len())
-        .filter(|&i| fits(&chars[..i]) && fits(&chars[i..]))
-        .min_by_key(|&i| {
-            let uneven = (2 * i as i64 - chars.len() as i64).unsigned_abs();
-            let before_year = chars[i].is_ascii_digit() && !chars[i - 1].is_ascii_digit();
-            if before_year { uneven / 2 } else { uneven + 2 }
-        });
-    match best {
-        Some(i) => vec![chars[..i].iter().collect(), chars[i..].iter().collect()],
-        None => style.lines(text, TEXT_W_MM, TEXT_W_MM),
-    }
-}
-
 /// A narrative's paragraphs, trimmed, blank lines left out, each with whether it is a
 /// 「（一）…」 heading (short, no full stop), set in 楷体.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = (&str, bool)> {
@@ -207,11 +204,6 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (&str, bool)> {
                 && !para.ends_with('。');
             (para, heading)
         })
-}
-
-/// The title's lines as the publication breaks them (2号, balanced).
-pub fn title_lines(report: &Report) -> Vec<String> {
-    balanced(&Style::new(Role::Title, TITLE_PT), &report.title())
 }
 
 /// The 落款's distances from the right edge of the text area, in mm: the date four

@@ -6,10 +6,12 @@ mod flow;
 pub mod fonts;
 mod table;
 mod text;
+mod title;
 
-pub use flow::{closing_insets_mm, paragraphs, title_lines};
+pub use flow::{closing_insets_mm, paragraphs};
 pub use fonts::{Face, Role};
 pub use table::{Align, CellRole, Grid, GridCell, grids};
+pub use title::{title_break, title_lines};
 
 use crate::model::Report;
 
@@ -107,7 +109,31 @@ pub fn text_area() -> BoxMm {
     }
 }
 
+/// Where a heading landed: the outline (bookmarks) of the publication. Level 0 is the title,
+/// level 1 each of the template's sections, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    /// The page it starts on, from 0.
+    pub page: usize,
+    /// The top of its first line, in mm from the top of the page.
+    pub top_mm: f32,
+}
+
+/// The laid-out report: its pages and where its headings are on them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Publication {
+    pub pages: Vec<Page>,
+    pub headings: Vec<Heading>,
+}
+
+/// The whole report as pages, with its outline.
+pub fn publication(report: &Report) -> Publication {
+    flow::Flow::new().report(report)
+}
+
 /// The whole report as pages.
 pub fn layout(report: &Report) -> Vec<Page> {
-    flow::Flow::new().report(report)
+    publication(report).pages
 }
