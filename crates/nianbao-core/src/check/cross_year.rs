@@ -3,7 +3,7 @@
 //! template version (2020 on gb2019 → 2021 on gb2021); relations whose cells it lacks are skipped.
 
 use super::Finding;
-use super::fix::{Balance, Origin, Suggestion};
+use super::fix::{Balance, Origin};
 use crate::model::{CellValue, Num, Report};
 use crate::template::{CellIx, CrossYear, Term};
 
@@ -37,10 +37,10 @@ pub fn check(report: &Report, prev: &Report, balance: &Balance, out: &mut Vec<Fi
         );
         let finding = Finding::new(x.rule, cells, message);
         out.push(match balance.suggest(report, Origin::CrossYear(i)) {
-            Suggestion::Cell(cell, value) => finding.fixed_by(cell, value.display(target.kind)),
+            Some((cell, value)) => finding.fixed_by(cell, value.display(target.kind)),
             // Setting the figure last year's report gives would unbalance this year's table:
             // say the figure, and that the rest must be checked with it.
-            _ => Finding {
+            None => Finding {
                 message: format!(
                     "{}（应为{}，改后本年表格需一并核对）",
                     finding.message,

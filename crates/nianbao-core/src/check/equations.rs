@@ -3,7 +3,7 @@
 //! (`fix.rs`), the value that cell should have.
 
 use super::Finding;
-use super::fix::{Balance, Origin, Suggestion, values};
+use super::fix::{Balance, Origin, values};
 use crate::model::{Num, Report};
 use crate::template::{Equation, Term};
 
@@ -37,11 +37,11 @@ pub fn check(report: &Report, balance: &Balance, out: &mut Vec<Finding>) {
             message(eq, cells, left, right),
         );
         match balance.suggest(report, Origin::Equation(i)) {
-            Suggestion::Cell(cell, value) => {
+            Some((cell, value)) => {
                 finding = finding.fixed_by(cell, value.display(t.cell(cell).kind));
             }
             // Which term is wrong is not known: the reviewer re-checks the row or column.
-            Suggestion::Ambiguous | Suggestion::Nothing => {
+            None => {
                 finding
                     .message
                     .push_str(&format!("，请逐项核对{}", eq.scope));

@@ -32,17 +32,6 @@ pub struct Balance {
     fixed: Vec<CellIx>,
 }
 
-/// What a broken constraint offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Suggestion {
-    /// This cell, with this value, balances everything it touches.
-    Cell(CellIx, Num),
-    /// More than one cell would do: re-check the row or column.
-    Ambiguous,
-    /// No single change balances it without breaking another.
-    Nothing,
-}
-
 impl Balance {
     pub fn new(report: &Report, prev: Option<&Report>) -> Balance {
         let t = report.template;
@@ -123,16 +112,13 @@ impl Balance {
             .all(|(b, a)| !(b.is_some_and(|b| b.is_zero()) && a.is_none_or(|a| !a.is_zero())))
     }
 
-    /// The fix a reviewer would offer for the constraint from `origin`.
-    pub fn suggest(&self, report: &Report, origin: Origin) -> Suggestion {
+    /// The fix a reviewer would offer for the constraint from `origin`: the one cell, with its
+    /// value, that balances everything it touches; `None` when no cell or more than one would.
+    pub fn suggest(&self, report: &Report, origin: Origin) -> Option<(CellIx, Num)> {
         let t = report.template;
-        let Some(k) = self.constraints.iter().position(|c| c.origin == origin) else {
-            return Suggestion::Nothing;
-        };
+        let k = self.constraints.iter().position(|c| c.origin == origin)?;
         let before = self.residuals(&values(t, report.cells(), report.auto_totals));
-        let Some(residual) = before[k].filter(|r| !r.is_zero()) else {
-            return Suggestion::Nothing;
-        };
+        let residual = before[k].filter(|r| !r.is_zero())?;
         let constraint = &self.constraints[k];
         // How many broken constraints a cell is in: one broken sum alone does not say which of
         // its terms is wrong; a row and a column broken across one cell do.
@@ -180,9 +166,8 @@ impl Balance {
             }
         }
         match found[..] {
-            [(cell, value)] => Suggestion::Cell(cell, value),
-            [] => Suggestion::Nothing,
-            _ => Suggestion::Ambiguous,
+            [(cell, value)] => Some((cell, value)),
+            _ => None,
         }
     }
 }

@@ -96,11 +96,6 @@ impl Sections {
     pub fn get_mut(&mut self, n: NarrativeIx) -> &mut String {
         &mut self.0[n.get()]
     }
-
-    /// Every narrative's text, in template order.
-    pub fn texts(&self) -> &[String] {
-        &self.0
-    }
 }
 
 #[derive(Debug, Clone)]
