@@ -21,7 +21,7 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
                                                  新建报告（按年度选用模板；--from 带入上年结转）
   nianbao convert 输入文件 -o 输出文件 [--verbose] 转换格式（按输出扩展名：.nianbao、.json，
                                                发布用 .pdf、网页 .html、可编辑的 Word .docx）；
-                                               输入也可以是已发布的 .docx、.html、.txt，
+                                               输入也可以是已发布的 .docx、.html、.pdf、.txt，
                                                --verbose 列出导入时对齐、推算和未能读取的单元格
   nianbao install-desktop                        （Linux）加入开始菜单和图标，双击 .nianbao 文件即可打开
   nianbao help                                   显示本帮助

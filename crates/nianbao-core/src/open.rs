@@ -1,10 +1,12 @@
 //! Opening any file a clerk has: our own (`file`: native or JSON) or a published report
-//! (`import`: Word, web page, text). Above both, so the native codec knows nothing of the
+//! (`import`: Word, web page, PDF, text). Above both, so the native codec knows nothing of the
 //! importer.
 
 use std::path::Path;
 
-use crate::file::{self, LoadError, Stamp, escape::shown, extension, read_stamped};
+use crate::file::{
+    self, LoadError, MAX_FILE_BYTES, Stamp, escape::shown, extension, read_stamped_up_to,
+};
 use crate::import::{self, ImportError, ImportReport, Source};
 use crate::model::Report;
 
@@ -26,15 +28,17 @@ pub struct Opened {
 }
 
 /// Reads a report from a file, by its extension (or its content when the extension is unknown).
-/// Published reports (.docx, .html, .txt) are imported; use [`open`] to keep the import report.
+/// Published reports (.docx, .html, .pdf, .txt) are imported; use [`open`] to keep the import report.
 pub fn load(path: &Path) -> Result<Report, OpenError> {
     open(path).map(|o| o.report)
 }
 
-/// Opens a native or JSON file, or imports a published report (Word, web page, text).
+/// Opens a native or JSON file, or imports a published report (Word, web page, PDF, text).
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    let (bytes, stamp) = read_stamped(path)?;
-    if let Some(source) = Source::from_extension(&extension(path)) {
+    let source = Source::from_extension(&extension(path));
+    let limit = source.map_or(MAX_FILE_BYTES, Source::max_bytes);
+    let (bytes, stamp) = read_stamped_up_to(path, limit)?;
+    if let Some(source) = source {
         if bytes.is_empty() {
             return Err(LoadError::Empty.into());
         }

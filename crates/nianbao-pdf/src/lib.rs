@@ -89,7 +89,8 @@ pub fn write(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u
         ..PdfSaveOptions::default()
     };
     let mut pdf = doc.to_lopdf_document(&options, &mut Vec::new());
-    structure::finish(&mut pdf, &title, &laid.headings, date)?;
+    let stated = nianbao_core::import::stated::entries(&report.meta);
+    structure::finish(&mut pdf, &title, &laid.headings, date, &stated)?;
     if options.optimize {
         pdf.compress();
     }

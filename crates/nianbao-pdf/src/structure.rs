@@ -1,7 +1,8 @@
 //! What the file says about itself besides its pages, set on the document printpdf builds
 //! before it is saved: an Info dictionary without empty or false entries (printpdf writes an
 //! empty `/GTS_PDFXVersion`, which readers take for a PDF/X claim), `/Lang (zh-CN)`, the
-//! title in the viewer's window, the outline (bookmarks) from the layout's headings, and
+//! title in the viewer's window, the report's particulars as `nianbao:<key>` entries (so the
+//! importer reads them back whole, as from the web page and the Word file), the outline (bookmarks) from the layout's headings, and
 //! document ids fixed by title and date. Everything is in a fixed order: same input, same
 //! bytes.
 
@@ -19,10 +20,11 @@ pub fn finish(
     title: &str,
     headings: &[Heading],
     date: PdfDate,
+    stated: &[(&str, String)],
 ) -> Result<(), PdfError> {
     // `/Lang` and `/ViewerPreferences /DisplayDocTitle` are PDF 1.4.
     pdf.version = "1.4".into();
-    clean_info(pdf)?;
+    clean_info(pdf, stated)?;
     let outline = outline(pdf, headings);
     let catalog = pdf.catalog_mut().map_err(structure)?;
     catalog.set("Lang", Object::string_literal("zh-CN"));
@@ -43,8 +45,9 @@ fn structure(e: lopdf::Error) -> PdfError {
     PdfError::Structure(e.to_string())
 }
 
-/// Drops printpdf's false keys and every empty text (an empty string, or a bare UTF-16 BOM).
-fn clean_info(pdf: &mut Document) -> Result<(), PdfError> {
+/// Drops printpdf's false keys and every empty text (an empty string, or a bare UTF-16 BOM);
+/// adds the stated particulars that are not empty.
+fn clean_info(pdf: &mut Document, stated: &[(&str, String)]) -> Result<(), PdfError> {
     let info = pdf
         .trailer
         .get(b"Info")
@@ -63,6 +66,10 @@ fn clean_info(pdf: &mut Document) -> Result<(), PdfError> {
         .collect();
     for key in empty {
         info.remove(&key);
+    }
+    for (key, value) in stated.iter().filter(|(_, v)| !v.is_empty()) {
+        let name = format!("{}{key}", nianbao_core::import::stated::PREFIX);
+        info.set(name.into_bytes(), lopdf::text_string(value));
     }
     Ok(())
 }

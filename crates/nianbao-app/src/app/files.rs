@@ -97,13 +97,13 @@ pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static
         // Everything nianbao opens first: a published report is as likely as our own.
         _ => vec![
             (
-                "年报（本程序文件、Word、网页、文本）",
-                &["nianbao", "json", "docx", "html", "htm", "txt"],
+                "年报（本程序文件、Word、网页、PDF、文本）",
+                &["nianbao", "json", "docx", "html", "htm", "pdf", "txt"],
             ),
             ("年报文件", &["nianbao", "json"]),
             (
-                "已发布的报告（Word、网页、文本）",
-                &["docx", "html", "htm", "txt"],
+                "已发布的报告（Word、网页、PDF、文本）",
+                &["docx", "html", "htm", "pdf", "txt"],
             ),
             ("所有文件", &["*"]),
         ],

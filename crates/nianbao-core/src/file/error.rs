@@ -45,7 +45,7 @@ pub enum LoadError {
     DuplicateNarrative(String),
     #[error("{}", crate::model::invalid_year(&.0.to_string()))]
     BadYear(i32),
-    #[error("无法识别的文件类型“{}”（支持 .nianbao、.json、.docx、.html、.txt）", shown(.0))]
+    #[error("无法识别的文件类型“{}”（支持 .nianbao、.json、.docx、.html、.pdf、.txt）", shown(.0))]
     UnknownFormat(String),
 }
 

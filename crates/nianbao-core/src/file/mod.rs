@@ -20,7 +20,7 @@ pub use dto::{
     NATIVE_VERSION_PLAIN,
 };
 pub use error::{LoadError, SaveError, io_kind, io_reason};
-pub use read::{read_bounded, read_stamped};
+pub use read::{read_bounded, read_stamped, read_stamped_up_to};
 pub use save::{Overwrite, final_path, occupied, write_file};
 pub use stamp::{Stamp, fnv1a};
 

@@ -14,6 +14,11 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// [`read_bounded`], with the file's stamp. Only regular files are opened: a pipe or a device
 /// would block or never end.
 pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, Stamp), LoadError> {
+    read_stamped_up_to(path, MAX_FILE_BYTES)
+}
+
+/// [`read_stamped`] with another size limit (a PDF carries its fonts).
+pub fn read_stamped_up_to(path: &Path, limit_bytes: u64) -> Result<(Vec<u8>, Stamp), LoadError> {
     let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
     if !meta.is_file() {
         return Err(if meta.is_dir() {
@@ -28,12 +33,12 @@ pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, Stamp), LoadError> {
         return Err(LoadError::NotAFile);
     }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(LoadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit_bytes {
         return Err(LoadError::TooLarge {
-            limit_mib: MAX_FILE_BYTES >> 20,
+            limit_mib: limit_bytes >> 20,
         });
     }
     let stamp = Stamp::new(&bytes, &meta);

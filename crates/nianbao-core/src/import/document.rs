@@ -20,6 +20,9 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     pub rows: Vec<Vec<Cell>>,
+    /// Cells placed by where text sits rather than by the table's own structure (a PDF
+    /// table drawn without rules): positions are not exact.
+    pub loose: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +65,11 @@ pub struct Slot {
 }
 
 impl Table {
+    /// A table with its own structure (Word, web page, copied rows, ruled PDF table).
+    pub fn new(rows: Vec<Vec<Cell>>) -> Table {
+        Table { rows, loose: false }
+    }
+
     /// The table on a grid: each row as wide as the widest, merged cells over the positions
     /// they cover (with `origin` false), HTML's placement rules. Bounded: when the spans would
     /// make the grid much larger than the table's cells (or wider than any report table),
@@ -177,6 +185,7 @@ mod tests {
                 ],
                 vec![Cell::new("商业企业"), Cell::new("科研机构")],
             ],
+            loose: false,
         };
         let text = |r: usize, c: usize| t.grid()[r][c].map(|s| (t.cell(s).text.clone(), s.origin));
         assert_eq!(text(2, 0), Some(("角".into(), false)));
@@ -191,6 +200,7 @@ mod tests {
     fn hostile_spans_are_ignored() {
         let t = Table {
             rows: vec![vec![Cell::spanning("x", 1_000_000, 1_000_000)]],
+            loose: false,
         };
         assert_eq!(t.texts(), [["x"]]);
         // Spans that would multiply a few cells into a huge grid are ignored.
@@ -198,6 +208,7 @@ mod tests {
             rows: (0..2000)
                 .map(|_| vec![Cell::spanning("1", 64, 64)])
                 .collect(),
+            loose: false,
         };
         let grid = t.grid();
         assert_eq!((grid.len(), grid[0].len()), (2000, 1));

@@ -304,7 +304,7 @@ impl State {
                 if let Some(t) = self.tables.pop()
                     && t.rows.iter().any(|r| !r.is_empty())
                 {
-                    self.blocks.push(Block::Table(Table { rows: t.rows }));
+                    self.blocks.push(Block::Table(Table::new(t.rows)));
                 }
             }
             _ => {}

@@ -120,7 +120,7 @@ impl Parser {
         };
         table.close_row(&mut self.blocks);
         if !table.layout && table.rows.iter().any(|r| !r.is_empty()) {
-            self.blocks.push(Block::Table(Table { rows: table.rows }));
+            self.blocks.push(Block::Table(Table::new(table.rows)));
         }
     }
 
@@ -382,7 +382,8 @@ mod tests {
                 Block::Paragraph("页面标题".into()),
                 Block::Paragraph("一、总体情况".into()),
                 Block::Table(Table {
-                    rows: vec![vec![Cell::new("规章"), Cell::new("0")]]
+                    rows: vec![vec![Cell::new("规章"), Cell::new("0")]],
+                    loose: false,
                 }),
                 Block::Paragraph("五、存在的主要问题".into()),
             ]

@@ -58,7 +58,7 @@ pub fn lines(doc: &Document, exact: bool) -> Vec<Line> {
                     out.push(Line::paragraph(text));
                 }
             }
-            Block::Table(t) => table_lines(t, b, exact, &mut out),
+            Block::Table(t) => table_lines(t, b, exact && !t.loose, &mut out),
         }
     }
     out

@@ -7,6 +7,7 @@ pub mod docx;
 mod encoding;
 mod header;
 pub mod html;
+pub mod pdf;
 mod lines;
 mod meta;
 mod notes;
@@ -30,6 +31,7 @@ use crate::model::Report;
 pub enum Source {
     Docx,
     Html,
+    Pdf,
     Text,
 }
 
@@ -38,8 +40,17 @@ impl Source {
         match ext.to_lowercase().as_str() {
             "docx" => Some(Source::Docx),
             "html" | "htm" | "shtml" | "mhtml" => Some(Source::Html),
+            "pdf" => Some(Source::Pdf),
             "txt" | "text" => Some(Source::Text),
             _ => None,
+        }
+    }
+
+    /// The largest file of this kind read (PDFs carry their fonts).
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Source::Pdf => pdf::MAX_PDF_BYTES,
+            _ => crate::file::MAX_FILE_BYTES,
         }
     }
 }
@@ -51,6 +62,16 @@ pub enum ImportError {
     NotDocx,
     #[error("Word 文档已损坏，无法读取其中的文字")]
     Damaged,
+    #[error("不是有效的 PDF 文件")]
+    NotPdf,
+    #[error("PDF 文件已损坏，无法读取其中的文字")]
+    PdfDamaged,
+    #[error("该PDF已加密，需要密码才能打开；请先在PDF阅读器中输入密码并另存为不加密的PDF，或改用原始的Word文档、网页导入")]
+    Encrypted,
+    #[error("该PDF是扫描图片，没有可读取的文字；请改用原始的Word文档或网页导入，或对照扫描件手工填写")]
+    Scanned,
+    #[error("该PDF的字体没有文字映射，无法可靠地读出其中的文字和数字；请改用原始的Word文档或网页导入")]
+    NoTextMap,
     #[error("文件解压后过大，不是正常的年度报告")]
     TooLarge,
     #[error("表格嵌套层数过多，不是正常的年度报告")]
@@ -65,20 +86,22 @@ pub enum ImportError {
 
 /// Reads a published report: the report as recognised, and what the clerk should confirm.
 pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), ImportError> {
-    let (doc, exact, note) = match source {
-        Source::Docx => (docx::read(bytes)?, true, None),
+    let (doc, exact, first_notes) = match source {
+        Source::Docx => (docx::read(bytes)?, true, Vec::new()),
         Source::Html => {
             let decoded = html::decode(bytes)?;
-            (html::parse(&decoded.text), true, decoded.note)
+            (html::parse(&decoded.text), true, decoded.note.into_iter().collect())
+        }
+        Source::Pdf => {
+            let (doc, notes) = pdf::read(bytes)?;
+            (doc, true, notes)
         }
         Source::Text => {
             let decoded = text::decode(bytes)?;
-            (text::parse(&decoded.text), false, decoded.note)
+            (text::parse(&decoded.text), false, decoded.note.into_iter().collect())
         }
     };
     let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;
-    if let Some(note) = note {
-        notes.notes.insert(0, note);
-    }
+    notes.notes.splice(0..0, first_notes);
     Ok((report, notes))
 }

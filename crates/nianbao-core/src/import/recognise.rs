@@ -9,7 +9,7 @@ use super::outline::{detect_template, find_sections};
 use super::stated::Stated;
 use super::tables::read_table;
 use crate::model::{MarkKind, Report};
-use crate::template::{self, SectionContent, Template};
+use crate::template::{self, MetaField, SectionContent, Template};
 
 /// `stated`: the particulars the file states besides its text (empty for other producers'
 /// files, which are read from their text alone).
@@ -70,6 +70,7 @@ pub fn recognise(lines: &[Line], stated: &Stated) -> Result<(Report, ImportRepor
         };
         let range = if s + 1 == ranges.len() {
             closing(&lines[range.clone()], &mut report, &mut notes)
+                .or_else(|| undated_closing(&lines[range.clone()], &report, stated))
                 .map_or(range.clone(), |end| range.start..range.start + end)
         } else {
             range
@@ -156,6 +157,24 @@ fn closing(lines: &[Line], report: &mut Report, notes: &mut ImportReport) -> Opt
         ));
     }
     Some(end)
+}
+
+/// A 落款 without a date: the last line, when it is the organ's name as the title (or the
+/// file itself) gives it. The name stays in the particulars, not in the section's text.
+fn undated_closing(lines: &[Line], report: &Report, stated: &Stated) -> Option<usize> {
+    let last = lines.iter().rposition(|l| !l.text().is_empty())?;
+    let fold = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let text = fold(&lines[last].text());
+    let named = [
+        Some(report.meta.organ.as_str()),
+        stated.field(MetaField::ClosingOrgan),
+        stated.field(MetaField::Organ),
+    ];
+    named
+        .into_iter()
+        .flatten()
+        .any(|n| !n.is_empty() && fold(n) == text)
+        .then_some(last)
 }
 
 fn mark_table_missing(template: &Template, id: &str, heading: &str, report: &mut Report) {

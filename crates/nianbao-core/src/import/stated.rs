@@ -60,6 +60,14 @@ impl Stated {
         self.seen < MAX_ENTRIES
     }
 
+    /// The value stated for a field, if any.
+    pub fn field(&self, field: MetaField) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty() && self.year.is_none()
     }

@@ -45,16 +45,14 @@ pub fn parse(text: &str) -> Document {
             continue;
         }
         if !table.is_empty() {
-            blocks.push(Block::Table(Table {
-                rows: std::mem::take(&mut table),
-            }));
+            blocks.push(Block::Table(Table::new(std::mem::take(&mut table))));
         }
         if !blank {
             blocks.push(Block::Paragraph(clean(line)));
         }
     }
     if !table.is_empty() {
-        blocks.push(Block::Table(Table { rows: table }));
+        blocks.push(Block::Table(Table::new(table)));
     }
     Document {
         blocks,
@@ -79,7 +77,8 @@ mod tests {
                     rows: vec![
                         ["规章", "0", "0", "0"].map(Cell::new).to_vec(),
                         ["规范性文件", "", "1", ""].map(Cell::new).to_vec(),
-                    ]
+                    ],
+                    loose: false,
                 }),
                 Block::Paragraph("0".into()),
                 Block::Paragraph("二、主动公开".into()),

@@ -1,0 +1,238 @@
+//! The pages' items as one document: lines joined into paragraphs where the text runs on
+//! (a full line followed by one that is not indented, also across a page break), title lines
+//! joined, a table continued on the next page joined to its start (its repeated header
+//! dropped), and lines with columns of figures but no rules gathered into loose tables.
+
+use super::lines::{TextLine, join_into};
+use super::grid::boundaries;
+use super::page::{Item, PageCell, PageTable};
+use crate::import::document::{Block, Cell, Document, Table};
+
+/// The body text's measure, from the lines themselves.
+struct Measure {
+    left: f32,
+    right: f32,
+    size: f32,
+}
+
+enum Out {
+    Paragraph { text: String, last: TextLine, page: usize },
+    Ruled(PageTable),
+    Loose(Vec<TextLine>),
+}
+
+pub fn document(pages: Vec<Vec<Item>>) -> Document {
+    let measure = measure(&pages);
+    let mut out: Vec<Out> = Vec::new();
+    for (page, items) in pages.into_iter().enumerate() {
+        for item in items {
+            match item {
+                Item::Table(t) => match out.last_mut() {
+                    Some(Out::Ruled(prev)) if continues(prev, &t) => append(prev, t),
+                    _ => out.push(Out::Ruled(t)),
+                },
+                Item::Line(l) if is_row(&l) => match out.last_mut() {
+                    Some(Out::Loose(rows)) => rows.push(l),
+                    _ => out.push(Out::Loose(vec![l])),
+                },
+                Item::Line(l) => match out.last_mut() {
+                    Some(Out::Paragraph {
+                        text,
+                        last,
+                        page: at,
+                    }) if runs_on(&measure, last, &l, *at == page) => {
+                        join_into(text, &l.text(), false);
+                        *last = l;
+                        *at = page;
+                    }
+                    _ => out.push(Out::Paragraph {
+                        text: l.text(),
+                        last: l,
+                        page,
+                    }),
+                },
+            }
+        }
+    }
+    Document {
+        blocks: out.into_iter().map(block).collect(),
+        ..Document::default()
+    }
+}
+
+fn block(out: Out) -> Block {
+    match out {
+        Out::Paragraph { text, .. } => Block::Paragraph(text),
+        Out::Ruled(t) => Block::Table(Table::new(
+            t.rows
+                .into_iter()
+                .map(|row| row.into_iter().map(|c| c.cell).collect())
+                .collect(),
+        )),
+        Out::Loose(rows) => Block::Table(loose_table(&rows)),
+    }
+}
+
+fn measure(pages: &[Vec<Item>]) -> Measure {
+    let lines: Vec<&TextLine> = pages
+        .iter()
+        .flatten()
+        .filter_map(|i| match i {
+            Item::Line(l) => Some(l),
+            Item::Table(_) => None,
+        })
+        .collect();
+    Measure {
+        left: mode(lines.iter().map(|l| l.x0)),
+        right: mode(lines.iter().map(|l| l.x1)),
+        size: mode(lines.iter().map(|l| l.size)),
+    }
+}
+
+/// The most common value, in 2-point bins (the larger bin on a tie).
+fn mode(values: impl Iterator<Item = f32>) -> f32 {
+    let mut bins: std::collections::BTreeMap<i32, usize> = Default::default();
+    for v in values {
+        *bins.entry((v / 2.0).round() as i32).or_default() += 1;
+    }
+    bins.into_iter()
+        .max_by_key(|(bin, n)| (*n, *bin))
+        .map_or(0.0, |(bin, _)| bin as f32 * 2.0)
+}
+
+/// Whether `line` continues the paragraph that `last` ended so far.
+fn runs_on(m: &Measure, last: &TextLine, line: &TextLine, same_page: bool) -> bool {
+    let size = line.size.max(1.0);
+    if (last.size - line.size).abs() > 0.15 * size {
+        return false;
+    }
+    // Title lines: larger than the body, centred, one under the other.
+    let centre = (m.left + m.right) / 2.0;
+    let centred = |l: &TextLine| ((l.x0 + l.x1) / 2.0 - centre).abs() < 2.0 * size;
+    if same_page && line.size > 1.2 * m.size && centred(last) && centred(line) {
+        return last.y - line.y < 2.5 * size;
+    }
+    // A ragged right edge (unjustified text) ends up to two characters short.
+    let full = last.x1 >= m.right - 2.5 * size;
+    let indented = line.x0 > m.left + 0.8 * size;
+    let close = !same_page || last.y - line.y <= 2.3 * size;
+    full && !indented && close && !starts_heading(&line.text())
+}
+
+/// 「一、」「（一）」「1.」: a heading or list item starts a paragraph even flush left.
+fn starts_heading(text: &str) -> bool {
+    let t = text.trim_start();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('（' | '(') => chars.next().is_some_and(numeral),
+        Some(c) if numeral(c) => {
+            let rest: String = chars.take_while(|c| numeral(*c)).collect();
+            let after = t[c.len_utf8() + rest.len()..].chars().next();
+            matches!(after, Some('、' | '．' | '.'))
+        }
+        _ => false,
+    }
+}
+
+/// A line of figures in columns with no table drawn: a label and at least one number apart.
+fn is_row(line: &TextLine) -> bool {
+    line.pieces.len() >= 2
+        && line.pieces[1..].iter().any(|(_, _, t)| {
+            let t = t.replace([',', '，', ' '], "");
+            !t.is_empty() && t.len() <= 16 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+}
+
+/// Columns from where the pieces sit: each piece goes to the column whose centre is nearest,
+/// so a blank cell leaves its column empty rather than shifting the figures after it.
+fn loose_table(rows: &[TextLine]) -> Table {
+    let mut centres: Vec<f32> = rows
+        .iter()
+        .flat_map(|r| r.pieces.iter().map(|(a, b, _)| (a + b) / 2.0))
+        .collect();
+    centres.sort_by(f32::total_cmp);
+    let gap = rows.first().map_or(10.0, |r| r.size) * 1.5;
+    let mut columns: Vec<Vec<f32>> = Vec::new();
+    for c in centres {
+        match columns.last_mut() {
+            Some(col) if c - col[col.len() - 1] <= gap => col.push(c),
+            _ => columns.push(vec![c]),
+        }
+    }
+    let columns: Vec<f32> = columns
+        .iter()
+        .map(|c| c.iter().sum::<f32>() / c.len() as f32)
+        .collect();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![String::new(); columns.len().max(1)];
+            for (a, b, text) in &r.pieces {
+                let centre = (a + b) / 2.0;
+                let at = columns
+                    .iter()
+                    .enumerate()
+                    .min_by(|x, y| (x.1 - centre).abs().total_cmp(&(y.1 - centre).abs()))
+                    .map_or(0, |(i, _)| i);
+                join_into(&mut cells[at], text, true);
+            }
+            cells.into_iter().map(Cell::new).collect()
+        })
+        .collect();
+    Table { rows, loose: true }
+}
+
+fn row_texts(row: &[PageCell]) -> Vec<&str> {
+    row.iter().map(|c| c.cell.text.as_str()).collect()
+}
+
+/// A table continues the previous one when it repeats its header rows, or when it has the
+/// same columns and starts straight with figures (no header of its own).
+fn continues(prev: &PageTable, next: &PageTable) -> bool {
+    let repeated = repeated_rows(prev, next);
+    if repeated > 0 {
+        return true;
+    }
+    let same_columns = prev.xs.len() == next.xs.len()
+        && prev.xs.iter().zip(&next.xs).all(|(a, b)| (a - b).abs() < 2.0);
+    let starts_with_figures = next.rows.first().is_some_and(|row| {
+        row.iter()
+            .skip(1)
+            .any(|c| !c.cell.text.is_empty() && c.cell.text.chars().all(|ch| ch.is_ascii_digit()))
+    });
+    same_columns && starts_with_figures
+}
+
+/// How many of `next`'s first rows repeat `prev`'s first rows (a repeated header), counting
+/// only rows with at least two filled cells.
+fn repeated_rows(prev: &PageTable, next: &PageTable) -> usize {
+    prev.rows
+        .iter()
+        .zip(&next.rows)
+        .take_while(|(a, b)| {
+            row_texts(a) == row_texts(b) && a.iter().filter(|c| !c.cell.text.is_empty()).count() >= 2
+        })
+        .count()
+}
+
+/// Joins a continuation. When both parts are as wide, their columns are made one grid: a
+/// part whose rows did not need a boundary (the label columns of a page holding only
+/// undivided rows) has its cells spread over the boundaries the other part draws.
+fn append(prev: &mut PageTable, next: PageTable) {
+    let skip = repeated_rows(prev, &next);
+    let (a, b) = (&prev.xs, &next.xs);
+    let as_wide = (a[0] - b[0]).abs() < 2.0 && (a[a.len() - 1] - b[b.len() - 1]).abs() < 2.0;
+    prev.rows.extend(next.rows.into_iter().skip(skip));
+    if as_wide {
+        prev.xs = boundaries(prev.xs.iter().chain(&next.xs).copied(), false);
+        let xs = &prev.xs;
+        for cell in prev.rows.iter_mut().flatten() {
+            let inside = xs
+                .iter()
+                .filter(|&&x| x > cell.left + 2.0 && x < cell.right - 2.0)
+                .count();
+            cell.cell.col_span = inside + 1;
+        }
+    }
+}

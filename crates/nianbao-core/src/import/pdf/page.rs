@@ -1,0 +1,121 @@
+//! One page as the document's pieces in reading order: the tables its rules draw, with each
+//! character in the cell it falls in, and the text lines outside them, page numbers left out.
+
+use super::content::{Glyph, Page};
+use super::grid::{Grid, grids};
+use super::lines::{TextLine, cell_text, text_lines};
+use crate::import::document::Cell;
+
+/// A table as read from one page (or joined over pages): its rows of cells with where each
+/// cell's left and right edges are, and its column boundaries.
+#[derive(Debug, Clone)]
+pub struct PageTable {
+    pub xs: Vec<f32>,
+    pub rows: Vec<Vec<PageCell>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageCell {
+    pub cell: Cell,
+    pub left: f32,
+    pub right: f32,
+}
+
+#[derive(Debug, Clone)]
+pub enum Item {
+    Line(TextLine),
+    Table(PageTable),
+}
+
+/// The page's items top to bottom, and the page-number lines left out.
+pub fn items(page: &Page) -> (Vec<Item>, Vec<String>) {
+    let grids = grids(&page.rules);
+    let mut per_region: Vec<Vec<Vec<&Glyph>>> =
+        grids.iter().map(|g| vec![Vec::new(); g.regions.len()]).collect();
+    let mut outside = Vec::new();
+    for glyph in &page.glyphs {
+        let (cx, cy) = (glyph.x + glyph.width / 2.0, glyph.y + glyph.size * 0.3);
+        let inside = grids
+            .iter()
+            .enumerate()
+            .find_map(|(t, g)| g.region_at(cx, cy).map(|r| (t, r)));
+        match inside {
+            Some((t, r)) => per_region[t][r].push(glyph),
+            None => outside.push(glyph),
+        }
+    }
+    let mut placed: Vec<(f32, Item)> = Vec::new();
+    for (grid, cells) in grids.iter().zip(per_region) {
+        if cells.iter().all(Vec::is_empty) {
+            continue; // a frame or a drawing, not a table
+        }
+        placed.push((grid.top(), Item::Table(table(grid, cells))));
+    }
+    let mut chrome = Vec::new();
+    for line in text_lines(outside) {
+        let text = line.text();
+        if is_page_number(&text, line.y, page.height) {
+            chrome.push(text);
+        } else {
+            placed.push((line.y + line.size, Item::Line(line)));
+        }
+    }
+    placed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    (placed.into_iter().map(|(_, item)| item).collect(), chrome)
+}
+
+fn table(grid: &Grid, cells: Vec<Vec<&Glyph>>) -> PageTable {
+    let mut rows: Vec<Vec<PageCell>> = vec![Vec::new(); grid.ys.len() - 1];
+    for (region, glyphs) in grid.regions.iter().zip(cells) {
+        rows[region.row].push(PageCell {
+            cell: Cell::spanning(cell_text(glyphs), region.cols, region.rows),
+            left: grid.xs[region.col],
+            right: grid.xs[region.col + region.cols],
+        });
+    }
+    PageTable {
+        xs: grid.xs.clone(),
+        rows,
+    }
+}
+
+/// 「— 3 —」, 「- 3 -」, 「3」, 「第3页」, 「第 3 页 共 9 页」, 「3/9」 in the top or bottom tenth of
+/// the page.
+fn is_page_number(text: &str, y: f32, height: f32) -> bool {
+    if y > 0.105 * height && y < 0.93 * height {
+        return false;
+    }
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '—' | '-' | '－' | '–' | '−' | '·'))
+        .collect();
+    if t.is_empty() {
+        return !text.trim().is_empty();
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(&t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    let inner = t.trim_start_matches('第');
+    let inner = inner.split("共").next().unwrap_or("");
+    t.starts_with('第') && inner.ends_with('页') && digits(inner.trim_end_matches('页'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_only_at_the_page_edges() {
+        assert!(is_page_number("— 3 —", 40.0, 842.0));
+        assert!(is_page_number("- 12 -", 40.0, 842.0));
+        assert!(is_page_number("第 3 页 共 9 页", 40.0, 842.0));
+        assert!(is_page_number("3/9", 800.0, 842.0));
+        assert!(!is_page_number("3", 400.0, 842.0));
+        assert!(!is_page_number("2025年", 40.0, 842.0));
+        assert!(!is_page_number("12345", 40.0, 842.0));
+    }
+}
