@@ -90,8 +90,7 @@ fn every_example_and_seed_exported_imports_back_the_same() {
         let (back, _) = import(&word, Source::Docx).unwrap();
         assert_same(&format!("{name}.docx"), &back, &report);
         let pdf = nianbao::pdf::export(&report, PDF_DATE).unwrap();
-        let (back, _) = import(&pdf, Source::Pdf)
-            .unwrap_or_else(|e| panic!("{name}.pdf: {e}"));
+        let (back, _) = import(&pdf, Source::Pdf).unwrap_or_else(|e| panic!("{name}.pdf: {e}"));
         assert_same(&format!("{name}.pdf"), &back, &report);
     }
 }

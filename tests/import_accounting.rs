@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::pdfmake::{self, PdfStyle};
 use common::published::{self, Rows, T2};
 use nianbao::check::RuleId;
 use nianbao::import::{Source, import};
@@ -115,6 +116,7 @@ enum Layout {
     HtmlGbkDeclaredUtf8(T2),
     Docx(T2, usize),
     Text(T2, TextStyle),
+    Pdf(T2, PdfStyle),
 }
 
 fn layouts() -> impl Strategy<Value = Layout> {
@@ -129,7 +131,20 @@ fn layouts() -> impl Strategy<Value = Layout> {
         t2.clone().prop_map(Layout::HtmlChrome),
         t2.clone().prop_map(Layout::HtmlGbkDeclaredUtf8),
         (t2.clone(), 0usize..3).prop_map(|(t, g)| Layout::Docx(t, g)),
-        (t2, style).prop_map(|(t, s)| Layout::Text(t, s)),
+        (t2.clone(), style).prop_map(|(t, s)| Layout::Text(t, s)),
+        (t2, any::<[bool; 4]>()).prop_map(
+            |(t, [per_glyph, narrow_numbers, filled_rules, identity])| {
+                Layout::Pdf(
+                    t,
+                    PdfStyle {
+                        per_glyph,
+                        narrow_numbers,
+                        filled_rules,
+                        identity,
+                    },
+                )
+            }
+        ),
     ]
 }
 
@@ -157,6 +172,10 @@ fn publish(report: &Report, layout: Layout) -> (Vec<u8>, Source) {
         Layout::Text(t2, style) => (
             text_of(report, &published::laid_out(report, t2), style).into_bytes(),
             Source::Text,
+        ),
+        Layout::Pdf(t2, style) => (
+            pdfmake::pdf_of(report, &published::laid_out(report, t2), style),
+            Source::Pdf,
         ),
     }
 }
@@ -248,6 +267,24 @@ fn the_common_layouts_read_every_figure_right() {
             Layout::Text(T2::Separate, TextStyle::Tabs),
             Layout::Text(T2::Pad, TextStyle::TabsKeepCovered),
             Layout::Text(T2::Separate, TextStyle::OnePerLine),
+            Layout::Pdf(
+                T2::Separate,
+                PdfStyle {
+                    per_glyph: false,
+                    narrow_numbers: false,
+                    filled_rules: false,
+                    identity: true,
+                },
+            ),
+            Layout::Pdf(
+                T2::Span,
+                PdfStyle {
+                    per_glyph: true,
+                    narrow_numbers: true,
+                    filled_rules: true,
+                    identity: false,
+                },
+            ),
         ] {
             let (bytes, source) = publish(&original, layout);
             let (imported, notes) = import(&bytes, source).unwrap();

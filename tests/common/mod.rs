@@ -35,6 +35,7 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     dir
 }
 
+pub mod pdfmake;
 pub mod published;
 
 pub fn set(report: &mut Report, id: &str, text: &str) {

@@ -7,11 +7,11 @@ pub mod docx;
 mod encoding;
 mod header;
 pub mod html;
-pub mod pdf;
 mod lines;
 mod meta;
 mod notes;
 mod outline;
+pub mod pdf;
 mod place;
 mod recognise;
 pub mod stated;
@@ -66,11 +66,17 @@ pub enum ImportError {
     NotPdf,
     #[error("PDF 文件已损坏，无法读取其中的文字")]
     PdfDamaged,
-    #[error("该PDF已加密，需要密码才能打开；请先在PDF阅读器中输入密码并另存为不加密的PDF，或改用原始的Word文档、网页导入")]
+    #[error(
+        "该PDF已加密，需要密码才能打开；请先在PDF阅读器中输入密码并另存为不加密的PDF，或改用原始的Word文档、网页导入"
+    )]
     Encrypted,
-    #[error("该PDF是扫描图片，没有可读取的文字；请改用原始的Word文档或网页导入，或对照扫描件手工填写")]
+    #[error(
+        "该PDF是扫描图片，没有可读取的文字；请改用原始的Word文档或网页导入，或对照扫描件手工填写"
+    )]
     Scanned,
-    #[error("该PDF的字体没有文字映射，无法可靠地读出其中的文字和数字；请改用原始的Word文档或网页导入")]
+    #[error(
+        "该PDF的字体没有文字映射，无法可靠地读出其中的文字和数字；请改用原始的Word文档或网页导入"
+    )]
     NoTextMap,
     #[error("文件解压后过大，不是正常的年度报告")]
     TooLarge,
@@ -90,7 +96,11 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
         Source::Docx => (docx::read(bytes)?, true, Vec::new()),
         Source::Html => {
             let decoded = html::decode(bytes)?;
-            (html::parse(&decoded.text), true, decoded.note.into_iter().collect())
+            (
+                html::parse(&decoded.text),
+                true,
+                decoded.note.into_iter().collect(),
+            )
         }
         Source::Pdf => {
             let (doc, notes) = pdf::read(bytes)?;
@@ -98,7 +108,11 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
         }
         Source::Text => {
             let decoded = text::decode(bytes)?;
-            (text::parse(&decoded.text), false, decoded.note.into_iter().collect())
+            (
+                text::parse(&decoded.text),
+                false,
+                decoded.note.into_iter().collect(),
+            )
         }
     };
     let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;

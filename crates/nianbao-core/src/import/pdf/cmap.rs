@@ -139,7 +139,10 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
     while i < data.len() && out.len() < 4 * MAX_ENTRIES {
         let b = data[i];
         if b == b'<' && data.get(i + 1) != Some(&b'<') {
-            let end = data[i..].iter().position(|&c| c == b'>').map_or(data.len(), |p| i + p);
+            let end = data[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(data.len(), |p| i + p);
             let hex = super::lex::hex_bytes(&data[i + 1..end]);
             match &mut list {
                 Some(l) => l.push(hex),
@@ -155,9 +158,15 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
             }
             i += 1;
         } else if b == b'%' {
-            i += data[i..].iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(data.len() - i);
+            i += data[i..]
+                .iter()
+                .position(|&c| c == b'\n' || c == b'\r')
+                .unwrap_or(data.len() - i);
         } else if b.is_ascii_alphabetic() {
-            let len = data[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let len = data[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
             out.push(Tok::Word(data[i..i + len].to_vec()));
             i += len;
         } else {
@@ -181,7 +190,16 @@ mod tests {
         assert_eq!(cmap.spaces, [(2, 0, 0xFFFF)]);
         assert_eq!(cmap.text(3).as_deref(), Some(" "));
         assert_eq!(cmap.text(0x10).as_deref(), Some("𠮷"));
-        assert_eq!(cmap.text(0x21).as_deref(), Some("年".chars().map(|c| char::from_u32(c as u32 + 1).unwrap()).collect::<String>().as_str()));
+        assert_eq!(
+            cmap.text(0x21).as_deref(),
+            Some(
+                "年"
+                    .chars()
+                    .map(|c| char::from_u32(c as u32 + 1).unwrap())
+                    .collect::<String>()
+                    .as_str()
+            )
+        );
         assert_eq!(cmap.text(0x101).as_deref(), Some("告"));
         assert_eq!(cmap.text(0x102), None);
     }

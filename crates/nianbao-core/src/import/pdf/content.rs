@@ -125,7 +125,11 @@ impl<'a> Reader<'a> {
         let dict = doc.get_dictionary(page_id).map_err(|_| OverBudget)?;
         let media = inherited(doc, dict, b"MediaBox")
             .and_then(|o| o.as_array().ok())
-            .map(|a| a.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<_>>())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect::<Vec<_>>()
+            })
             .filter(|a| a.len() == 4)
             .unwrap_or_else(|| vec![0.0, 0.0, 595.0, 842.0]);
         let mut page = Page {
@@ -139,7 +143,14 @@ impl<'a> Reader<'a> {
             .get_page_content_with_limit(page_id, remaining)
             .map_err(|_| OverBudget)?;
         self.budget.content_bytes = remaining.saturating_sub(content.len());
-        let origin = [1.0, 0.0, 0.0, 1.0, -media[0].min(media[2]), -media[1].min(media[3])];
+        let origin = [
+            1.0,
+            0.0,
+            0.0,
+            1.0,
+            -media[0].min(media[2]),
+            -media[1].min(media[3]),
+        ];
         let mut run = Run {
             page: &mut page,
             state: State {
@@ -194,9 +205,7 @@ impl<'a> Reader<'a> {
                 b"Tf" => {
                     run.state.size = n(1);
                     run.state.font = match ops.first() {
-                        Some(Operand::Name(name)) => {
-                            self.font(resources, name, &mut local_fonts)
-                        }
+                        Some(Operand::Name(name)) => self.font(resources, name, &mut local_fonts),
                         _ => None,
                     };
                 }
@@ -360,7 +369,11 @@ impl<'a> Reader<'a> {
             .get(b"Matrix")
             .and_then(|o| o.as_array())
             .ok()
-            .map(|a| a.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<_>>())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect::<Vec<_>>()
+            })
             .filter(|a| a.len() == 6)
             .map_or(IDENTITY, |a| [a[0], a[1], a[2], a[3], a[4], a[5]]);
         let own = stream

@@ -3,8 +3,8 @@
 //! joined, a table continued on the next page joined to its start (its repeated header
 //! dropped), and lines with columns of figures but no rules gathered into loose tables.
 
-use super::lines::{TextLine, join_into};
 use super::grid::boundaries;
+use super::lines::{TextLine, join_into};
 use super::page::{Item, PageCell, PageTable};
 use crate::import::document::{Block, Cell, Document, Table};
 
@@ -16,7 +16,11 @@ struct Measure {
 }
 
 enum Out {
-    Paragraph { text: String, last: TextLine, page: usize },
+    Paragraph {
+        text: String,
+        last: TextLine,
+        page: usize,
+    },
     Ruled(PageTable),
     Loose(Vec<TextLine>),
 }
@@ -195,7 +199,11 @@ fn continues(prev: &PageTable, next: &PageTable) -> bool {
         return true;
     }
     let same_columns = prev.xs.len() == next.xs.len()
-        && prev.xs.iter().zip(&next.xs).all(|(a, b)| (a - b).abs() < 2.0);
+        && prev
+            .xs
+            .iter()
+            .zip(&next.xs)
+            .all(|(a, b)| (a - b).abs() < 2.0);
     let starts_with_figures = next.rows.first().is_some_and(|row| {
         row.iter()
             .skip(1)
@@ -204,16 +212,21 @@ fn continues(prev: &PageTable, next: &PageTable) -> bool {
     same_columns && starts_with_figures
 }
 
-/// How many of `next`'s first rows repeat `prev`'s first rows (a repeated header), counting
-/// only rows with at least two filled cells.
+/// How many of `next`'s first rows repeat `prev`'s first rows (a repeated header, caption
+/// included); none unless one of them has at least two filled cells (a real header row).
 fn repeated_rows(prev: &PageTable, next: &PageTable) -> usize {
-    prev.rows
+    let same = prev
+        .rows
         .iter()
         .zip(&next.rows)
         .take_while(|(a, b)| {
-            row_texts(a) == row_texts(b) && a.iter().filter(|c| !c.cell.text.is_empty()).count() >= 2
+            row_texts(a) == row_texts(b) && a.iter().any(|c| !c.cell.text.is_empty())
         })
-        .count()
+        .count();
+    let header = prev.rows[..same]
+        .iter()
+        .any(|row| row.iter().filter(|c| !c.cell.text.is_empty()).count() >= 2);
+    if header { same } else { 0 }
 }
 
 /// Joins a continuation. When both parts are as wide, their columns are made one grid: a

@@ -101,7 +101,10 @@ impl Font {
             let len = self.code_len(&bytes[i..]);
             let raw = &bytes[i..(i + len).min(bytes.len())];
             let c = code(raw);
-            let text = self.to_unicode.text(c).or_else(|| self.fallback_text(raw, c));
+            let text = self
+                .to_unicode
+                .text(c)
+                .or_else(|| self.fallback_text(raw, c));
             let width = self.width(c, text.as_deref());
             out.push(Code {
                 text,
@@ -130,7 +133,11 @@ impl Font {
             Some(Named::Multibyte(_)) if rest[0] < 0x81 => 1,
             Some(Named::Multibyte(enc)) if enc == encoding_rs::GB18030 => {
                 // A four-byte GB18030 sequence has a digit second byte.
-                if rest.len() >= 4 && rest[1].is_ascii_digit() { 4 } else { 2 }
+                if rest.len() >= 4 && rest[1].is_ascii_digit() {
+                    4
+                } else {
+                    2
+                }
             }
             Some(Named::Multibyte(_)) => 2,
         }
@@ -241,7 +248,9 @@ fn simple_encoding(doc: &Document, dict: &Dictionary) -> [Option<char>; 256] {
     let mut table = [None; 256];
     for (b, slot) in table.iter_mut().enumerate().skip(32) {
         let byte = [b as u8];
-        let decoded = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte).0;
+        let decoded = encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(&byte)
+            .0;
         *slot = decoded.chars().next().filter(|c| !c.is_control());
     }
     let differences = match dict.get_deref(b"Encoding", doc) {
@@ -274,21 +283,50 @@ fn glyph_char(name: &[u8]) -> Option<char> {
     if let Some(h) = name.strip_prefix("uni").filter(|h| h.len() == 4) {
         return hex(h);
     }
-    if let Some(h) = name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())) {
+    if let Some(h) = name
+        .strip_prefix('u')
+        .filter(|h| (4..=6).contains(&h.len()))
+    {
         return hex(h);
     }
     if name.len() == 1 {
         return name.chars().next();
     }
     const NAMES: &[(&str, char)] = &[
-        ("space", ' '), ("zero", '0'), ("one", '1'), ("two", '2'), ("three", '3'),
-        ("four", '4'), ("five", '5'), ("six", '6'), ("seven", '7'), ("eight", '8'),
-        ("nine", '9'), ("period", '.'), ("comma", ','), ("hyphen", '-'), ("minus", '−'),
-        ("percent", '%'), ("parenleft", '('), ("parenright", ')'), ("colon", ':'),
-        ("semicolon", ';'), ("slash", '/'), ("plus", '+'), ("equal", '='),
-        ("bracketleft", '['), ("bracketright", ']'), ("quotesingle", '\''),
-        ("quotedbl", '"'), ("endash", '–'), ("emdash", '—'), ("bullet", '•'),
-        ("underscore", '_'), ("at", '@'), ("numbersign", '#'), ("ampersand", '&'),
+        ("space", ' '),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("period", '.'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("minus", '−'),
+        ("percent", '%'),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("slash", '/'),
+        ("plus", '+'),
+        ("equal", '='),
+        ("bracketleft", '['),
+        ("bracketright", ']'),
+        ("quotesingle", '\''),
+        ("quotedbl", '"'),
+        ("endash", '–'),
+        ("emdash", '—'),
+        ("bullet", '•'),
+        ("underscore", '_'),
+        ("at", '@'),
+        ("numbersign", '#'),
+        ("ampersand", '&'),
     ];
     NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }

@@ -47,8 +47,16 @@ impl Grid {
         if x < first || x > last || y > top || y < bottom {
             return None;
         }
-        let col = self.xs.partition_point(|&b| b <= x).clamp(1, self.xs.len() - 1) - 1;
-        let row = self.ys.partition_point(|&b| b >= y).clamp(1, self.ys.len() - 1) - 1;
+        let col = self
+            .xs
+            .partition_point(|&b| b <= x)
+            .clamp(1, self.xs.len() - 1)
+            - 1;
+        let row = self
+            .ys
+            .partition_point(|&b| b >= y)
+            .clamp(1, self.ys.len() - 1)
+            - 1;
         Some(self.cover[row * (self.xs.len() - 1) + col])
     }
 }
@@ -72,13 +80,16 @@ pub fn grids(rules: &[Rule]) -> Vec<Grid> {
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> =
-        Default::default();
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
     for (i, r) in h.iter().enumerate() {
         groups.entry(find(&mut parent, i)).or_default().0.push(*r);
     }
     for (j, r) in v.iter().enumerate() {
-        groups.entry(find(&mut parent, h.len() + j)).or_default().1.push(*r);
+        groups
+            .entry(find(&mut parent, h.len() + j))
+            .or_default()
+            .1
+            .push(*r);
     }
     let mut out: Vec<Grid> = groups
         .into_values()
@@ -209,10 +220,20 @@ mod tests {
     use super::*;
 
     fn h(y: f32, x0: f32, x1: f32) -> Rule {
-        Rule { horizontal: true, at: y, from: x0, to: x1 }
+        Rule {
+            horizontal: true,
+            at: y,
+            from: x0,
+            to: x1,
+        }
     }
     fn v(x: f32, y0: f32, y1: f32) -> Rule {
-        Rule { horizontal: false, at: x, from: y0, to: y1 }
+        Rule {
+            horizontal: false,
+            at: x,
+            from: y0,
+            to: y1,
+        }
     }
 
     #[test]
@@ -236,10 +257,30 @@ mod tests {
         assert_eq!(
             g.regions,
             [
-                Region { row: 0, col: 0, rows: 2, cols: 1 },
-                Region { row: 0, col: 1, rows: 1, cols: 2 },
-                Region { row: 1, col: 1, rows: 1, cols: 1 },
-                Region { row: 1, col: 2, rows: 1, cols: 1 },
+                Region {
+                    row: 0,
+                    col: 0,
+                    rows: 2,
+                    cols: 1
+                },
+                Region {
+                    row: 0,
+                    col: 1,
+                    rows: 1,
+                    cols: 2
+                },
+                Region {
+                    row: 1,
+                    col: 1,
+                    rows: 1,
+                    cols: 1
+                },
+                Region {
+                    row: 1,
+                    col: 2,
+                    rows: 1,
+                    cols: 1
+                },
             ]
         );
         assert_eq!(g.region_at(250.0, 90.0), Some(1));
@@ -251,6 +292,9 @@ mod tests {
     fn a_lone_line_or_box_is_not_a_table_of_many_cells() {
         assert!(grids(&[h(100.0, 0.0, 300.0)]).is_empty());
         // An underline drawn twice, close together, is one rule.
-        assert_eq!(merge(vec![h(10.0, 0.0, 50.0), h(10.5, 40.0, 90.0)]).len(), 1);
+        assert_eq!(
+            merge(vec![h(10.0, 0.0, 50.0), h(10.5, 40.0, 90.0)]).len(),
+            1
+        );
     }
 }

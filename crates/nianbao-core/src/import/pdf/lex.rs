@@ -79,7 +79,11 @@ impl<'a> Lexer<'a> {
             if is_white(b) {
                 self.pos += 1;
             } else if b == b'%' {
-                while self.data.get(self.pos).is_some_and(|&c| c != b'\n' && c != b'\r') {
+                while self
+                    .data
+                    .get(self.pos)
+                    .is_some_and(|&c| c != b'\n' && c != b'\r')
+                {
                     self.pos += 1;
                 }
             } else {
@@ -156,11 +160,7 @@ impl<'a> Lexer<'a> {
             }
             _ if is_number_start(b) => {
                 let start = self.pos;
-                while self
-                    .data
-                    .get(self.pos)
-                    .is_some_and(|&c| is_number_start(c))
-                {
+                while self.data.get(self.pos).is_some_and(|&c| is_number_start(c)) {
                     self.pos += 1;
                 }
                 let text = std::str::from_utf8(&self.data[start..self.pos]).unwrap_or("");
@@ -194,7 +194,9 @@ impl<'a> Lexer<'a> {
                     out.push(b);
                 }
                 b'\\' => {
-                    let Some(&e) = self.data.get(self.pos) else { break };
+                    let Some(&e) = self.data.get(self.pos) else {
+                        break;
+                    };
                     self.pos += 1;
                     match e {
                         b'n' => out.push(b'\n'),
@@ -316,10 +318,14 @@ mod tests {
 
     #[test]
     fn operators_with_their_operands() {
-        let got = ops(b"BT /F1 12 Tf 1 0 0 1 72.5 -3 Tm (a\\(b\\)\\101) Tj [<0041> -250 (c)] TJ ET");
+        let got =
+            ops(b"BT /F1 12 Tf 1 0 0 1 72.5 -3 Tm (a\\(b\\)\\101) Tj [<0041> -250 (c)] TJ ET");
         let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(names, ["BT", "Tf", "Tm", "Tj", "TJ", "ET"]);
-        assert_eq!(got[1].1, [Operand::Name(b"F1".to_vec()), Operand::Num(12.0)]);
+        assert_eq!(
+            got[1].1,
+            [Operand::Name(b"F1".to_vec()), Operand::Num(12.0)]
+        );
         assert_eq!(got[2].1[5], Operand::Num(-3.0));
         assert_eq!(got[3].1, [Operand::Str(b"a(b)A".to_vec())]);
         assert_eq!(

@@ -136,7 +136,11 @@ mod tests {
 
     #[test]
     fn a_number_wrapped_in_a_cell_is_one_number() {
-        let g = [glyph("1", 0.0, 20.0), glyph("3", 5.0, 20.0), glyph("6", 0.0, 8.0)];
+        let g = [
+            glyph("1", 0.0, 20.0),
+            glyph("3", 5.0, 20.0),
+            glyph("6", 0.0, 8.0),
+        ];
         assert_eq!(cell_text(g.iter().collect()), "136");
     }
 

@@ -30,8 +30,10 @@ pub enum Item {
 /// The page's items top to bottom, and the page-number lines left out.
 pub fn items(page: &Page) -> (Vec<Item>, Vec<String>) {
     let grids = grids(&page.rules);
-    let mut per_region: Vec<Vec<Vec<&Glyph>>> =
-        grids.iter().map(|g| vec![Vec::new(); g.regions.len()]).collect();
+    let mut per_region: Vec<Vec<Vec<&Glyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.regions.len()])
+        .collect();
     let mut outside = Vec::new();
     for glyph in &page.glyphs {
         let (cx, cy) = (glyph.x + glyph.width / 2.0, glyph.y + glyph.size * 0.3);
