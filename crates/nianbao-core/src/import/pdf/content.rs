@@ -14,6 +14,8 @@ use super::lex::{Lexer, Operand};
 
 /// Form XObjects inside form XObjects.
 const MAX_FORM_DEPTH: usize = 8;
+/// One page's content; a report's page has well under a megabyte.
+const MAX_PAGE_CONTENT_BYTES: usize = 16 * 1024 * 1024;
 /// q without Q.
 const MAX_SAVED_STATES: usize = 256;
 
@@ -140,7 +142,7 @@ impl<'a> Reader<'a> {
         let resources = inherited(doc, dict, b"Resources").and_then(|o| o.as_dict().ok());
         let remaining = self.budget.content_bytes;
         let content = doc
-            .get_page_content_with_limit(page_id, remaining)
+            .get_page_content_with_limit(page_id, remaining.min(MAX_PAGE_CONTENT_BYTES))
             .map_err(|_| OverBudget)?;
         self.budget.content_bytes = remaining.saturating_sub(content.len());
         let origin = [
