@@ -201,22 +201,7 @@ fn tables_have_consistent_grids_repeated_headers_and_merges() {
 }
 
 /// A program's output, or `None` (with a note) where it is not installed or fails.
-fn run(program: &str, args: &[&str]) -> Option<String> {
-    match std::process::Command::new(program).args(args).output() {
-        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into()),
-        Ok(out) => {
-            eprintln!(
-                "skipped: {program} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            None
-        }
-        Err(e) => {
-            eprintln!("skipped: {program} is not installed ({e})");
-            None
-        }
-    }
-}
+use common::run_tool as run;
 
 /// `label` in `text`: whole, or (wrapped in a narrow cell, its lines read between those of
 /// the cells beside it) in order within a few lines' worth of text.

@@ -28,7 +28,10 @@ fn pdf(content: &[u8], encoding: &str, to_unicode: bool, extra: Option<(&str, Ob
     if to_unicode {
         let cmap = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
                      1 beginbfrange <0001> <00FF> <4E00> endbfrange endcmap";
-        font.set("ToUnicode", doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec())));
+        font.set(
+            "ToUnicode",
+            doc.add_object(Stream::new(Dictionary::new(), cmap.to_vec())),
+        );
     }
     let font = doc.add_object(font);
     let mut resources = dictionary! { "Font" => dictionary! { "F1" => font } };
@@ -44,7 +47,9 @@ fn pdf(content: &[u8], encoding: &str, to_unicode: bool, extra: Option<(&str, Ob
     });
     doc.objects.insert(
         pages,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
     doc.trailer.set("Root", catalog);
@@ -56,7 +61,7 @@ fn pdf(content: &[u8], encoding: &str, to_unicode: bool, extra: Option<(&str, Ob
 fn image() -> Object {
     Object::Stream(Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
-            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
         vec![0x80],
     ))
 }
@@ -70,7 +75,12 @@ fn refusal(bytes: &[u8]) -> String {
 
 #[test]
 fn scans_ocr_layers_and_unmapped_fonts_are_refused_in_chinese() {
-    let scan = pdf(b"q 595 0 0 842 0 0 cm /Im1 Do Q", "Identity-H", true, Some(("Im1", image())));
+    let scan = pdf(
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+        "Identity-H",
+        true,
+        Some(("Im1", image())),
+    );
     assert!(refusal(&scan).contains("扫描图片"), "{}", refusal(&scan));
     // An OCR layer drawn invisibly over the scan is not read: OCR misreads digits.
     let ocr = pdf(
@@ -81,10 +91,24 @@ fn scans_ocr_layers_and_unmapped_fonts_are_refused_in_chinese() {
     );
     assert!(refusal(&ocr).contains("扫描图片"));
     // Glyph ids with nothing saying which characters they are.
-    let unmapped = pdf(b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET", "Identity-H", false, None);
-    assert!(refusal(&unmapped).contains("没有文字映射"), "{}", refusal(&unmapped));
+    let unmapped = pdf(
+        b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET",
+        "Identity-H",
+        false,
+        None,
+    );
+    assert!(
+        refusal(&unmapped).contains("没有文字映射"),
+        "{}",
+        refusal(&unmapped)
+    );
     assert!(refusal(b"<html>not a pdf</html>").contains("不是有效的 PDF"));
-    let good = pdf(b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET", "Identity-H", true, None);
+    let good = pdf(
+        b"BT /F1 12 Tf 72 700 Td <00010002> Tj ET",
+        "Identity-H",
+        true,
+        None,
+    );
     assert!(refusal(&good[..good.len() / 3]).contains("PDF"));
     // Mapped text that is no report is said to be none.
     assert!(refusal(&good).contains("没有找到政府信息公开工作年度报告"));
@@ -92,7 +116,12 @@ fn scans_ocr_layers_and_unmapped_fonts_are_refused_in_chinese() {
 
 #[test]
 fn a_file_that_needs_a_password_is_refused() {
-    let mut bytes = pdf(b"BT /F1 12 Tf 72 700 Td <0001> Tj ET", "Identity-H", true, None);
+    let mut bytes = pdf(
+        b"BT /F1 12 Tf 72 700 Td <0001> Tj ET",
+        "Identity-H",
+        true,
+        None,
+    );
     // A standard security handler whose user password is not empty: the O and U entries
     // belong to no empty password.
     let mut doc = Document::load_mem(&bytes).unwrap();
@@ -104,7 +133,10 @@ fn a_file_that_needs_a_password_is_refused() {
     doc.trailer.set("Encrypt", encrypt);
     doc.trailer.set(
         "ID",
-        vec![Object::string_literal("0123456789abcdef"), Object::string_literal("0123456789abcdef")],
+        vec![
+            Object::string_literal("0123456789abcdef"),
+            Object::string_literal("0123456789abcdef"),
+        ],
     );
     bytes.clear();
     doc.save_to(&mut bytes).unwrap();
@@ -118,7 +150,13 @@ fn hostile_pdfs_end_quickly() {
     // Arrays nested 200 000 deep inside the page's content and in an object.
     let deep = "[".repeat(200_000);
     let content = format!("BT /F1 12 Tf {deep} TJ ET");
-    assert!(import(&pdf(content.as_bytes(), "Identity-H", true, None), Source::Pdf).is_err());
+    assert!(
+        import(
+            &pdf(content.as_bytes(), "Identity-H", true, None),
+            Source::Pdf
+        )
+        .is_err()
+    );
     let mut raw = pdf(b"", "Identity-H", true, None);
     let at = raw.windows(6).position(|w| w == b"endobj").unwrap();
     raw.splice(at..at, format!(" {deep} ").into_bytes());
@@ -129,7 +167,9 @@ fn hostile_pdfs_end_quickly() {
     let mut doc = Document::load_mem(&pdf(b"", "Identity-H", true, None)).unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     let content = doc.add_object(bomb);
-    doc.get_dictionary_mut(page).unwrap().set("Contents", content);
+    doc.get_dictionary_mut(page)
+        .unwrap()
+        .set("Contents", content);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     assert!(bytes.len() < 2 * 1024 * 1024);
@@ -142,19 +182,27 @@ fn hostile_pdfs_end_quickly() {
         form,
         Object::Stream(Stream::new(
             dictionary! { "Type" => "XObject", "Subtype" => "Form",
-                "Resources" => dictionary! { "XObject" => dictionary! { "Fm1" => form } } },
+            "Resources" => dictionary! { "XObject" => dictionary! { "Fm1" => form } } },
             draw.into_bytes(),
         )),
     );
     let page = *doc.get_pages().values().next().unwrap();
     let resources = dictionary! { "XObject" => dictionary! { "Fm1" => form } };
-    doc.get_dictionary_mut(page).unwrap().set("Resources", resources);
+    doc.get_dictionary_mut(page)
+        .unwrap()
+        .set("Resources", resources);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     assert!(refusal(&bytes).contains("过大"), "{}", refusal(&bytes));
     // A page tree whose Kids point back at itself, and a Contents reference chain in a loop.
     let mut doc = Document::load_mem(&pdf(b"", "Identity-H", true, None)).unwrap();
-    let pages = doc.catalog().unwrap().get(b"Pages").unwrap().as_reference().unwrap();
+    let pages = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     doc.get_dictionary_mut(pages)
         .unwrap()
@@ -177,15 +225,28 @@ fn the_command_line_refuses_a_scan_with_exit_2_and_writes_nothing() {
     let scan = dir.join("扫描件.pdf");
     std::fs::write(
         &scan,
-        pdf(b"q 595 0 0 842 0 0 cm /Im1 Do Q", "Identity-H", true, Some(("Im1", image()))),
+        pdf(
+            b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+            "Identity-H",
+            true,
+            Some(("Im1", image())),
+        ),
     )
     .unwrap();
     let out = dir.join("out.nianbao");
     for args in [
         vec!["check", scan.to_str().unwrap()],
-        vec!["convert", scan.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        vec![
+            "convert",
+            scan.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
     ] {
-        let run = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(&args).output().unwrap();
+        let run = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(&args)
+            .output()
+            .unwrap();
         assert_eq!(run.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(stderr.contains("该PDF是扫描图片"), "{stderr}");
@@ -200,7 +261,11 @@ fn nianbaos_own_pdf_opens_as_a_file_with_every_cell() {
     std::fs::create_dir_all(&dir).unwrap();
     let report = common::example("2025-qingshi.nianbao");
     let path = dir.join("年报.pdf");
-    let date = nianbao::pdf::PdfDate { year: 2026, month: 1, day: 20 };
+    let date = nianbao::pdf::PdfDate {
+        year: 2026,
+        month: 1,
+        day: 20,
+    };
     std::fs::write(&path, nianbao::pdf::export(&report, date).unwrap()).unwrap();
     let opened = nianbao::file::open(&path).unwrap();
     assert!(nianbao::file::is_import(&path));
@@ -210,4 +275,86 @@ fn nianbaos_own_pdf_opens_as_a_file_with_every_cell() {
     let notes = opened.import.unwrap().notes;
     assert!(notes.iter().any(|n| n.contains("页码")), "{notes:?}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A report whose every cell holds a distinct figure, so a misplaced one cannot hide.
+fn distinct(name: &str) -> nianbao::model::Report {
+    let mut report = common::example(name);
+    report.auto_totals = false;
+    for i in report.template.cell_ixs() {
+        let figure = 10_000 + i.get() * 37;
+        let text = match report.template.cell(i).kind {
+            nianbao::model::CellKind::Amount => format!("{figure}.5"),
+            _ => figure.to_string(),
+        };
+        report.set_text(i, &text);
+    }
+    report
+}
+
+/// LibreOffice's PDF of a Word file with merged-cell tables (nianbao's own export, and the
+/// test writer's Word file with value cells spanning columns): every cell right, or marked.
+#[test]
+fn libreoffices_pdf_of_a_word_file_imports_every_cell_right_or_marked() {
+    use common::published::{T2, docx_of, laid_out};
+    for name in ["2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao"] {
+        let report = distinct(name);
+        let dir = common::temp_dir("pdf-soffice");
+        let words = [
+            ("own.docx", nianbao::export::docx::write(&report).unwrap()),
+            (
+                "made.docx",
+                docx_of(&report, &laid_out(&report, T2::Span), 0),
+            ),
+        ];
+        for (file, bytes) in words {
+            let word = dir.join(file);
+            std::fs::write(&word, bytes).unwrap();
+            let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+            let (out, input) = (dir.display().to_string(), word.display().to_string());
+            let args = [
+                "--headless",
+                &profile,
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                &out,
+                &input,
+            ];
+            if common::run_tool("soffice", &args).is_none() {
+                return;
+            }
+            let pdf = std::fs::read(word.with_extension("pdf")).unwrap();
+            let (back, notes) = import(&pdf, Source::Pdf).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let mut wrong = Vec::new();
+            for i in report.template.cell_ixs() {
+                if back.text(i) != report.text(i) && back.review.mark_of(i).is_none() {
+                    wrong.push(format!(
+                        "{}: {:?} read as {:?}",
+                        report.template.cell(i).id,
+                        report.text(i),
+                        back.text(i)
+                    ));
+                }
+            }
+            assert!(
+                wrong.is_empty(),
+                "{name} {file}: {wrong:#?}\n{:#?}",
+                notes.lines(&back)
+            );
+            let right = report
+                .template
+                .cell_ixs()
+                .filter(|&i| back.text(i) == report.text(i))
+                .count();
+            eprintln!(
+                "{name} {file}: {right} of {} cells right",
+                report.template.cells.len()
+            );
+            if right < report.template.cells.len() {
+                eprintln!("{:#?}", notes.lines(&back));
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

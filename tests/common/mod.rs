@@ -61,3 +61,22 @@ pub fn checked(report: &Report, prev: Option<&Report>) -> Vec<Rendered> {
 pub fn check(report: &Report) -> Vec<Rendered> {
     checked(report, None)
 }
+
+/// Runs an outside tool (LibreOffice, poppler): its standard output, or `None` with the reason
+/// printed when it is not installed or fails (the test then skips that part, and says so).
+pub fn run_tool(program: &str, args: &[&str]) -> Option<String> {
+    match std::process::Command::new(program).args(args).output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into()),
+        Ok(out) => {
+            eprintln!(
+                "skipped: {program} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            None
+        }
+        Err(e) => {
+            eprintln!("skipped: {program} is not installed ({e})");
+            None
+        }
+    }
+}

@@ -229,6 +229,23 @@ fn repeated_rows(prev: &PageTable, next: &PageTable) -> usize {
     if header { same } else { 0 }
 }
 
+/// A row broken by the page (Word and LibreOffice let rows break): the continuation's first
+/// row holds only figures (the rest of numbers wrapped in their cells), no label of its own,
+/// and each of them has a cell of the row above to go on. Its figures continue those cells.
+fn split_row(last: &[PageCell], first: &[PageCell]) -> bool {
+    let figure = |t: &str| t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c));
+    let filled: Vec<&PageCell> = first.iter().filter(|c| !c.cell.text.is_empty()).collect();
+    !filled.is_empty()
+        && filled.iter().all(|c| figure(&c.cell.text))
+        && last
+            .iter()
+            .any(|c| !c.cell.text.is_empty() && !figure(&c.cell.text))
+        && filled.iter().all(|part| {
+            let centre = (part.left + part.right) / 2.0;
+            last.iter().any(|c| c.left < centre && centre < c.right)
+        })
+}
+
 /// Joins a continuation. When both parts are as wide, their columns are made one grid: a
 /// part whose rows did not need a boundary (the label columns of a page holding only
 /// undivided rows) has its cells spread over the boundaries the other part draws.
@@ -236,7 +253,23 @@ fn append(prev: &mut PageTable, next: PageTable) {
     let skip = repeated_rows(prev, &next);
     let (a, b) = (&prev.xs, &next.xs);
     let as_wide = (a[0] - b[0]).abs() < 2.0 && (a[a.len() - 1] - b[b.len() - 1]).abs() < 2.0;
-    prev.rows.extend(next.rows.into_iter().skip(skip));
+    let mut rest = next.rows.into_iter().skip(skip).peekable();
+    if as_wide
+        && let (Some(last), Some(first)) = (prev.rows.last_mut(), rest.peek())
+        && split_row(last, first)
+    {
+        let first = rest.next().unwrap_or_default();
+        for part in first.iter().filter(|c| !c.cell.text.is_empty()) {
+            let centre = (part.left + part.right) / 2.0;
+            if let Some(cell) = last
+                .iter_mut()
+                .find(|c| c.left < centre && centre < c.right)
+            {
+                join_into(&mut cell.cell.text, &part.cell.text, false);
+            }
+        }
+    }
+    prev.rows.extend(rest);
     if as_wide {
         prev.xs = boundaries(prev.xs.iter().chain(&next.xs).copied(), false);
         let xs = &prev.xs;
