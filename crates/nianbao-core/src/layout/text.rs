@@ -6,9 +6,9 @@ use super::fonts::{Role, advance_em, face_for};
 use super::{BoxMm, PT_MM, Run};
 
 /// Characters that may not begin a line.
-const NO_START: &str = "，。、；：？！）》」』”’％…—,.;:?!)%";
+pub const NO_START: &str = "，。、；：？！）》」』”’％…—,.;:?!)%";
 /// Characters that may not end a line.
-const NO_END: &str = "（《「『“‘(";
+pub const NO_END: &str = "（《「『“‘(";
 
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -59,6 +59,7 @@ impl Style {
                     text: c.to_string(),
                     width_mm: w,
                     cell,
+                    rotated: false,
                 }),
             }
             x += w;
