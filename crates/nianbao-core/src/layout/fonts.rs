@@ -157,4 +157,16 @@ mod tests {
         assert_eq!(face_for(Role::PageNumber, '7'), Face(4));
         assert!((advance_em(Face(0), '年') - 1.0).abs() < 0.01);
     }
+
+    #[test]
+    fn every_standard_character_is_serif_in_the_serif_roles() {
+        let list = include_str!("../../../../fonts/tongyong-8105.txt").trim();
+        for role in [Role::Body, Role::Kai, Role::Title] {
+            let sans: String = list
+                .chars()
+                .filter(|&c| matches!(face_for(role, c), SANS | Face(5) | Face(6)))
+                .collect();
+            assert!(sans.is_empty(), "{role:?} draws from a sans face: {sans}");
+        }
+    }
 }
