@@ -197,7 +197,9 @@ fn no_paragraph_ends_on_a_line_of_one_character() {
 }
 
 /// The text of a page as drawn: (baseline y, start x, end x, font size) per text object,
-/// from the content stream, the fonts' widths and the character spacing, in points.
+/// from the content stream, the fonts' widths and the character spacing, in points. The end
+/// is where the next text would start: it includes each glyph's spacing (a squeezed
+/// full stop's negative spacing takes away the empty half of its em).
 fn drawn_runs(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(f32, f32, f32, f32)> {
     let fonts = doc.get_page_fonts(page).unwrap();
     let widths: BTreeMap<Vec<u8>, (BTreeMap<u32, f32>, f32)> = fonts
@@ -225,7 +227,7 @@ fn drawn_runs(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(f32, f32, f3
                     .chunks(2)
                     .map(|g| w.get(&u32::from(u16::from_be_bytes([g[0], g[1]]))).copied().unwrap_or(*dw) / 1000.0 * size)
                     .sum::<f32>()
-                    + spacing * (glyphs as f32 - 1.0);
+                    + spacing * glyphs as f32;
                 out.push((at.1, at.0, at.0 + advance, size));
             }
             _ => {}
@@ -308,7 +310,7 @@ fn every_full_body_line_ends_at_the_right_edge() {
                     assert!(
                         (end - (LEFT_MM + TEXT_W_MM)).abs() <= 0.5,
                         "a full line ends at {end:.2} mm, not {} mm",
-                        LEFT_MM + TEXT_W_MM
+                        LEFT_MM + TEXT_W_MM,
                     );
                 }
             }

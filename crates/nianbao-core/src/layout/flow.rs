@@ -86,7 +86,7 @@ impl Flow {
             let room = ((self.frame.bottom() - self.y_mm) / LINE_MM + 0.01).floor() as usize;
             let mut take = left.min(room);
             if take < left {
-                if left - take == 1 {
+                if take > 0 && left - take == 1 {
                     take -= 1;
                 }
                 if i == 0 && take == 1 {
