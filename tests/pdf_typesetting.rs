@@ -8,7 +8,9 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use nianbao::layout::{self, BODY_PT, CHAR_MM, LEFT_MM, LINE_MM, TABLE_PT, TEXT_W_MM, fonts::FACES};
+use nianbao::layout::{
+    self, BODY_PT, CHAR_MM, LEFT_MM, LINE_MM, TABLE_PT, TEXT_W_MM, fonts::FACES,
+};
 use nianbao::model::Report;
 use nianbao::pdf::{PdfDate, export};
 
@@ -78,14 +80,21 @@ fn eight_digit_figures_never_break_and_table_three_stays_at_five_hao() {
             let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
             let text = doc.extract_text(&numbers).unwrap();
             for figure in figures.keys() {
-                assert!(text.contains(figure.as_str()), "{example}: {figure} in the PDF");
+                assert!(
+                    text.contains(figure.as_str()),
+                    "{example}: {figure} in the PDF"
+                );
             }
         }
     }
 }
 
 /// Table 三's body rows found on each page, by their distinct figures.
-fn rows_per_page(pages: &[layout::Page], figures: &BTreeMap<String, usize>, table: usize) -> Vec<Vec<usize>> {
+fn rows_per_page(
+    pages: &[layout::Page],
+    figures: &BTreeMap<String, usize>,
+    table: usize,
+) -> Vec<Vec<usize>> {
     pages
         .iter()
         .map(|page| {
@@ -121,7 +130,10 @@ fn tables_break_between_groups_never_leaving_a_row_alone() {
                 for pair in chunks.windows(2) {
                     breaks += 1;
                     let (before, after) = (&pair[0], &pair[1]);
-                    assert!(before.len() >= 2 && after.len() >= 2, "{example} {lines}: {chunks:?}");
+                    assert!(
+                        before.len() >= 2 && after.len() >= 2,
+                        "{example} {lines}: {chunks:?}"
+                    );
                     let (last, first) = (&grid.rows[*before.last().unwrap()], &grid.rows[after[0]]);
                     let inside = last.labels.len() >= 3
                         && first.labels.len() >= 3
@@ -160,7 +172,11 @@ fn tables_break_between_groups_never_leaving_a_row_alone() {
 fn body_lines(pages: &[layout::Page]) -> Vec<(usize, f32, f32, String)> {
     let mut out: Vec<(usize, f32, f32, String)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
-        for run in page.runs.iter().filter(|r| r.size_pt == BODY_PT && r.cell.is_none()) {
+        for run in page
+            .runs
+            .iter()
+            .filter(|r| r.size_pt == BODY_PT && r.cell.is_none())
+        {
             match out.last_mut() {
                 Some((q, y, _, text)) if *q == p && (*y - run.baseline_mm).abs() < 0.01 => {
                     text.push_str(&run.text)
@@ -177,7 +193,16 @@ fn no_paragraph_ends_on_a_line_of_one_character() {
     let mut report = common::balanced();
     // Paragraphs of every length from 20 to 140 characters, ending in a full stop.
     let text: String = (20..140)
-        .map(|n| format!("{}。\n", "政务公开工作扎实推进".chars().cycle().take(n).collect::<String>()))
+        .map(|n| {
+            format!(
+                "{}。\n",
+                "政务公开工作扎实推进"
+                    .chars()
+                    .cycle()
+                    .take(n)
+                    .collect::<String>()
+            )
+        })
         .collect();
     *report.narrative_mut("overview").unwrap() = text;
     let lines = body_lines(&layout::layout(&report));
@@ -189,7 +214,11 @@ fn no_paragraph_ends_on_a_line_of_one_character() {
         let continued = (line.2 - LEFT_MM).abs() < 0.01;
         if continued && next_starts_paragraph {
             last_lines += 1;
-            let content = line.3.chars().filter(|c| !"，。、；：？！）》」』”’".contains(*c)).count();
+            let content = line
+                .3
+                .chars()
+                .filter(|c| !"，。、；：？！）》」』”’".contains(*c))
+                .count();
             assert!(content >= 2, "a one-character last line: {line:?}");
         }
     }
@@ -225,7 +254,13 @@ fn drawn_runs(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<(f32, f32, f3
                 let glyphs = bytes.len() / 2;
                 let advance: f32 = bytes
                     .chunks(2)
-                    .map(|g| w.get(&u32::from(u16::from_be_bytes([g[0], g[1]]))).copied().unwrap_or(*dw) / 1000.0 * size)
+                    .map(|g| {
+                        w.get(&u32::from(u16::from_be_bytes([g[0], g[1]])))
+                            .copied()
+                            .unwrap_or(*dw)
+                            / 1000.0
+                            * size
+                    })
                     .sum::<f32>()
                     + spacing * glyphs as f32;
                 out.push((at.1, at.0, at.0 + advance, size));
@@ -327,7 +362,11 @@ fn rare_name_characters_are_serif_and_extract_as_themselves() {
     *report.narrative_mut("overview").unwrap() =
         format!("（一）主动公开。联系人：{names}。\n本年度{names}等生僻字照常显示。");
     let laid = layout::publication(&report);
-    assert!(laid.warnings.iter().all(|w| !matches!(w, layout::Warning::NoGlyph(_))));
+    assert!(
+        laid.warnings
+            .iter()
+            .all(|w| !matches!(w, layout::Warning::NoGlyph(_)))
+    );
     for run in laid.pages.iter().flat_map(|p| &p.runs) {
         if run.text.chars().any(|c| names.contains(c)) {
             let face = FACES[run.face.0].0;
@@ -345,11 +384,15 @@ fn rare_name_characters_are_serif_and_extract_as_themselves() {
         .collect();
     assert!(text.contains("浉河区喆堃镇人民政府"), "{text}");
     assert!(text.contains(&format!("本年度{names}等生僻字照常显示。")));
-    let serif = doc.objects.values().filter_map(|o| o.as_dict().ok()).any(|d| {
-        d.get(b"FontName")
-            .and_then(|n| n.as_name())
-            .is_ok_and(|n| String::from_utf8_lossy(n).contains("Serif"))
-    });
+    let serif = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .any(|d| {
+            d.get(b"FontName")
+                .and_then(|n| n.as_name())
+                .is_ok_and(|n| String::from_utf8_lossy(n).contains("Serif"))
+        });
     assert!(serif, "a serif face is embedded");
 }
 
@@ -359,9 +402,17 @@ fn a_character_no_font_has_is_kept_and_reported() {
     report.meta.closing_date.clear();
     *report.narrative_mut("overview").unwrap() = "私用区字符\u{10FFFD}保留。".into();
     let laid = layout::publication(&report);
-    let text: String = laid.pages.iter().flat_map(|p| &p.runs).map(|r| r.text.as_str()).collect();
+    let text: String = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.runs)
+        .map(|r| r.text.as_str())
+        .collect();
     assert!(text.contains('\u{10FFFD}'), "kept in the text");
-    assert!(laid.warnings.contains(&layout::Warning::NoGlyph("\u{10FFFD}".into())));
+    assert!(
+        laid.warnings
+            .contains(&layout::Warning::NoGlyph("\u{10FFFD}".into()))
+    );
     assert!(laid.warnings.contains(&layout::Warning::NoClosingDate));
     assert!(layout::publication(&common::balanced()).warnings.is_empty());
 }

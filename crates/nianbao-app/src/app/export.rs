@@ -12,6 +12,9 @@ use crate::file::{Overwrite, SaveError};
 use crate::layout::Warning;
 use crate::pdf::{PdfDate, export_warned};
 
+/// A PDF being written: the layout's warnings once it is saved.
+pub type Pending = std::sync::mpsc::Receiver<Result<Vec<Warning>, ExportError>>;
+
 /// Why a PDF was not written: the layout failed, or the save was refused.
 pub enum ExportError {
     Pdf(String),

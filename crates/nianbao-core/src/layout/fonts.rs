@@ -146,7 +146,11 @@ mod tests {
     fn rare_characters_fall_back_to_a_serif() {
         assert_eq!(face_for(Role::Body, '年'), Face(0));
         for c in "浉喆堃镕珺赟犇玥旻𠮷𬘬".chars() {
-            for (role, serif) in [(Role::Body, SERIF), (Role::Kai, SERIF), (Role::Title, SERIF_BOLD)] {
+            for (role, serif) in [
+                (Role::Body, SERIF),
+                (Role::Kai, SERIF),
+                (Role::Title, SERIF_BOLD),
+            ] {
                 let f = face_for(role, c);
                 assert_eq!(f, serif, "{c}");
                 assert!(parsed().faces[f.0].glyph_index(c).is_some());

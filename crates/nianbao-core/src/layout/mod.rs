@@ -3,8 +3,8 @@
 //! 28 × 22 grid). Pure: the PDF writer and the window's 预览 draw exactly these pages.
 
 mod flow;
-mod narrative;
 pub mod fonts;
+mod narrative;
 mod para;
 mod table;
 mod text;

@@ -15,9 +15,8 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (&str, bool)> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|para| {
-            let heading = numbered(para).is_some()
-                && para.chars().count() <= 30
-                && !para.ends_with('。');
+            let heading =
+                numbered(para).is_some() && para.chars().count() <= 30 && !para.ends_with('。');
             (para, heading)
         })
 }
@@ -29,7 +28,10 @@ fn numbered(para: &str) -> Option<usize> {
         return None;
     }
     let digits = chars.by_ref().take_while(|c| NUMERALS.contains(*c)).count();
-    let closed = para.chars().nth(1 + digits).is_some_and(|c| matches!(c, '）' | ')'));
+    let closed = para
+        .chars()
+        .nth(1 + digits)
+        .is_some_and(|c| matches!(c, '）' | ')'));
     ((1..=3).contains(&digits) && closed).then_some(digits + 2)
 }
 
@@ -42,7 +44,12 @@ fn run_in(chars: &[char]) -> usize {
     };
     let words = &chars[number..chars.len().min(number + 16)];
     match words.iter().position(|&c| c == '。') {
-        Some(k) if k > 0 && !words[..k].iter().any(|c| "，,、；".contains(*c) || c.is_ascii_digit()) => {
+        Some(k)
+            if k > 0
+                && !words[..k]
+                    .iter()
+                    .any(|c| "，,、；".contains(*c) || c.is_ascii_digit()) =>
+        {
             number + k + 1
         }
         _ => 0,

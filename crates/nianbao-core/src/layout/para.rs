@@ -35,7 +35,12 @@ fn numeric(c: char) -> bool {
 }
 
 /// The lines of a paragraph: the first `first_mm` wide, the rest `rest_mm`.
-pub fn break_lines(style: &Style, chars: &[Styled], first_mm: f32, rest_mm: f32) -> Vec<Range<usize>> {
+pub fn break_lines(
+    style: &Style,
+    chars: &[Styled],
+    first_mm: f32,
+    rest_mm: f32,
+) -> Vec<Range<usize>> {
     let n = chars.len();
     let w: Vec<f32> = chars.iter().map(|&c| width(style, c)).collect();
     let sq: Vec<f32> = chars.iter().map(|&c| squeeze(style, c)).collect();

@@ -111,33 +111,44 @@ impl Grid {
     /// Heights of rows `rows` of `cells` set together on one page: each fits its one-row
     /// cells, and a merged cell (clipped to these rows, its text repeated where a page break
     /// cuts it) gets its shortfall on its last row here.
-    fn heights(&self, cells: &[Cell], rows: Range<usize>) -> Vec<f32> {
+    /// `need`: each cell's height (`need_mm`), measured once per block.
+    fn heights(&self, cells: &[Cell], need: &[f32], rows: Range<usize>) -> Vec<f32> {
         let mut h = vec![self.line_mm() + 2.0 * self.pad_mm; rows.len()];
         let clip = |c: &Cell| (c.r0.max(rows.start), c.r1.min(rows.end));
-        for c in cells.iter().filter(|c| c.r1 - c.r0 == 1 && rows.contains(&c.r0)) {
-            h[c.r0 - rows.start] = h[c.r0 - rows.start].max(self.need_mm(c));
+        for (c, n) in cells.iter().zip(need) {
+            if c.r1 - c.r0 == 1 && rows.contains(&c.r0) {
+                h[c.r0 - rows.start] = h[c.r0 - rows.start].max(*n);
+            }
         }
-        let mut spanning: Vec<&Cell> = cells
+        let mut spanning: Vec<(&Cell, f32)> = cells
             .iter()
-            .filter(|c| c.r1 - c.r0 > 1 && clip(c).0 < clip(c).1)
+            .zip(need.iter().copied())
+            .filter(|(c, _)| c.r1 - c.r0 > 1 && clip(c).0 < clip(c).1)
             .collect();
-        spanning.sort_by_key(|c| clip(c).1 - clip(c).0);
-        for c in spanning {
+        spanning.sort_by_key(|(c, _)| clip(c).1 - clip(c).0);
+        for (c, n) in spanning {
             let (r0, r1) = clip(c);
             let have: f32 = h[r0 - rows.start..r1 - rows.start].iter().sum();
-            if have < self.need_mm(c) {
-                h[r1 - 1 - rows.start] += self.need_mm(c) - have;
+            if have < n {
+                h[r1 - 1 - rows.start] += n - have;
             }
         }
         h
     }
 
-    fn head_mm(&self) -> f32 {
-        self.heights(&self.head, 0..self.head_rows).iter().sum()
+    fn needs(&self, cells: &[Cell]) -> Vec<f32> {
+        cells.iter().map(|c| self.need_mm(c)).collect()
     }
 
-    fn body_mm(&self, rows: Range<usize>) -> f32 {
-        self.heights(&self.body, rows).iter().sum()
+    fn head_mm(&self) -> f32 {
+        let need = self.needs(&self.head);
+        self.heights(&self.head, &need, 0..self.head_rows)
+            .iter()
+            .sum()
+    }
+
+    fn body_mm(&self, need: &[f32], rows: Range<usize>) -> f32 {
+        self.heights(&self.body, need, rows).iter().sum()
     }
 
     /// How bad a page break before body row `r` is: 0 where no merged label crosses it,
@@ -156,10 +167,10 @@ impl Grid {
     /// break that fits, between groups, with no row alone on either side of it. Inside a
     /// group only at the top of a page (`top`), and only if the group alone is too tall;
     /// `None`: nothing may go on this page.
-    fn chunk_end(&self, start: usize, room_mm: f32, top: bool) -> Option<usize> {
+    fn chunk_end(&self, need: &[f32], start: usize, room_mm: f32, top: bool) -> Option<usize> {
         let rows = self.body_rows;
         let allowed = |e: usize| e == rows || (e - start >= 2 && rows - e >= 2);
-        let fits = |e: usize| self.body_mm(start..e) <= room_mm + 0.01;
+        let fits = |e: usize| self.body_mm(need, start..e) <= room_mm + 0.01;
         let best = |worst: u8| {
             (start + 1..=rows)
                 .rev()
@@ -186,7 +197,7 @@ impl Grid {
         let first = (2..rows)
             .find(|&e| rows - e >= 2 && self.break_cost(e) <= 1)
             .unwrap_or(rows);
-        self.head_mm() + self.body_mm(0..first)
+        self.head_mm() + self.body_mm(&self.needs(&self.body), 0..first)
     }
 }
 
@@ -195,11 +206,12 @@ impl Grid {
 pub fn table(flow: &mut Flow, grids: &[Grid]) {
     for grid in grids {
         flow.need(grid.lead_mm());
+        let (head_mm, need) = (grid.head_mm(), grid.needs(&grid.body));
         let mut start = 0;
         while start < grid.body_rows {
             let top = flow.y_mm <= flow.frame.top + 0.01;
-            let room = flow.frame.bottom() - flow.y_mm - grid.head_mm();
-            let Some(end) = grid.chunk_end(start, room, top) else {
+            let room = flow.frame.bottom() - flow.y_mm - head_mm;
+            let Some(end) = grid.chunk_end(&need, start, room, top) else {
                 flow.new_page();
                 continue;
             };
@@ -279,7 +291,7 @@ fn body_cells(report: &Report, table_id: &str, grid: &GridDef) -> Vec<Cell> {
 
 /// Draws rows `rows` of a block at the flow's position and moves below them.
 fn draw(flow: &mut Flow, grid: &Grid, cells: &[Cell], rows: Range<usize>) {
-    let heights = grid.heights(cells, rows.clone());
+    let heights = grid.heights(cells, &grid.needs(cells), rows.clone());
     let top = flow.y_mm;
     let left = flow.frame.left;
     let y_of = |r: usize| top + heights[..r - rows.start].iter().sum::<f32>();
