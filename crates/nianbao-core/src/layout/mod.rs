@@ -188,7 +188,14 @@ impl Warning {
     pub fn message(&self) -> String {
         match self {
             Warning::NoGlyph(chars) => {
-                format!("以下字符没有可用的字体，PDF中显示为方框：{chars}")
+                let listed: Vec<String> = chars
+                    .chars()
+                    .map(|c| format!("U+{:04X}", u32::from(c)))
+                    .collect();
+                format!(
+                    "以下字符没有可用的字体，PDF中显示为方框：{}",
+                    listed.join("、")
+                )
             }
             Warning::NoClosingDate => "落款缺少成文日期".into(),
         }
