@@ -57,6 +57,19 @@ pyftsubset $FANDOL/FandolSong-Regular.otf --unicodes='U+0020-007E,U+2014,U+2015,
   --layout-features='' --no-hinting --output-file=FandolSong-Regular-nianbao-digits.otf
 cp /usr/share/common-licenses/GPL-3 LICENSE-Fandol-GPL-3.txt
 
+# The serif fallback behind 仿宋, 楷体 and the title, so a name character Fandol lacks (浉, 喆,
+# 堃 …) stays serif: Noto Serif CJK SC (face 2 of each collection), Regular behind the body
+# faces and Bold behind the title, subset to the standard characters the Fandol faces lack
+# plus every supplementary-plane ideograph the face has (𠮷 U+20BB7 …).
+SERIF=/usr/share/fonts/opentype/noto
+python3 charset.py serif $SERIF/NotoSerifCJK-Regular.ttc 2 FandolFang-Regular-nianbao.otf \
+  FandolKai-Regular-nianbao.otf > /tmp/nianbao-serif.txt
+pyftsubset $SERIF/NotoSerifCJK-Regular.ttc --font-number=2 --unicodes-file=/tmp/nianbao-serif.txt \
+  --layout-features='' --no-hinting --output-file=NotoSerifSC-nianbao-fallback.otf
+python3 charset.py serif $SERIF/NotoSerifCJK-Bold.ttc 2 FandolSong-Bold-nianbao.otf > /tmp/nianbao-serif.txt
+pyftsubset $SERIF/NotoSerifCJK-Bold.ttc --font-number=2 --unicodes-file=/tmp/nianbao-serif.txt \
+  --layout-features='' --no-hinting --output-file=NotoSerifSC-Bold-nianbao-fallback.otf
+
 # The 8105 characters of 《通用规范汉字表》, for the coverage tests.
 python3 charset.py tgh > tongyong-8105.txt
 
@@ -69,6 +82,11 @@ python3 charset.py tgh > tongyong-8105.txt
   awk 'p && /^$/ {exit} p {print} /^License: SIL-1.1$/ {n++; if (n == 2) p = 1}' /usr/share/doc/fonts-noto-cjk/copyright \
     | sed 's/^ \.$//; s/^ //'
 } > LICENSE-NotoSansCJK-OFL.txt
+{
+  echo "Noto Serif CJK: Copyright 2017-2022 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'."
+  echo "Subset for nianbao by fonts/build-fonts.sh (from Debian's fonts-noto-cjk)."
+  echo "Licensed under the SIL Open Font License, Version 1.1: the text in LICENSE-NotoSansCJK-OFL.txt."
+} > LICENSE-NotoSerifCJK-OFL.txt
 {
   echo "Noto Sans and Noto Sans Math: Copyright 2010-2020 Google Inc. and the Noto Project Authors."
   echo "Subset for nianbao by fonts/build-fonts.sh (from Debian's fonts-noto-core)."

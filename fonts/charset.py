@@ -51,6 +51,18 @@ def needed():
     return gbk() | tgh() | basic()
 
 
+def serif_fallback(serif, number, *faces):
+    """What the serif fallback must draw: the 8105 standard characters (every character a
+    name may be written with) and the basic set that the given faces lack, plus every
+    supplementary-plane character the serif face has (𠮷 U+20BB7 and the other extension
+    ideographs), so names stay serif."""
+    have = covered(serif, number)
+    left = tgh() | basic()
+    for face in faces:
+        left -= covered(face)
+    return (left | {c for c in have if c > 0xFFFF}) & have
+
+
 def covered(path, number=0):
     from fontTools.ttLib import TTFont
 
@@ -67,6 +79,10 @@ if __name__ == "__main__":
     elif what == "tgh":
         # The 8105 characters themselves, for the tests.
         print("".join(chr(c) for c in sorted(tgh())))
+    elif what == "serif":
+        # The serif fallback's code points: serif path, face number, then the faces it backs.
+        path, number = sys.argv[2], int(sys.argv[3])
+        print(",".join("U+%04X" % c for c in sorted(serif_fallback(path, number, *sys.argv[4:]))))
     elif what == "missing":
         # Code points the given font (path, face number) lacks.
         path, number = sys.argv[2], int(sys.argv[3])

@@ -180,11 +180,15 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
         ));
     }
     let opened = file::open(input).map_err(|e| Failure::input(format!("{}：{e}", name(input))))?;
+    let mut laid = Vec::new();
     let bytes = match published {
-        _ if pdf => Some(
-            crate::pdf::export(&opened.report, crate::pdf::PdfDate::today())
-                .map_err(|e| Failure::new(2, e.to_string()))?,
-        ),
+        _ if pdf => {
+            let (bytes, warnings) =
+                crate::pdf::export_warned(&opened.report, crate::pdf::PdfDate::today())
+                    .map_err(|e| Failure::new(2, e.to_string()))?;
+            laid = warnings;
+            Some(bytes)
+        }
         Some(format) => Some(
             format
                 .write(&opened.report)
@@ -199,6 +203,9 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
         None => save(&opened.report, path, force)?,
     }
     let mut text = format!("已转换 {} → {}\n", name(input), name(path));
+    for warning in &laid {
+        text.push_str(&format!("  注意：{}\n", shown(&warning.message())));
+    }
     if let Some(import) = &opened.import {
         if verbose {
             for line in import.lines(&opened.report) {

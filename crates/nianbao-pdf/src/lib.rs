@@ -8,10 +8,12 @@ mod structure;
 use printpdf::font::PdfFont;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
-use nianbao_core::layout::{self, Face, PAGE_H_MM, PAGE_W_MM, Page, Publication, fonts::FACES};
+use nianbao_core::layout::{
+    self, Face, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning, fonts::FACES,
+};
 use nianbao_core::model::Report;
 
 /// The date the PDF carries as its creation date (the export date, or a fixed one for
@@ -31,6 +33,13 @@ pub enum PdfError {
 /// Lays out and writes the report.
 pub fn export(report: &Report, date: PdfDate) -> Result<Vec<u8>, PdfError> {
     write(report, &layout::publication(report), date)
+}
+
+/// Lays out and writes the report, with what the layout could not set as written (characters
+/// no font has, a 落款 without its date) for the one exporting it.
+pub fn export_warned(report: &Report, date: PdfDate) -> Result<(Vec<u8>, Vec<Warning>), PdfError> {
+    let laid = layout::publication(report);
+    Ok((write(report, &laid, date)?, laid.warnings))
 }
 
 /// Writes laid-out pages, with the outline of their headings.
@@ -145,6 +154,16 @@ fn page_ops(page: &Page) -> PdfPage {
         });
     }
     for run in &page.runs {
+        let at = point(run.x_mm, run.baseline_mm);
+        // A landscape table's text runs up the page: the text space turned a quarter
+        // counter-clockwise.
+        let place = if run.rotated {
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([0.0, 1.0, -1.0, 0.0, at.x.0, at.y.0]),
+            }
+        } else {
+            Op::SetTextCursor { pos: at }
+        };
         ops.extend([
             Op::StartTextSection,
             Op::SetFont {
@@ -154,9 +173,7 @@ fn page_ops(page: &Page) -> PdfPage {
             Op::SetCharacterSpacing {
                 multiplier: pt(run.tracking_mm).0,
             },
-            Op::SetTextCursor {
-                pos: point(run.x_mm, run.baseline_mm),
-            },
+            place,
             Op::ShowText {
                 items: vec![TextItem::Text(run.text.clone())],
             },

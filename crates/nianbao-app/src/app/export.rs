@@ -9,7 +9,11 @@ use super::ask::PendingSave;
 use super::files::PickFor;
 use crate::check::Severity;
 use crate::file::{Overwrite, SaveError};
-use crate::pdf::{PdfDate, export};
+use crate::layout::Warning;
+use crate::pdf::{PdfDate, export_warned};
+
+/// A PDF being written: the layout's warnings once it is saved.
+pub type Pending = std::sync::mpsc::Receiver<Result<Vec<Warning>, ExportError>>;
 
 /// Why a PDF was not written: the layout failed, or the save was refused.
 pub enum ExportError {
@@ -47,11 +51,11 @@ impl App {
         let (tx, rx) = std::sync::mpsc::channel();
         let (target, ctx) = (path.to_path_buf(), ctx.clone());
         std::thread::spawn(move || {
-            let result = export(&report, PdfDate::today())
+            let result = export_warned(&report, PdfDate::today())
                 .map_err(|e| ExportError::Pdf(e.to_string()))
-                .and_then(|bytes| {
+                .and_then(|(bytes, warnings)| {
                     crate::file::write_file(&target, &bytes, overwrite, None)
-                        .map(|_| ())
+                        .map(|_| warnings)
                         .map_err(ExportError::Save)
                 });
             // The window may have closed meanwhile; the PDF is written either way.
@@ -76,10 +80,10 @@ impl App {
         &mut self,
         ctx: Option<&egui::Context>,
         path: &Path,
-        result: Result<(), ExportError>,
+        result: Result<Vec<Warning>, ExportError>,
     ) {
         match result {
-            Ok(()) => {
+            Ok(laid) => {
                 let errors = self
                     .editor
                     .findings()
@@ -94,6 +98,14 @@ impl App {
                     (e, d) => Some(format!(
                         "注意：报告中仍有 {e} 个错误、{d} 处导入待核对，发布前请改正、核对"
                     )),
+                };
+                // What the layout could not set as written (a 落款 without its date, a
+                // character no font has) is said too.
+                let laid: Vec<String> = laid.iter().map(Warning::message).collect();
+                let warning = match (warning, laid.is_empty()) {
+                    (w, true) => w,
+                    (None, false) => Some(format!("注意：{}", laid.join("；"))),
+                    (Some(w), false) => Some(format!("{w}；{}", laid.join("；"))),
                 };
                 let text = match &warning {
                     Some(w) => format!("已导出 {}（{w}）", path.display()),

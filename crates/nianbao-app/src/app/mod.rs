@@ -60,7 +60,7 @@ pub struct App {
     closing: bool,
     title: String,
     /// A PDF being written in the background: where, and the answer when done.
-    pub export: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), ExportError>>)>,
+    pub export: Option<(PathBuf, export::Pending)>,
     /// 预览's pages, laid out again only when the report changes.
     preview: ui::preview::PreviewCache,
     /// Where 复制为网页 puts the page: the system's clipboard, or memory in tests.

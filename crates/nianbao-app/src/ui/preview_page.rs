@@ -1,6 +1,7 @@
 //! One page of 预览 drawn with the painter: the layout's rules and runs, each character in the
 //! PDF's own face (仿宋, 楷体, 黑体, 小标宋, 宋体) at the layout's position.
 
+use egui::epaint::TextShape;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Ui, vec2};
 
 use crate::layout::{self, PAGE_H_MM, PAGE_W_MM, PT_MM, Page};
@@ -36,8 +37,9 @@ pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, scale: f32, faces: bool) {
         } else {
             FontId::proportional(size)
         };
-        // Characters are placed one by one so the squeezed 3号 grid matches the PDF.
-        let mut x = run.x_mm;
+        // Characters are placed one by one so the squeezed 3号 grid matches the PDF; a
+        // landscape table's run goes up the page, its glyphs turned a quarter counter-clockwise.
+        let mut along = 0.0;
         for c in run.text.chars() {
             if !c.is_whitespace() {
                 let galley = painter.layout_no_wrap(c.to_string(), font.clone(), Color32::BLACK);
@@ -46,10 +48,17 @@ pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, scale: f32, faces: bool) {
                     .first()
                     .and_then(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
                     .unwrap_or(size);
-                let pos = at(x, run.baseline_mm) - vec2(0.0, baseline);
-                painter.galley(pos, galley, Color32::BLACK);
+                let shape = if run.rotated {
+                    let pos = at(run.x_mm, run.baseline_mm - along) - vec2(baseline, 0.0);
+                    TextShape::new(pos, galley, Color32::BLACK)
+                        .with_angle(-std::f32::consts::FRAC_PI_2)
+                } else {
+                    let pos = at(run.x_mm + along, run.baseline_mm) - vec2(0.0, baseline);
+                    TextShape::new(pos, galley, Color32::BLACK)
+                };
+                painter.add(shape);
             }
-            x += layout::fonts::advance_em(run.face, c) * run.size_pt * PT_MM + run.tracking_mm;
+            along += layout::fonts::advance_em(run.face, c) * run.size_pt * PT_MM + run.tracking_mm;
         }
     }
 }

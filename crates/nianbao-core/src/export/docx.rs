@@ -145,9 +145,12 @@ pub(super) fn push_escaped(out: &mut String, c: char) {
     }
 }
 
-/// Column widths in twips summing exactly to the text width.
+/// Column widths in twips summing exactly to the text width (a table the PDF sets landscape
+/// keeps its proportions on the portrait page).
 fn grid_twips(grid: &Grid) -> Vec<i64> {
-    let mut out: Vec<i64> = grid.widths_mm.iter().map(|w| twips(*w)).collect();
+    let total: f32 = grid.widths_mm.iter().sum();
+    let scale = if total > 0.0 { TEXT_W_MM / total } else { 1.0 };
+    let mut out: Vec<i64> = grid.widths_mm.iter().map(|w| twips(*w * scale)).collect();
     let drift = twips(TEXT_W_MM) - out.iter().sum::<i64>();
     if let Some(last) = out.last_mut() {
         *last += drift;

@@ -1,6 +1,8 @@
 //! The faces of the publication and which one draws each character. Each GB/T 9704 role has
-//! a bundled face; a character it lacks (浉, 喆 … are outside the Fandol fonts) is drawn from
-//! Noto Sans CJK SC, then Noto Sans and Noto Sans Math, so no character is ever a box.
+//! a bundled face; a character it lacks (浉, 喆, 𠮷 … are outside the Fandol fonts) is drawn
+//! from a face of the same style first: Noto Serif CJK SC behind 仿宋, 楷体 and the page
+//! numbers, its bold behind the title, then Noto Sans CJK SC, Noto Sans and Noto Sans Math.
+//! A character none of them has is reported ([`has_glyph`]), never left out.
 
 use std::sync::OnceLock;
 
@@ -24,7 +26,7 @@ pub enum Role {
 }
 
 /// Name (as embedded), file bytes.
-pub const FACES: [(&str, &[u8]); 7] = [
+pub const FACES: [(&str, &[u8]); 9] = [
     (
         "FandolFang",
         include_bytes!("../../../../fonts/FandolFang-Regular-nianbao.otf"),
@@ -53,10 +55,19 @@ pub const FACES: [(&str, &[u8]); 7] = [
         "NotoSansMath",
         include_bytes!("../../../../fonts/NotoSansMath-nianbao-fallback.ttf"),
     ),
+    (
+        "NotoSerifSC",
+        include_bytes!("../../../../fonts/NotoSerifSC-nianbao-fallback.otf"),
+    ),
+    (
+        "NotoSerifSCBold",
+        include_bytes!("../../../../fonts/NotoSerifSC-Bold-nianbao-fallback.otf"),
+    ),
 ];
 
 const SANS: Face = Face(2);
-const FALLBACK: [Face; 3] = [SANS, Face(5), Face(6)];
+const SERIF: Face = Face(7);
+const SERIF_BOLD: Face = Face(8);
 
 impl Role {
     pub fn face(self) -> Face {
@@ -66,6 +77,15 @@ impl Role {
             Role::Hei => SANS,
             Role::Title => Face(3),
             Role::PageNumber => Face(4),
+        }
+    }
+
+    /// The faces tried after the role's own, nearest in style first.
+    fn fallback(self) -> [Face; 4] {
+        match self {
+            Role::Hei => [SANS, SERIF, Face(5), Face(6)],
+            Role::Title => [SERIF_BOLD, SANS, Face(5), Face(6)],
+            Role::Body | Role::Kai | Role::PageNumber => [SERIF, SANS, Face(5), Face(6)],
         }
     }
 }
@@ -87,14 +107,22 @@ fn parsed() -> &'static Parsed {
     })
 }
 
-/// The face that draws `c` in `role`: the role's own, else the first fallback that has it.
+fn has(face: Face, c: char) -> bool {
+    c.is_whitespace() || parsed().faces[face.0].glyph_index(c).is_some()
+}
+
+/// The face that draws `c` in `role`: the role's own, else the first fallback that has it
+/// (Noto Sans CJK SC if none has it: the character stays in the text, drawn as a box).
 pub fn face_for(role: Role, c: char) -> Face {
-    let p = parsed();
-    let has = |f: Face| c.is_whitespace() || p.faces[f.0].glyph_index(c).is_some();
     std::iter::once(role.face())
-        .chain(FALLBACK)
-        .find(|&f| has(f))
+        .chain(role.fallback())
+        .find(|&f| has(f, c))
         .unwrap_or(SANS)
+}
+
+/// Whether any bundled face draws `c` (control characters need none).
+pub fn has_glyph(c: char) -> bool {
+    c.is_control() || (0..FACES.len()).any(|f| has(Face(f), c))
 }
 
 /// The advance of `c` in `face`, in ems.
@@ -115,14 +143,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rare_characters_fall_back_per_character() {
+    fn rare_characters_fall_back_to_a_serif() {
         assert_eq!(face_for(Role::Body, '年'), Face(0));
-        for c in "浉喆堃赟镕𬘬".chars() {
-            let f = face_for(Role::Body, c);
-            assert_eq!(f, SANS, "{c}");
-            assert!(parsed().faces[f.0].glyph_index(c).is_some());
+        for c in "浉喆堃镕珺赟犇玥旻𠮷𬘬".chars() {
+            for (role, serif) in [
+                (Role::Body, SERIF),
+                (Role::Kai, SERIF),
+                (Role::Title, SERIF_BOLD),
+            ] {
+                let f = face_for(role, c);
+                assert_eq!(f, serif, "{c}");
+                assert!(parsed().faces[f.0].glyph_index(c).is_some());
+            }
+            assert!(has_glyph(c));
         }
+        assert!(!has_glyph('\u{10FFFD}'));
         assert_eq!(face_for(Role::PageNumber, '7'), Face(4));
         assert!((advance_em(Face(0), '年') - 1.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_standard_character_is_serif_in_the_serif_roles() {
+        let list = include_str!("../../../../fonts/tongyong-8105.txt").trim();
+        for role in [Role::Body, Role::Kai, Role::Title] {
+            let sans: String = list
+                .chars()
+                .filter(|&c| matches!(face_for(role, c), SANS | Face(5) | Face(6)))
+                .collect();
+            assert!(sans.is_empty(), "{role:?} draws from a sans face: {sans}");
+        }
     }
 }

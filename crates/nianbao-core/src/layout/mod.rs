@@ -4,9 +4,12 @@
 
 mod flow;
 pub mod fonts;
+mod narrative;
+mod para;
 mod table;
 mod text;
 mod title;
+mod widths;
 
 pub use flow::{closing_insets_mm, paragraphs};
 pub use fonts::{Face, Role};
@@ -25,11 +28,12 @@ pub const TEXT_H_MM: f32 = 225.0;
 pub const CHAR_MM: f32 = TEXT_W_MM / 28.0;
 pub const LINE_MM: f32 = TEXT_H_MM / 22.0;
 pub const PT_MM: f32 = 25.4 / 72.0;
-/// 3号, 2号, 4号 and 五号 in points.
+/// 3号, 2号, 4号, 五号 and 小五 in points.
 pub const BODY_PT: f32 = 16.0;
 pub const TITLE_PT: f32 = 22.0;
 pub const PAGE_NUMBER_PT: f32 = 14.0;
 pub const TABLE_PT: f32 = 10.5;
+pub const TABLE_SMALL_PT: f32 = 9.0;
 /// The space between a table cell's rules and its text.
 pub const CELL_PAD_MM: f32 = 1.2;
 /// The page number's baseline below the text area, roughly (GB/T 9704: 7 mm).
@@ -68,12 +72,24 @@ pub struct Run {
     pub width_mm: f32,
     /// The table cell the run must stay inside, if any.
     pub cell: Option<BoxMm>,
+    /// Turned a quarter counter-clockwise (a landscape table page, read with the page turned
+    /// clockwise): the text runs up the page from (`x_mm`, `baseline_mm`), on a vertical
+    /// baseline at `x_mm`, its glyphs' tops towards the left edge.
+    pub rotated: bool,
 }
 
 impl Run {
     /// The box the glyphs occupy (ascent 0.88 em, descent 0.12 em).
     pub fn bounds(&self) -> BoxMm {
         let em = self.size_pt * PT_MM;
+        if self.rotated {
+            return BoxMm {
+                x0: self.x_mm - 0.88 * em,
+                y0: self.baseline_mm - self.width_mm,
+                x1: self.x_mm + 0.12 * em,
+                y1: self.baseline_mm,
+            };
+        }
         BoxMm {
             x0: self.x_mm,
             y0: self.baseline_mm - 0.88 * em,
@@ -99,6 +115,43 @@ pub struct Page {
     pub rules: Vec<Rule>,
 }
 
+/// Where text goes on a page: the text area of a portrait page, or of a landscape table page
+/// in the landscape page's own coordinates (see [`Frame::to_portrait`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub left: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Frame {
+    pub const PORTRAIT: Frame = Frame {
+        left: LEFT_MM,
+        top: TOP_MM,
+        width: TEXT_W_MM,
+        height: TEXT_H_MM,
+    };
+    /// The same text area seen with the page turned a quarter clockwise: a landscape table's
+    /// head lies along the left edge of the page, odd or even (GB/T 9704: on the binding side
+    /// of odd pages, the cut side of even ones), and the page number stays where it is.
+    pub const LANDSCAPE: Frame = Frame {
+        left: PAGE_H_MM - TOP_MM - TEXT_H_MM,
+        top: LEFT_MM,
+        width: TEXT_H_MM,
+        height: TEXT_W_MM,
+    };
+
+    pub fn bottom(&self) -> f32 {
+        self.top + self.height
+    }
+
+    /// A point of a landscape page (`u` across, `v` down) on the portrait page.
+    pub fn to_portrait(u: f32, v: f32) -> (f32, f32) {
+        (v, PAGE_H_MM - u)
+    }
+}
+
 /// The text area every run and rule stays within (page numbers excepted).
 pub fn text_area() -> BoxMm {
     BoxMm {
@@ -121,11 +174,40 @@ pub struct Heading {
     pub top_mm: f32,
 }
 
-/// The laid-out report: its pages and where its headings are on them.
+/// What the publication could not set as written, for the one exporting it to see.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// Characters no bundled font has: they stay in the text (and copy as themselves) but
+    /// print as boxes.
+    NoGlyph(String),
+    /// A 落款 without its date.
+    NoClosingDate,
+}
+
+impl Warning {
+    pub fn message(&self) -> String {
+        match self {
+            Warning::NoGlyph(chars) => {
+                let listed: Vec<String> = chars
+                    .chars()
+                    .map(|c| format!("U+{:04X}", u32::from(c)))
+                    .collect();
+                format!(
+                    "以下字符没有可用的字体，PDF中显示为方框：{}",
+                    listed.join("、")
+                )
+            }
+            Warning::NoClosingDate => "落款缺少成文日期".into(),
+        }
+    }
+}
+
+/// The laid-out report: its pages, where its headings are on them, and what it could not set.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Publication {
     pub pages: Vec<Page>,
     pub headings: Vec<Heading>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The whole report as pages, with its outline.

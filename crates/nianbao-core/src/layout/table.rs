@@ -1,16 +1,18 @@
 //! A table of the template as the official one is drawn: caption row, merged header cells,
-//! merged row labels, ruled grid, text wrapped inside its cell, numbers centred. Rows are
-//! never split; a table that continues on the next page repeats its caption and header, and
-//! a merged row label cut by the page break is drawn again on each side where it fits.
+//! merged row labels, ruled grid, text wrapped inside its cell, numbers centred, columns as
+//! wide as their figures (`widths`). Rows are never split; a table breaks between groups of
+//! rows, never leaving one row alone on either side; the continuation repeats the caption and
+//! header, and a merged group label cut by the break stands in full on both sides.
+
+use std::ops::Range;
 
 use super::flow::Flow;
 use super::fonts::Role;
 use super::text::Style;
 use super::*;
 use crate::model::Report;
-use crate::template::{GridDef, Template, cell_id};
+use crate::template::{GridDef, cell_id};
 
-const PAD_MM: f32 = super::CELL_PAD_MM;
 const RULE_PT: f32 = 0.6;
 
 /// How a cell's text sits: labels and the caption left, headers and figures centred.
@@ -46,8 +48,9 @@ pub struct GridCell {
 }
 
 /// One ruled block of an official table as every publication draws it: column widths in mm
-/// (summing to the text width), the head (caption and header rows, repeated on each page)
-/// and the body, each a list of cells with their spans.
+/// from its content (summing to the text width of its page, portrait or landscape), its type
+/// size and cell padding, the head (caption and header rows, repeated on each page) and the
+/// body, each a list of cells with their spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
     pub widths_mm: Vec<f32>,
@@ -55,6 +58,10 @@ pub struct Grid {
     pub head_rows: usize,
     pub body: Vec<GridCell>,
     pub body_rows: usize,
+    pub size_pt: f32,
+    pub pad_mm: f32,
+    /// Set on a landscape page: too many figures too long for the portrait width.
+    pub landscape: bool,
 }
 
 /// The blocks of table `table` (index into the template's tables) with the report's figures.
@@ -64,12 +71,18 @@ pub fn grids(report: &Report, table: usize) -> Vec<Grid> {
         .iter()
         .map(|grid| {
             let (head, head_rows) = head_cells(grid);
+            let body = body_cells(report, &def.id, grid);
+            let (share, weights) = report.template.label_widths(grid);
+            let fit = super::widths::fit(share, weights, grid.columns.len(), &body);
             Grid {
-                widths_mm: widths(report.template, grid),
+                widths_mm: fit.widths_mm,
                 head,
                 head_rows,
-                body: body_cells(report, &def.id, grid),
+                body,
                 body_rows: grid.rows.len(),
+                size_pt: fit.size_pt,
+                pad_mm: fit.pad_mm,
+                landscape: fit.landscape,
             }
         })
         .collect()
@@ -77,71 +90,140 @@ pub fn grids(report: &Report, table: usize) -> Vec<Grid> {
 
 type Cell = GridCell;
 
-fn style() -> Style {
-    Style::new(Role::Body, TABLE_PT)
-}
+impl Grid {
+    fn style(&self) -> Style {
+        Style::new(Role::Body, self.size_pt)
+    }
 
-fn line_mm() -> f32 {
-    style().em_mm() * 1.3
-}
+    fn line_mm(&self) -> f32 {
+        self.style().em_mm() * 1.3
+    }
 
-pub fn table(flow: &mut Flow, report: &Report, table: usize) {
-    for grid in grids(report, table) {
-        let widths = &grid.widths_mm;
-        let (head, head_rows, body) = (&grid.head, grid.head_rows, &grid.body);
-        let head_h = heights(head, head_rows, widths);
-        let body_h = heights(body, grid.body_rows, widths);
-        let head_total: f32 = head_h.iter().sum();
-        flow.need(head_total + body_h.first().copied().unwrap_or(0.0));
-        let mut start = 0;
-        while start < grid.body_rows {
-            if start > 0 {
-                flow.new_page();
+    fn wrapped(&self, cell: &Cell) -> Vec<String> {
+        let w: f32 = self.widths_mm[cell.c0..cell.c1].iter().sum::<f32>() - 2.0 * self.pad_mm;
+        self.style().lines(&cell.text, w, w)
+    }
+
+    fn need_mm(&self, cell: &Cell) -> f32 {
+        self.wrapped(cell).len().max(1) as f32 * self.line_mm() + 2.0 * self.pad_mm
+    }
+
+    /// Heights of rows `rows` of `cells` set together on one page: each fits its one-row
+    /// cells, and a merged cell (clipped to these rows, its text repeated where a page break
+    /// cuts it) gets its shortfall on its last row here.
+    /// `need`: each cell's height (`need_mm`), measured once per block.
+    fn heights(&self, cells: &[Cell], need: &[f32], rows: Range<usize>) -> Vec<f32> {
+        let mut h = vec![self.line_mm() + 2.0 * self.pad_mm; rows.len()];
+        let clip = |c: &Cell| (c.r0.max(rows.start), c.r1.min(rows.end));
+        for (c, n) in cells.iter().zip(need) {
+            if c.r1 - c.r0 == 1 && rows.contains(&c.r0) {
+                h[c.r0 - rows.start] = h[c.r0 - rows.start].max(*n);
             }
-            draw(flow, head, 0..head_rows, &head_h, widths);
-            let mut end = start;
-            let mut used = 0.0;
-            while end < grid.body_rows
-                && (end == start || flow.y_mm + used + body_h[end] <= Flow::bottom_mm() + 0.01)
-            {
-                used += body_h[end];
-                end += 1;
-            }
-            draw(flow, body, start..end, &body_h, widths);
-            start = end;
         }
-        flow.y_mm += 2.0;
+        let mut spanning: Vec<(&Cell, f32)> = cells
+            .iter()
+            .zip(need.iter().copied())
+            .filter(|(c, _)| c.r1 - c.r0 > 1 && clip(c).0 < clip(c).1)
+            .collect();
+        spanning.sort_by_key(|(c, _)| clip(c).1 - clip(c).0);
+        for (c, n) in spanning {
+            let (r0, r1) = clip(c);
+            let have: f32 = h[r0 - rows.start..r1 - rows.start].iter().sum();
+            if have < n {
+                h[r1 - 1 - rows.start] += n - have;
+            }
+        }
+        h
+    }
+
+    fn needs(&self, cells: &[Cell]) -> Vec<f32> {
+        cells.iter().map(|c| self.need_mm(c)).collect()
+    }
+
+    fn head_mm(&self) -> f32 {
+        let need = self.needs(&self.head);
+        self.heights(&self.head, &need, 0..self.head_rows)
+            .iter()
+            .sum()
+    }
+
+    fn body_mm(&self, need: &[f32], rows: Range<usize>) -> f32 {
+        self.heights(&self.body, need, rows).iter().sum()
+    }
+
+    /// How bad a page break before body row `r` is: 0 where no merged label crosses it,
+    /// 1 where only an outermost group label does (between groups: the label is repeated),
+    /// 2 inside a group.
+    fn break_cost(&self, r: usize) -> u8 {
+        self.body
+            .iter()
+            .filter(|c| c.role == CellRole::RowLabel && c.r0 < r && r < c.r1)
+            .map(|c| if c.c0 == 0 { 1 } else { 2 })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Where the rows from `start` set on a page with `room_mm` below the head end: the last
+    /// break that fits, between groups, with no row alone on either side of it. Inside a
+    /// group only at the top of a page (`top`), and only if the group alone is too tall;
+    /// `None`: nothing may go on this page.
+    fn chunk_end(&self, need: &[f32], start: usize, room_mm: f32, top: bool) -> Option<usize> {
+        let rows = self.body_rows;
+        let allowed = |e: usize| e == rows || (e - start >= 2 && rows - e >= 2);
+        let fits = |e: usize| self.body_mm(need, start..e) <= room_mm + 0.01;
+        let best = |worst: u8| {
+            (start + 1..=rows)
+                .rev()
+                .find(|&e| allowed(e) && (e == rows || self.break_cost(e) <= worst) && fits(e))
+        };
+        if let Some(e) = best(1) {
+            return Some(e);
+        }
+        if !top {
+            return None;
+        }
+        best(2).or_else(|| {
+            (start + 2..=rows)
+                .rev()
+                .find(|&e| fits(e))
+                .or(Some(start + 1))
+        })
+    }
+
+    /// What must follow a heading on its page: the head and the rows up to the first break
+    /// allowed (the whole block where it has none, as 表二's small blocks).
+    pub fn lead_mm(&self) -> f32 {
+        let rows = self.body_rows;
+        let first = (2..rows)
+            .find(|&e| rows - e >= 2 && self.break_cost(e) <= 1)
+            .unwrap_or(rows);
+        self.head_mm() + self.body_mm(&self.needs(&self.body), 0..first)
     }
 }
 
-/// The height of a table's first caption, header and body row: what must follow its heading
-/// on the same page.
-pub fn lead_height(report: &Report, table: usize) -> f32 {
-    let def = &report.template.def.tables[table];
-    let Some(grid) = def.grids.first() else {
-        return 0.0;
-    };
-    let widths = widths(report.template, grid);
-    let (head, head_rows) = head_cells(grid);
-    let body = body_cells(report, &def.id, grid);
-    let head_h: f32 = heights(&head, head_rows, &widths).iter().sum();
-    head_h
-        + heights(&body, grid.rows.len(), &widths)
-            .first()
-            .copied()
-            .unwrap_or(0.0)
-}
-
-/// Label columns take the template's share of the width, split by its weights; data columns
-/// split the rest evenly.
-fn widths(t: &Template, grid: &GridDef) -> Vec<f32> {
-    let (share, weights) = t.label_widths(grid);
-    let label_w = TEXT_W_MM * share;
-    let sum: f32 = weights.iter().sum();
-    let mut out: Vec<f32> = weights.iter().map(|w| label_w * w / sum).collect();
-    let data = grid.columns.len().max(1) as f32;
-    out.extend(grid.columns.iter().map(|_| (TEXT_W_MM - label_w) / data));
-    out
+/// The blocks of a table at the flow's position: each starts where its head and first rows
+/// fit (a small block whole), breaks between groups, and repeats its head on each page.
+pub fn table(flow: &mut Flow, grids: &[Grid]) {
+    for grid in grids {
+        flow.need(grid.lead_mm());
+        let (head_mm, need) = (grid.head_mm(), grid.needs(&grid.body));
+        let mut start = 0;
+        while start < grid.body_rows {
+            let top = flow.y_mm <= flow.frame.top + 0.01;
+            let room = flow.frame.bottom() - flow.y_mm - head_mm;
+            let Some(end) = grid.chunk_end(&need, start, room, top) else {
+                flow.new_page();
+                continue;
+            };
+            draw(flow, grid, &grid.head, 0..grid.head_rows);
+            draw(flow, grid, &grid.body, start..end);
+            start = end;
+            if start < grid.body_rows {
+                flow.new_page();
+            }
+        }
+        flow.y_mm += 2.0;
+    }
 }
 
 fn head_cells(grid: &GridDef) -> (Vec<Cell>, usize) {
@@ -207,42 +289,14 @@ fn body_cells(report: &Report, table_id: &str, grid: &GridDef) -> Vec<Cell> {
     cells
 }
 
-fn wrapped(cell: &Cell, widths: &[f32]) -> Vec<String> {
-    let w: f32 = widths[cell.c0..cell.c1].iter().sum::<f32>() - 2.0 * PAD_MM;
-    style().lines(&cell.text, w, w)
-}
-
-/// Row heights that fit every cell's wrapped text; a merged cell's shortfall goes to its
-/// last row.
-fn heights(cells: &[Cell], rows: usize, widths: &[f32]) -> Vec<f32> {
-    let need = |c: &Cell| wrapped(c, widths).len().max(1) as f32 * line_mm() + 2.0 * PAD_MM;
-    let mut h = vec![line_mm() + 2.0 * PAD_MM; rows];
-    for c in cells.iter().filter(|c| c.r1 - c.r0 == 1) {
-        h[c.r0] = h[c.r0].max(need(c));
-    }
-    let mut spanning: Vec<&Cell> = cells.iter().filter(|c| c.r1 - c.r0 > 1).collect();
-    spanning.sort_by_key(|c| c.r1 - c.r0);
-    for c in spanning {
-        let have: f32 = h[c.r0..c.r1].iter().sum();
-        if have < need(c) {
-            h[c.r1 - 1] += need(c) - have;
-        }
-    }
-    h
-}
-
 /// Draws rows `rows` of a block at the flow's position and moves below them.
-fn draw(
-    flow: &mut Flow,
-    cells: &[Cell],
-    rows: std::ops::Range<usize>,
-    heights: &[f32],
-    widths: &[f32],
-) {
+fn draw(flow: &mut Flow, grid: &Grid, cells: &[Cell], rows: Range<usize>) {
+    let heights = grid.heights(cells, &grid.needs(cells), rows.clone());
     let top = flow.y_mm;
-    let y_of = |r: usize| top + heights[rows.start..r].iter().sum::<f32>();
-    let x_of = |c: usize| LEFT_MM + widths[..c].iter().sum::<f32>();
-    let line = line_mm();
+    let left = flow.frame.left;
+    let y_of = |r: usize| top + heights[..r - rows.start].iter().sum::<f32>();
+    let x_of = |c: usize| left + grid.widths_mm[..c].iter().sum::<f32>();
+    let (style, line, pad) = (grid.style(), grid.line_mm(), grid.pad_mm);
     // Reading order: row by row, left to right (text extracts as the table reads).
     let mut order: Vec<&Cell> = cells.iter().collect();
     order.sort_by_key(|c| (c.r0.max(rows.start), c.c0));
@@ -272,25 +326,19 @@ fn draw(
                 width_pt: RULE_PT,
             });
         }
-        let mut lines = wrapped(cell, widths);
-        let room = ((b.y1 - b.y0 - 2.0 * PAD_MM) / line + 0.01)
-            .floor()
-            .max(0.0) as usize;
-        if lines.len() > room {
-            // Only a merged label cut by a page break can be short of room: its text stands
-            // in full on the other side of the break.
-            lines.clear();
-        }
+        // Heights were made for these rows: a merged label cut by a page break stands in
+        // full on each side of it.
+        let lines = grid.wrapped(cell);
         let text_h = lines.len() as f32 * line;
         let mut y = (b.y0 + b.y1 - text_h) / 2.0;
         for l in &lines {
-            let w = style().width_mm(l);
+            let w = style.width_mm(l);
             let x = match cell.align {
-                Align::Left => b.x0 + PAD_MM,
+                Align::Left => b.x0 + pad,
                 Align::Centre => (b.x0 + b.x1 - w) / 2.0,
             };
-            let baseline = y + (line + 0.76 * style().em_mm()) / 2.0;
-            page.runs.extend(style().runs(l, x, baseline, Some(b)));
+            let baseline = y + (line + 0.76 * style.em_mm()) / 2.0;
+            page.runs.extend(style.runs(l, x, baseline, Some(b)));
             y += line;
         }
     }

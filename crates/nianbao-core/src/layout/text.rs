@@ -6,9 +6,9 @@ use super::fonts::{Role, advance_em, face_for};
 use super::{BoxMm, PT_MM, Run};
 
 /// Characters that may not begin a line.
-const NO_START: &str = "，。、；：？！）》」』”’％…—,.;:?!)%";
+pub const NO_START: &str = "，。、；：？！）》」』”’％…—,.;:?!)%";
 /// Characters that may not end a line.
-const NO_END: &str = "（《「『“‘(";
+pub const NO_END: &str = "（《「『“‘(";
 
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -40,30 +40,12 @@ impl Style {
 
     /// The runs of one line starting at `x_mm`: a new run wherever the face changes.
     pub fn runs(&self, text: &str, x_mm: f32, baseline_mm: f32, cell: Option<BoxMm>) -> Vec<Run> {
-        let mut out: Vec<Run> = Vec::new();
-        let mut x = x_mm;
-        for c in text.chars() {
-            let face = face_for(self.role, c);
-            let w = self.char_mm(c);
-            match out.last_mut() {
-                Some(run) if run.face == face => {
-                    run.text.push(c);
-                    run.width_mm += w;
-                }
-                _ => out.push(Run {
-                    x_mm: x,
-                    baseline_mm,
-                    size_pt: self.size_pt,
-                    face,
-                    tracking_mm: self.tracking_mm,
-                    text: c.to_string(),
-                    width_mm: w,
-                    cell,
-                }),
-            }
-            x += w;
+        let chars: Vec<(char, Role)> = text.chars().map(|c| (c, self.role)).collect();
+        let mut runs = super::para::set_line(self, &chars, x_mm, baseline_mm, None);
+        for run in &mut runs {
+            run.cell = cell;
         }
-        out
+        runs
     }
 
     /// Breaks a paragraph into lines: the first `first_mm` wide, the rest `rest_mm`.
