@@ -279,10 +279,14 @@ fn nianbaos_own_pdf_opens_as_a_file_with_every_cell() {
 
 /// A report whose every cell holds a distinct figure, so a misplaced one cannot hide.
 fn distinct(name: &str) -> nianbao::model::Report {
+    distinct_from(name, 10_000)
+}
+
+fn distinct_from(name: &str, base: usize) -> nianbao::model::Report {
     let mut report = common::example(name);
     report.auto_totals = false;
     for i in report.template.cell_ixs() {
-        let figure = 10_000 + i.get() * 37;
+        let figure = base + i.get() * 37;
         let text = match report.template.cell(i).kind {
             nianbao::model::CellKind::Amount => format!("{figure}.5"),
             _ => figure.to_string(),
@@ -356,5 +360,40 @@ fn libreoffices_pdf_of_a_word_file_imports_every_cell_right_or_marked() {
             }
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// 8-digit figures in every cell: nianbao's PDF widens its number columns, breaks table 三
+/// between groups and turns table 四 onto a landscape page; every figure reads back whole
+/// and in its cell.
+#[test]
+fn large_figures_read_back_from_wide_tables_and_a_turned_page() {
+    for name in ["2025-qingshi.nianbao", "2020-qingshi-gb2019.nianbao"] {
+        let report = distinct_from(name, 10_000_000);
+        let date = nianbao::pdf::PdfDate {
+            year: 2026,
+            month: 1,
+            day: 20,
+        };
+        let pdf = nianbao::pdf::export(&report, date).unwrap();
+        let (back, notes) = import(&pdf, Source::Pdf).unwrap();
+        let differing: Vec<String> = report
+            .template
+            .cell_ixs()
+            .filter(|&i| back.text(i) != report.text(i))
+            .map(|i| {
+                format!(
+                    "{} {:?} read as {:?}",
+                    report.template.cell(i).id,
+                    report.text(i),
+                    back.text(i)
+                )
+            })
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "{name}: {differing:#?}\n{:#?}",
+            notes.lines(&back)
+        );
     }
 }

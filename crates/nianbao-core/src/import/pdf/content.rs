@@ -28,6 +28,9 @@ pub struct Glyph {
     pub y: f32,
     pub width: f32,
     pub size: f32,
+    /// Drawn turned a quarter (+1: reading upwards, a landscape table on a portrait page;
+    /// -1: downwards), or upright (0).
+    pub turned: i8,
 }
 
 /// A horizontal (`at` is y, `from..to` along x) or vertical (`at` is x) ruled line.
@@ -322,12 +325,20 @@ impl<'a> Reader<'a> {
                 run.page.invisible += 1;
             } else if let Some(text) = code.text {
                 self.budget.glyphs = self.budget.glyphs.checked_sub(1).ok_or(OverBudget)?;
+                let turned = if trm[1].abs() <= trm[0].abs() {
+                    0
+                } else if trm[1] > 0.0 {
+                    1
+                } else {
+                    -1
+                };
                 run.page.glyphs.push(Glyph {
                     text,
                     x: trm[4],
                     y: trm[5],
                     width: advance * x_scale,
                     size,
+                    turned,
                 });
             } else {
                 run.page.unmapped += 1;

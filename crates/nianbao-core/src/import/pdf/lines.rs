@@ -131,6 +131,7 @@ mod tests {
             y,
             width: 5.0,
             size: 10.0,
+            turned: 0,
         }
     }
 

@@ -1,7 +1,7 @@
 //! One page as the document's pieces in reading order: the tables its rules draw, with each
 //! character in the cell it falls in, and the text lines outside them, page numbers left out.
 
-use super::content::{Glyph, Page};
+use super::content::{Glyph, Page, Rule};
 use super::grid::{Grid, grids};
 use super::lines::{TextLine, cell_text, text_lines};
 use crate::import::document::Cell;
@@ -27,15 +27,70 @@ pub enum Item {
     Table(PageTable),
 }
 
-/// The page's items top to bottom, and the page-number lines left out.
+/// The page's items top to bottom, and the page-number lines left out. A page whose text is
+/// mostly turned (a landscape table) is read turned back, rules included; its upright text
+/// (the page number) as it stands.
 pub fn items(page: &Page) -> (Vec<Item>, Vec<String>) {
-    let grids = grids(&page.rules);
+    let turned: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.turned != 0).collect();
+    if turned.len() * 2 <= page.glyphs.len() {
+        return layout(page.glyphs.iter().collect(), &page.rules, page.height);
+    }
+    let up = turned.iter().filter(|g| g.turned > 0).count() * 2 >= turned.len();
+    let (w, h) = (page.width, page.height);
+    // Turning the page a quarter so that the text reads left to right.
+    let point = |x: f32, y: f32| if up { (y, w - x) } else { (h - y, x) };
+    let glyphs: Vec<Glyph> = turned
+        .iter()
+        .filter(|g| (g.turned > 0) == up)
+        .map(|g| {
+            let (x, y) = point(g.x, g.y);
+            Glyph {
+                x,
+                y,
+                turned: 0,
+                ..(*g).clone()
+            }
+        })
+        .collect();
+    let rules: Vec<Rule> = page
+        .rules
+        .iter()
+        .map(|r| {
+            let (a, b) = if r.horizontal {
+                (point(r.from, r.at), point(r.to, r.at))
+            } else {
+                (point(r.at, r.from), point(r.at, r.to))
+            };
+            let horizontal = !r.horizontal;
+            let (at, from, to) = if horizontal {
+                (a.1, a.0.min(b.0), a.0.max(b.0))
+            } else {
+                (a.0, a.1.min(b.1), a.1.max(b.1))
+            };
+            Rule {
+                horizontal,
+                at,
+                from,
+                to,
+            }
+        })
+        .collect();
+    let (mut items, mut chrome) = layout(glyphs.iter().collect(), &rules, w);
+    let upright = page.glyphs.iter().filter(|g| g.turned == 0).collect();
+    let (rest, more) = layout(upright, &[], h);
+    items.extend(rest);
+    chrome.extend(more);
+    (items, chrome)
+}
+
+fn layout(glyphs: Vec<&Glyph>, rules: &[Rule], height: f32) -> (Vec<Item>, Vec<String>) {
+    let grids = grids(rules);
     let mut per_region: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.regions.len()])
         .collect();
     let mut outside = Vec::new();
-    for glyph in &page.glyphs {
+    for glyph in glyphs {
         let (cx, cy) = (glyph.x + glyph.width / 2.0, glyph.y + glyph.size * 0.3);
         let inside = grids
             .iter()
@@ -56,7 +111,7 @@ pub fn items(page: &Page) -> (Vec<Item>, Vec<String>) {
     let mut chrome = Vec::new();
     for line in text_lines(outside) {
         let text = line.text();
-        if is_page_number(&text, line.y, page.height) {
+        if is_page_number(&text, line.y, height) {
             chrome.push(text);
         } else {
             placed.push((line.y + line.size, Item::Line(line)));
