@@ -11,6 +11,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
 use super::lex::{Lexer, Operand};
+use super::path::{IDENTITY, Matrix, Path, mul};
 
 /// Form XObjects inside form XObjects.
 const MAX_FORM_DEPTH: usize = 8;
@@ -67,24 +68,6 @@ pub struct Budget {
 #[derive(Debug)]
 pub struct OverBudget;
 
-type Matrix = [f32; 6];
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-fn mul(m: &Matrix, n: &Matrix) -> Matrix {
-    [
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-}
-
-fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-    (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
-}
-
 #[derive(Clone)]
 struct State {
     ctm: Matrix,
@@ -111,9 +94,7 @@ struct Run<'p> {
     saved: Vec<State>,
     tm: Matrix,
     tlm: Matrix,
-    path: Vec<(f32, f32, f32, f32)>,
-    current: (f32, f32),
-    start: (f32, f32),
+    path: Path,
 }
 
 impl<'a> Reader<'a> {
@@ -172,9 +153,7 @@ impl<'a> Reader<'a> {
             saved: Vec::new(),
             tm: IDENTITY,
             tlm: IDENTITY,
-            path: Vec::new(),
-            current: (0.0, 0.0),
-            start: (0.0, 0.0),
+            path: Path::default(),
         };
         self.execute(&content, resources, &mut run, 0)?;
         Ok(page)
@@ -252,19 +231,15 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                b"m" => {
-                    run.current = (n(0), n(1));
-                    run.start = run.current;
-                }
-                b"l" => run.line_to(n(0), n(1)),
-                b"c" => run.current = (n(4), n(5)),
-                b"v" | b"y" => run.current = (n(2), n(3)),
-                b"h" => run.line_to(run.start.0, run.start.1),
-                b"re" => run.rect(n(0), n(1), n(2), n(3)),
-                b"S" | b"s" => run.paint(true),
+                b"m" => run.path.move_to(n(0), n(1)),
+                b"l" => run.path.line_to(n(0), n(1)),
+                b"c" => run.path.pen_to(n(4), n(5)),
+                b"v" | b"y" => run.path.pen_to(n(2), n(3)),
+                b"h" => run.path.close(),
+                b"re" => run.path.rect(n(0), n(1), n(2), n(3)),
+                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => run.paint(true),
                 b"f" | b"F" | b"f*" => run.paint(false),
-                b"B" | b"B*" | b"b" | b"b*" => run.paint(true),
-                b"n" => run.path.clear(),
+                b"n" => run.path = Path::default(),
                 b"Do" => {
                     if let Some(Operand::Name(name)) = ops.first() {
                         self.xobject(resources, name, run, depth)?;
@@ -412,79 +387,9 @@ impl Run<'_> {
         self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
     }
 
-    fn line_to(&mut self, x: f32, y: f32) {
-        let (x0, y0) = self.current;
-        self.path.push((x0, y0, x, y));
-        self.current = (x, y);
-    }
-
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        for (a, b, c, d) in [
-            (x, y, x + w, y),
-            (x + w, y, x + w, y + h),
-            (x + w, y + h, x, y + h),
-            (x, y + h, x, y),
-        ] {
-            self.path.push((a, b, c, d));
-        }
-        self.current = (x, y);
-        self.start = (x, y);
-    }
-
-    /// Paints the path: its axis-aligned edges become rules when stroked; a fill becomes a
-    /// rule only when it is a thin bar (a border drawn as a filled rectangle), since a filled
-    /// area's edges (shading, a page background) are not lines.
     fn paint(&mut self, stroke: bool) {
-        let ctm = self.state.ctm;
-        let edges: Vec<(f32, f32, f32, f32)> = std::mem::take(&mut self.path)
-            .into_iter()
-            .map(|(a, b, c, d)| {
-                let (x0, y0) = apply(&ctm, a, b);
-                let (x1, y1) = apply(&ctm, c, d);
-                (x0, y0, x1, y1)
-            })
-            .collect();
-        if stroke {
-            for (x0, y0, x1, y1) in edges {
-                self.push_rule(x0, y0, x1, y1);
-            }
-            return;
-        }
-        let xs = edges.iter().flat_map(|e| [e.0, e.2]);
-        let ys = edges.iter().flat_map(|e| [e.1, e.3]);
-        let (min_x, max_x) = xs.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
-        let (min_y, max_y) = ys.fold((f32::MAX, f32::MIN), |(a, b), v| (a.min(v), b.max(v)));
-        let (w, h) = (max_x - min_x, max_y - min_y);
-        if h < 2.5 && w > h {
-            let y = (min_y + max_y) / 2.0;
-            self.push_rule(min_x, y, max_x, y);
-        } else if w < 2.5 && h > w {
-            let x = (min_x + max_x) / 2.0;
-            self.push_rule(x, min_y, x, max_y);
-        }
-    }
-
-    fn push_rule(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) {
-        let rule = if (y1 - y0).abs() < 0.5 && (x1 - x0).abs() >= 0.5 {
-            Rule {
-                horizontal: true,
-                at: (y0 + y1) / 2.0,
-                from: x0.min(x1),
-                to: x0.max(x1),
-            }
-        } else if (x1 - x0).abs() < 0.5 && (y1 - y0).abs() >= 0.5 {
-            Rule {
-                horizontal: false,
-                at: (x0 + x1) / 2.0,
-                from: y0.min(y1),
-                to: y0.max(y1),
-            }
-        } else {
-            return;
-        };
-        if self.page.rules.len() < 100_000 {
-            self.page.rules.push(rule);
-        }
+        let path = std::mem::take(&mut self.path);
+        path.paint(&self.state.ctm, stroke, &mut self.page.rules);
     }
 
     /// An image drawn at the current transformation: a large one counts as a page image.

@@ -18,6 +18,7 @@ mod grid;
 mod lex;
 mod lines;
 mod page;
+mod path;
 
 use lopdf::{LoadOptions, Object};
 
