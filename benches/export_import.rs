@@ -74,6 +74,18 @@ fn seeds(c: &mut Criterion) {
     g.bench_function("docx-example", |b| {
         b.iter(|| import(black_box(&word), Source::Docx))
     });
+    // nianbao's own PDF of the example (fonts embedded, streams compressed), and the same
+    // PDF uncompressed as a fuzzing seed.
+    let date = nianbao::pdf::PdfDate {
+        year: 2026,
+        month: 1,
+        day: 20,
+    };
+    let pdf = nianbao::pdf::export(&report, date).unwrap();
+    keep("example.pdf", &pdf);
+    g.bench_function("pdf-example", |b| {
+        b.iter(|| import(black_box(&pdf), Source::Pdf))
+    });
     // A long report: 2 000 narrative paragraphs around the official tables.
     *report.narrative_mut("overview").unwrap() = (0..2000)
         .map(|i| format!("（{i}）本镇全年主动公开政府信息，群众满意度较高。"))
@@ -83,6 +95,11 @@ fn seeds(c: &mut Criterion) {
     eprintln!("large docx: {} bytes", large.len());
     g.bench_function("docx-large", |b| {
         b.iter(|| import(black_box(&large), Source::Docx))
+    });
+    let large_pdf = nianbao::pdf::export(&report, date).unwrap();
+    eprintln!("large pdf: {} bytes", large_pdf.len());
+    g.bench_function("pdf-large", |b| {
+        b.iter(|| import(black_box(&large_pdf), Source::Pdf))
     });
     g.finish();
 }
