@@ -555,6 +555,48 @@ fn an_imported_web_page_shows_what_to_confirm_and_is_saved_under_a_new_name() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), page);
 }
 
+/// A report published as PDF opens like a web page: every figure in its cell, nothing to
+/// confirm, and saving asks for a new name beside the PDF, which stays as it was.
+#[test]
+fn a_pdf_opens_with_every_figure_and_is_saved_under_a_new_name() {
+    let dir = common::temp_dir("import-pdf-window");
+    let path = dir.join("2025年报.pdf");
+    let report = common::balanced();
+    let date = nianbao::pdf::PdfDate {
+        year: 2026,
+        month: 1,
+        day: 20,
+    };
+    let pdf = nianbao::pdf::export(&report, date).unwrap();
+    std::fs::write(&path, &pdf).unwrap();
+    let mut h = start(&dir.join("config"), &path);
+    assert_eq!(h.state().editor.path, None, "never saved over the PDF");
+    assert_to_confirm(&h, 0);
+    for id in ["t3.new.total", "t3.granted.natural", "t4.review.total"] {
+        assert_eq!(cell_text(&h, id), report.text_by_id(id).unwrap(), "{id}");
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let proposed = h.get_by_label("文件路径").value().unwrap();
+    assert_eq!(
+        std::path::Path::new(&proposed),
+        path.with_file_name(format!("{}.nianbao", report.title()))
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), pdf);
+}
+
+/// A scan cannot be read: the window says why, in a dialog, and opens nothing.
+#[test]
+fn a_scanned_pdf_is_refused_with_the_reason() {
+    let dir = common::temp_dir("import-scan-window");
+    let path = dir.join("扫描件.pdf");
+    std::fs::write(&path, common::pdfmake::scanned()).unwrap();
+    let h = start(&dir.join("config"), &path);
+    assert!(h.query_by_label("无法打开文件").is_some());
+    assert!(h.query_all_by_label_contains("该PDF是扫描图片").count() >= 1);
+    assert!(h.state().editor.import.is_none());
+}
+
 /// The import panel's count of doubts still to confirm.
 fn assert_to_confirm(h: &Harness<'_, App>, n: usize) {
     let title = format!("导入说明（待核对 {n} 处）");

@@ -355,3 +355,34 @@ fn assemble(w: Writer) -> Vec<u8> {
     doc.save_to(&mut out).unwrap();
     out
 }
+
+/// A one-page scan: a page-sized image and no text.
+pub fn scanned() -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let image = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        vec![0x80],
+    ));
+    let pages = doc.new_object_id();
+    let content = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec(),
+    ));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
