@@ -3,7 +3,8 @@
 //! the official merged cells, ruled, rows split over pages with the header repeated and a
 //! merged label's text only on its first part, page numbers. Styles vary what readers trip
 //! on: every character drawn on its own, narrow number columns that wrap figures inside the
-//! cell, borders as filled bars, a Unicode CMap (no ToUnicode) or glyph ids with ToUnicode.
+//! cell, borders as filled bars or none at all, a Unicode CMap (no ToUnicode) or glyph ids with
+//! ToUnicode.
 
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 
@@ -16,6 +17,8 @@ pub struct PdfStyle {
     pub narrow_numbers: bool,
     pub filled_rules: bool,
     pub identity: bool,
+    /// Tables drawn without any rule: only where the text sits says where the columns are.
+    pub unruled: bool,
 }
 
 const PAGE_W: f32 = 595.0;
@@ -78,6 +81,9 @@ impl Writer {
 
     /// A cell's box: four rules (as lines or as thin filled bars).
     fn cell_box(&mut self, page: usize, x0: f32, x1: f32, top: f32, bottom: f32) {
+        if self.style.unruled {
+            return;
+        }
         let mut ops = String::new();
         for (a, b, c, d) in [
             (x0, top, x1, top),
@@ -111,11 +117,13 @@ impl Writer {
     fn table(&mut self, rows: &Rows) {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let numbers = number_columns(rows);
-        let number_w = if self.style.narrow_numbers {
+        let number_w: f32 = if self.style.narrow_numbers {
             22.0
         } else {
             40.0
         };
+        // A table of figures only (table 四) shares the width.
+        let number_w = number_w.min(WIDTH / numbers.max(1) as f32);
         let labels = width - numbers;
         let label_w = (WIDTH - numbers as f32 * number_w) / labels.max(1) as f32;
         let mut xs = vec![LEFT];

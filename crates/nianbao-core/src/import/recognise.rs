@@ -89,6 +89,7 @@ pub fn recognise(lines: &[Line], stated: &Stated) -> Result<(Report, ImportRepor
             }
         }
     }
+    mark_wrapped(&mut report);
     particulars(&mut report, stated, &mut notes);
     if report.cells().iter().all(|c| c.is_blank()) {
         report.review.mark(
@@ -175,6 +176,23 @@ fn undated_closing(lines: &[Line], report: &Report, stated: &Stated) -> Option<u
         .flatten()
         .any(|n| !n.is_empty() && fold(n) == text)
         .then_some(last)
+}
+
+/// Figures that a PDF table without rules showed over two lines (`pdf::WRAPPED`): one number
+/// or two cannot be told, so the cell keeps both parts and the clerk is asked.
+fn mark_wrapped(report: &mut Report) {
+    let template = report.template;
+    for i in template.cell_ixs() {
+        let text = report.text(i);
+        if text.contains(super::pdf::WRAPPED) && report.review.mark_of(i).is_none() {
+            report.review.mark(
+                Some(i),
+                MarkKind::Missing,
+                &text,
+                format!("原文表格没有表格线，数字在单元格内折成两行（{text}），无法确定是一个数还是两个数，请对照原文填写"),
+            );
+        }
+    }
 }
 
 fn mark_table_missing(template: &Template, id: &str, heading: &str, report: &mut Report) {

@@ -10,6 +10,10 @@ pub fn looks_like_yuan(value: &CellValue) -> bool {
 
 /// A published cell that holds a value: digits with an optional sign, separators and unit.
 pub fn looks_numeric(text: &str) -> bool {
+    // A figure a PDF table without rules wrapped (「1035｜8」) is a value, if not a number.
+    if text.contains(super::pdf::WRAPPED) {
+        return text.split(super::pdf::WRAPPED).all(looks_numeric);
+    }
     let t = strip_unit(text.trim()).0;
     !t.is_empty()
         && (parse_number(t, CellKind::SignedCount).is_ok()

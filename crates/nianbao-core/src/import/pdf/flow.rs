@@ -35,8 +35,8 @@ pub fn document(pages: Vec<Vec<Item>>) -> Document {
                     Some(Out::Ruled(prev)) if continues(prev, &t) => append(prev, t),
                     _ => out.push(Out::Ruled(t)),
                 },
-                Item::Line(l) if is_row(&l) => match out.last_mut() {
-                    Some(Out::Loose(rows)) => rows.push(l),
+                Item::Line(l) if is_row(&l) || is_wrapped_rest(&out, &l) => match out.last_mut() {
+                    Some(Out::Loose(rows)) => add_row(rows, l),
                     _ => out.push(Out::Loose(vec![l])),
                 },
                 Item::Line(l) => match out.last_mut() {
@@ -139,13 +139,91 @@ fn starts_heading(text: &str) -> bool {
     }
 }
 
-/// A line of figures in columns with no table drawn: a label and at least one number apart.
+/// A line of figures in columns with no table drawn: a label, then only figures apart from it
+/// and from each other (running text that merely mentions a number never ends in one apart).
 fn is_row(line: &TextLine) -> bool {
-    line.pieces.len() >= 2
-        && line.pieces[1..].iter().any(|(_, _, t)| {
-            let t = t.replace([',', '，', ' '], "");
-            !t.is_empty() && t.len() <= 16 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+    let figure = |t: &str| {
+        let t = t.replace([',', '，', ' '], "");
+        !t.is_empty()
+            && t.len() <= 16
+            && t.trim_start_matches(['+', '-'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let labels = line
+        .pieces
+        .iter()
+        .take_while(|(_, _, t)| !figure(t))
+        .count();
+    // Table 四's figures stand in a row of their own, without a label.
+    (labels >= 1 || line.pieces.len() >= 3)
+        && labels < line.pieces.len()
+        && line.pieces[labels..].iter().all(|(_, _, t)| figure(t))
+}
+
+/// Separates the parts of a figure that a table without rules wrapped over lines: whether the
+/// line below held the rest of a number or a row of its own cannot be told, so the cell keeps
+/// both parts, is not a number, and is flagged with what the page shows.
+pub const WRAPPED: char = '｜';
+
+fn is_figure(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c))
+}
+
+/// A line at line spacing below a loose row, holding the rest of what wrapped in its cells:
+/// text left of the row's first figure (the labels' rest, not a numbered label of its own) and
+/// figures each under a figure of the row.
+fn continues_row(above: &TextLine, line: &TextLine) -> bool {
+    let size = line.size.max(1.0);
+    let first_figure = above
+        .pieces
+        .iter()
+        .find(|(_, _, t)| is_figure(t))
+        .map_or(f32::MIN, |p| p.0);
+    let under_figure = |centre: f32| {
+        above.pieces.iter().any(|(x0, x1, u)| {
+            is_figure(u) && *x0 - 0.5 * size <= centre && centre <= *x1 + 0.5 * size
         })
+    };
+    above.y - line.y > 0.0
+        && above.y - line.y < 1.5 * size
+        && line.pieces.iter().all(|(a, b, t)| {
+            if is_figure(t) {
+                under_figure((a + b) / 2.0)
+            } else {
+                *b <= first_figure && !starts_heading(t)
+            }
+        })
+}
+
+fn is_wrapped_rest(out: &[Out], line: &TextLine) -> bool {
+    matches!(out.last(), Some(Out::Loose(rows)) if rows.last().is_some_and(|above| continues_row(above, line)))
+}
+
+/// A row line, or the wrapped rest of the row above joined onto it piece by piece: labels
+/// run on, figures keep their parts apart (`WRAPPED`).
+fn add_row(rows: &mut Vec<TextLine>, line: TextLine) {
+    let Some(above) = rows.last_mut().filter(|above| continues_row(above, &line)) else {
+        rows.push(line);
+        return;
+    };
+    for (a, b, text) in line.pieces {
+        // The piece above that this one sits under most (the nearest left edge on a tie).
+        let overlap = |(x0, x1): (f32, f32)| x1.min(b) - x0.max(a);
+        let under = above.pieces.iter_mut().max_by(|p, q| {
+            overlap((p.0, p.1))
+                .total_cmp(&overlap((q.0, q.1)))
+                .then((q.0 - a).abs().total_cmp(&(p.0 - a).abs()))
+        });
+        if let Some(piece) = under {
+            if is_figure(&piece.2) && is_figure(&text) {
+                piece.2.push(WRAPPED);
+                piece.2.push_str(&text);
+            } else {
+                join_into(&mut piece.2, &text, false);
+            }
+        }
+    }
 }
 
 /// Columns from where the pieces sit: each piece goes to the column whose centre is nearest,

@@ -52,8 +52,14 @@ fn line(row: &[&Glyph]) -> TextLine {
     let mut prev: Option<&Glyph> = None;
     for g in row {
         let gap = prev.map_or(f32::MAX, |p| g.x - (p.x + p.width));
+        // A figure set apart from what precedes it is the next column's (a label and the
+        // first figure, or two figures, of a table row drawn without rules); in running text
+        // digits follow their word, or a space, without a gap.
+        let figure_apart = gap > 0.25 * size
+            && g.text
+                .starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
         match pieces.last_mut() {
-            Some(piece) if gap < COLUMN_GAP * size => {
+            Some(piece) if gap < COLUMN_GAP * size && !figure_apart => {
                 if needs_space(prev, g, gap, size) {
                     piece.2.push(' ');
                 }

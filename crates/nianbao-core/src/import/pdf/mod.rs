@@ -26,6 +26,7 @@ use super::ImportError;
 use super::document::Document;
 use super::stated::{self, Stated};
 use content::{Budget, Reader};
+pub use flow::WRAPPED;
 
 /// Largest PDF read; reports with embedded fonts and a seal image stay far below.
 pub const MAX_PDF_BYTES: u64 = 32 * 1024 * 1024;

@@ -102,19 +102,29 @@ fn layout(glyphs: Vec<&Glyph>, rules: &[Rule], height: f32) -> (Vec<Item>, Vec<S
         }
     }
     let mut placed: Vec<(f32, Item)> = Vec::new();
+    let mut placed_tables: Vec<(f32, f32)> = Vec::new();
     for (grid, cells) in grids.iter().zip(per_region) {
         if cells.iter().all(Vec::is_empty) {
             continue; // a frame or a drawing, not a table
         }
+        placed_tables.push((grid.top(), grid.ys[grid.ys.len() - 1]));
         placed.push((grid.top(), Item::Table(table(grid, cells))));
     }
     let mut chrome = Vec::new();
-    for line in text_lines(outside) {
+    let lines = text_lines(outside);
+    for (i, line) in lines.iter().enumerate() {
         let text = line.text();
-        if is_page_number(&text, line.y, height) {
+        // A page number stands apart: nothing just above or below it (a lone figure right
+        // under a row is the rest of a wrapped number, not a page number).
+        let near = |other: &TextLine| (other.y - line.y).abs() < 2.0 * line.size.max(other.size);
+        let apart = !(i > 0 && near(&lines[i - 1])) && !lines.get(i + 1).is_some_and(near);
+        let in_table = placed_tables.iter().any(|(top, bottom)| {
+            line.y < top + 2.0 * line.size && line.y > bottom - 2.0 * line.size
+        });
+        if apart && !in_table && is_page_number(&text, line.y, height) {
             chrome.push(text);
         } else {
-            placed.push((line.y + line.size, Item::Line(line)));
+            placed.push((line.y + line.size, Item::Line(line.clone())));
         }
     }
     placed.sort_by(|a, b| b.0.total_cmp(&a.0));
