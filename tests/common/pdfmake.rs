@@ -152,9 +152,9 @@ impl Writer {
         for (r, h) in heights.iter().enumerate() {
             if self.y - h < BOTTOM && r >= header && r > 0 {
                 self.new_page();
-                for k in 0..header {
+                for (k, height) in heights.iter().enumerate().take(header) {
                     repeats.push((self.pages.len() - 1, self.y, k));
-                    self.y -= heights[k];
+                    self.y -= height;
                 }
             }
             at.push((self.pages.len() - 1, self.y));

@@ -117,7 +117,8 @@ fn layout(glyphs: Vec<&Glyph>, rules: &[Rule], height: f32) -> (Vec<Item>, Vec<S
         // A page number stands apart: nothing just above or below it (a lone figure right
         // under a row is the rest of a wrapped number, not a page number).
         let near = |other: &TextLine| (other.y - line.y).abs() < 2.0 * line.size.max(other.size);
-        let apart = !(i > 0 && near(&lines[i - 1])) && !lines.get(i + 1).is_some_and(near);
+        let above = i.checked_sub(1).is_some_and(|k| near(&lines[k]));
+        let apart = !above && !lines.get(i + 1).is_some_and(near);
         let in_table = placed_tables.iter().any(|(top, bottom)| {
             line.y < top + 2.0 * line.size && line.y > bottom - 2.0 * line.size
         });
