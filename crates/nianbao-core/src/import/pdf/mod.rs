@@ -81,6 +81,11 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
     if chrome > 0 {
         notes.push(format!("已略去PDF的页码 {chrome} 处"));
     }
+    let heights: Vec<f32> = read_pages.iter().map(|p| p.height).collect();
+    let heads = page::drop_running_heads(&mut laid, &heights);
+    if heads > 0 {
+        notes.push(format!("已略去PDF每页重复的页眉、页脚 {heads} 行"));
+    }
     let mut document = flow::document(laid);
     document.stated = info(&doc);
     Ok((document, notes))

@@ -147,6 +147,50 @@ fn table(grid: &Grid, cells: Vec<Vec<&Glyph>>) -> PageTable {
     }
 }
 
+/// Running heads and feet (a browser's print header with date and title, a site's address and
+/// 「1/5」 at the foot): a line in the top or bottom tenth of a page whose text, digits aside,
+/// recurs so on another page. Removed from every page; how many is returned.
+pub fn drop_running_heads(pages: &mut [Vec<Item>], heights: &[f32]) -> usize {
+    let key = |l: &TextLine| -> String {
+        l.text()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    // A line with a figure standing alone is a table row, not a running head.
+    let figure = |t: &str| t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c));
+    let at_edge = |l: &TextLine, h: f32| {
+        (l.y > 0.9 * h || l.y < 0.1 * h) && !l.pieces.iter().any(|(_, _, t)| figure(t))
+    };
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for (items, &h) in pages.iter().zip(heights) {
+        let mut keys: Vec<String> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line(l) if at_edge(l, h) => Some(key(l)),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let mut dropped = 0;
+    for (items, &h) in pages.iter_mut().zip(heights) {
+        items.retain(|i| match i {
+            Item::Line(l) if at_edge(l, h) && seen.get(&key(l)).is_some_and(|n| *n >= 2) => {
+                dropped += 1;
+                false
+            }
+            _ => true,
+        });
+    }
+    dropped
+}
+
 /// 「— 3 —」, 「- 3 -」, 「3」, 「第3页」, 「第 3 页 共 9 页」, 「3/9」 in the top or bottom tenth of
 /// the page.
 fn is_page_number(text: &str, y: f32, height: f32) -> bool {
@@ -175,6 +219,38 @@ fn is_page_number(text: &str, y: f32, height: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str, y: f32) -> Item {
+        Item::Line(TextLine {
+            y,
+            size: 10.0,
+            x0: 0.0,
+            x1: 100.0,
+            pieces: text
+                .split('|')
+                .map(|t| (0.0, 10.0, t.to_string()))
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn running_heads_recur_at_the_edges_and_table_rows_stay() {
+        let mut pages = vec![
+            vec![
+                line("2021/1/18 下午3:25|湖山乡年度报告", 820.0),
+                line("正文", 500.0),
+                line("规章|0|0", 60.0),
+            ],
+            vec![
+                line("2021/1/18 下午3:26|湖山乡年度报告", 820.0),
+                line("正文", 500.0),
+                line("规章|0|0", 60.0),
+            ],
+        ];
+        assert_eq!(drop_running_heads(&mut pages, &[842.0, 842.0]), 2);
+        assert_eq!(pages[0].len(), 2);
+        assert!(matches!(&pages[1][1], Item::Line(l) if l.text() == "规章 0 0"));
+    }
 
     #[test]
     fn page_numbers_only_at_the_page_edges() {
