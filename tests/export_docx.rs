@@ -225,21 +225,10 @@ fn libreoffice_prints_every_label_and_figure() {
     let dir = common::temp_dir("docx-soffice");
     let word = dir.join("report.docx");
     std::fs::write(&word, docx::write(&report).unwrap()).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let (out, file) = (dir.display().to_string(), word.display().to_string());
-    let converted = [
-        "--headless",
-        &profile,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        &out,
-        &file,
-    ];
-    if run("soffice", &converted).is_none() {
+    let Some(pdf) = common::soffice_pdf(&word) else {
         return;
-    }
-    let pdf = dir.join("report.pdf").display().to_string();
+    };
+    let pdf = pdf.display().to_string();
     let (Some(text), Some(layout)) = (
         run("pdftotext", &[&pdf, "-"]),
         run("pdftotext", &["-layout", &pdf, "-"]),

@@ -39,23 +39,7 @@ fn pdf(content: &[u8], encoding: &str, to_unicode: bool, extra: Option<(&str, Ob
         let id = doc.add_object(object);
         resources.set("XObject", dictionary! { name => id });
     }
-    let pages = doc.new_object_id();
-    let content = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages, "Contents" => content, "Resources" => resources,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    common::pdfmake::one_page(doc, content, resources)
 }
 
 fn image() -> Object {
@@ -314,21 +298,10 @@ fn libreoffices_pdf_of_a_word_file_imports_every_cell_right_or_marked() {
         for (file, bytes) in words {
             let word = dir.join(file);
             std::fs::write(&word, bytes).unwrap();
-            let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-            let (out, input) = (dir.display().to_string(), word.display().to_string());
-            let args = [
-                "--headless",
-                &profile,
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                &out,
-                &input,
-            ];
-            if common::run_tool("soffice", &args).is_none() {
+            let Some(pdf) = common::soffice_pdf(&word) else {
                 return;
-            }
-            let pdf = std::fs::read(word.with_extension("pdf")).unwrap();
+            };
+            let pdf = std::fs::read(pdf).unwrap();
             let (back, notes) = import(&pdf, Source::Pdf).unwrap_or_else(|e| panic!("{file}: {e}"));
             let mut wrong = Vec::new();
             for i in report.template.cell_ixs() {

@@ -80,3 +80,22 @@ pub fn run_tool(program: &str, args: &[&str]) -> Option<String> {
         }
     }
 }
+
+/// LibreOffice's PDF of a document (a private profile in the document's folder), or `None`
+/// with the reason printed when LibreOffice is not installed or fails.
+pub fn soffice_pdf(document: &Path) -> Option<PathBuf> {
+    let dir = document.parent()?;
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let (out, input) = (dir.display().to_string(), document.display().to_string());
+    let args = [
+        "--headless",
+        &profile,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        &out,
+        &input,
+    ];
+    run_tool("soffice", &args)?;
+    Some(document.with_extension("pdf"))
+}

@@ -372,14 +372,16 @@ pub fn scanned() -> Vec<u8> {
         "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
         vec![0x80],
     ));
+    let resources = dictionary! { "XObject" => dictionary! { "Im1" => image } };
+    one_page(doc, b"q 595 0 0 842 0 0 cm /Im1 Do Q", resources)
+}
+
+/// A document of one A4 page with this content and these resources, saved.
+pub fn one_page(mut doc: Document, content: &[u8], resources: Dictionary) -> Vec<u8> {
     let pages = doc.new_object_id();
-    let content = doc.add_object(Stream::new(
-        Dictionary::new(),
-        b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec(),
-    ));
+    let content = doc.add_object(Stream::new(Dictionary::new(), content.to_vec()));
     let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages, "Contents" => content,
-        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        "Type" => "Page", "Parent" => pages, "Contents" => content, "Resources" => resources,
         "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
     });
     doc.objects.insert(
