@@ -12,7 +12,7 @@ mod rule;
 use std::collections::HashMap;
 
 pub use def::{
-    CellKind, ColumnDef, FeeRole, GridDef, HeaderCell, LabelWidths, MigrationDef, RowDef,
+    CellKind, ColumnDef, FeeRole, GridDef, HeaderCell, JumpFigure, LabelWidths, MigrationDef, RowDef,
     SectionContent, SectionDef, TableDef, TemplateDef,
 };
 pub use labels::LabelCell;
