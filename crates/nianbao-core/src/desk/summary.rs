@@ -11,6 +11,8 @@ use crate::file::escape::shown;
 /// One report's line of the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    pub path: std::path::PathBuf,
+    /// The path as shown.
     pub file: String,
     pub organ: String,
     pub year: Option<i32>,
@@ -34,6 +36,7 @@ fn row(e: &Entry) -> Row {
         (o, false) => o.to_string(),
     };
     Row {
+        path: e.path.clone(),
         file: e.path.display().to_string(),
         organ,
         year: e.year(),
