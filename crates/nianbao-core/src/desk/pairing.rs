@@ -1,7 +1,7 @@
 //! Which report is which organ's, and last year's report of each: the desk pairs a report
 //! with the same organ's report of the year before when both are checked together.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An organ's name as compared: without spaces and a trailing 「人民政府」, so 「青石镇」 and
 /// 「青石镇人民政府」 are one organ. Empty for a report that names none.
@@ -30,14 +30,28 @@ pub fn previous_years(reports: &[Option<(String, i32)>]) -> Vec<Option<usize>> {
 }
 
 /// The organs of a list (one a line; blank lines and lines starting with 「#」 skipped) that
-/// no report names, in the list's order.
+/// no report names, in the list's order. A list may name an organ shorter or longer than its
+/// report does (「青石镇」 for 「示范县青石镇人民政府」): one name ending with the other is the
+/// same organ.
 pub fn missing<'a>(expected: &'a str, reported: &[String]) -> Vec<&'a str> {
-    let keys: std::collections::HashSet<String> = reported.iter().map(|o| organ_key(o)).collect();
+    let keys: HashSet<String> = reported
+        .iter()
+        .map(|o| organ_key(o))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let suffixes: HashSet<&str> = keys
+        .iter()
+        .flat_map(|k| k.char_indices().map(move |(i, _)| &k[i..]))
+        .collect();
     expected
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter(|l| !keys.contains(&organ_key(l)))
+        .filter(|l| {
+            let key = organ_key(l);
+            !suffixes.contains(key.as_str())
+                && !key.char_indices().any(|(i, _)| keys.contains(&key[i..]))
+        })
         .collect()
 }
 
@@ -50,7 +64,8 @@ mod tests {
         let r = |o: &str, y| Some((organ_key(o), y));
         let reports = [r("青石镇人民政府", 2025), None, r("青石镇", 2024), r("白沙镇", 2025), r("", 2024)];
         assert_eq!(previous_years(&reports), [Some(2), None, None, None, None]);
-        let list = "# 名单\n青石镇人民政府\n\n 白沙镇 \n红河乡\n";
-        assert_eq!(missing(list, &["青石镇".into(), "白沙镇人民政府".into()]), ["红河乡"]);
+        let list = "# 名单\n青石镇人民政府\n\n 白沙镇 \n红河乡\n示范县黄土乡\n";
+        let reported = ["示范县青石镇".into(), "白沙镇人民政府".into(), "黄土乡".into()];
+        assert_eq!(missing(list, &reported), ["红河乡"]);
     }
 }
