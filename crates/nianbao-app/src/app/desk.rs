@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Context, Sense, Ui};
+use egui::{Context, Ui};
 
 use super::{Command, Guarded};
 use crate::desk::{self, Desk, Progress, Row};
@@ -170,7 +170,7 @@ impl DeskView {
             }
         });
         let rows: Vec<Row> = self.shown().into_iter().cloned().collect();
-        ui.label(format!("共{}份报告（双击一行打开报告）", rows.len()));
+        ui.label(format!("共{}份报告（双击一行或点「打开」打开报告）", rows.len()));
         egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
             egui::Grid::new("desk-table").striped(true).show(ui, |ui| {
                 for (by, name) in COLUMNS {
@@ -184,6 +184,7 @@ impl DeskView {
                     }
                 }
                 ui.label("文件");
+                ui.label("");
                 ui.end_row();
                 for row in &rows {
                     let cells = [
@@ -207,9 +208,11 @@ impl DeskView {
                             egui::RichText::new(text)
                         };
                         opened |= ui
-                            .add(egui::Label::new(label).sense(Sense::click()))
+                            .add(egui::Button::new(label).frame(false))
                             .double_clicked();
                     }
+                    // A button too: the same for the keyboard and screen readers.
+                    opened |= row.problem.is_empty() && ui.button("打开").clicked();
                     if opened && row.problem.is_empty() {
                         commands.push(Command::Guarded(Guarded::OpenPath(row.path.clone())));
                     }
