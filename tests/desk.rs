@@ -151,7 +151,11 @@ fn a_county_folder_checked_summarised_and_summed() {
     let parent = elsewhere.join("示范县2025.nianbao");
     parent_of(&children, &parent);
     let expect = elsewhere.join("名单.txt");
-    std::fs::write(&expect, "青石镇人民政府\n示范县白沙镇人民政府\n红河乡\n黄土乡\n").unwrap();
+    std::fs::write(
+        &expect,
+        "青石镇人民政府\n示范县白沙镇人民政府\n红河乡\n黄土乡\n",
+    )
+    .unwrap();
     let summary = elsewhere.join("汇总.xlsx");
     let o = nianbao(&[
         "check",
@@ -167,7 +171,10 @@ fn a_county_folder_checked_summarised_and_summed() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("未报送：黄土乡"), "{err}");
-    assert!(!err.contains("未报送：红河乡") && !err.contains("说明.md"), "{err}");
+    assert!(
+        !err.contains("未报送：红河乡") && !err.contains("说明.md"),
+        "{err}"
+    );
     let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
     let of = |file: &str, rule: &str| -> Vec<&serde_json::Value> {
         items
@@ -181,9 +188,15 @@ fn a_county_folder_checked_summarised_and_summed() {
     // The 汇总 report: the one cell off by one, with the sum as the fix.
     let sums = of("示范县2025.nianbao", "H-SUM");
     assert_eq!(sums.len(), 1, "{items:#?}");
-    assert_eq!(sums[0]["cells"], serde_json::json!(["t3.granted.commercial"]));
+    assert_eq!(
+        sums[0]["cells"],
+        serde_json::json!(["t3.granted.commercial"])
+    );
     assert!(
-        sums[0]["message"].as_str().unwrap().contains("3份报告之和为")
+        sums[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("3份报告之和为")
             && sums[0]["message"].as_str().unwrap().ends_with("相差1"),
         "{}",
         sums[0]
@@ -195,7 +208,10 @@ fn a_county_folder_checked_summarised_and_summed() {
     let (sheets, raw) = read_xlsx(&summary);
     assert_eq!(sheets.len(), 3, "汇总, 问题清单, 未报送");
     let rows = &sheets[0];
-    assert_eq!(rows[0][..7], ["文件", "机关", "年度", "模板", "错误", "警告", "导入待核对"]);
+    assert_eq!(
+        rows[0][..7],
+        ["文件", "机关", "年度", "模板", "错误", "警告", "导入待核对"]
+    );
     assert_eq!(rows.len(), 1 + 5, "{rows:#?}");
     let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
     let mut per_file: HashMap<String, (usize, usize)> = HashMap::new();
@@ -214,25 +230,47 @@ fn a_county_folder_checked_summarised_and_summed() {
         assert_eq!(row[column("错误")], errors.to_string(), "{row:?}");
         assert_eq!(row[column("警告")], warnings.to_string(), "{row:?}");
     }
-    let qingshi = rows.iter().find(|r| r[0].ends_with("青石镇2025.nianbao")).unwrap();
+    let qingshi = rows
+        .iter()
+        .find(|r| r[0].ends_with("青石镇2025.nianbao"))
+        .unwrap();
     assert_eq!(qingshi[1..4], ["示范县青石镇人民政府", "2025", "gb2021"]);
     assert_eq!(qingshi[column("X-INFORCE")], "1");
-    let county = rows.iter().find(|r| r[1] == "示范县人民政府（汇总）").unwrap();
+    let county = rows
+        .iter()
+        .find(|r| r[1] == "示范县人民政府（汇总）")
+        .unwrap();
     assert_eq!(county[column("H-SUM")], "1");
     assert!(raw[0].contains("state=\"frozen\"") && raw[0].contains("ySplit=\"1\""));
     assert!(raw[0].contains("<col ") && raw[0].contains("customWidth=\"1\""));
     let style = |file: &str| {
-        let at = raw[0].find(&format!(">{}<", shared_index(&summary, file))).unwrap();
+        let at = raw[0]
+            .find(&format!(">{}<", shared_index(&summary, file)))
+            .unwrap();
         let cell = &raw[0][..at];
         let start = cell.rfind("<c ").unwrap();
-        cell[start..].split("s=\"").nth(1).map(|s| s.split('"').next().unwrap().to_string())
+        cell[start..]
+            .split("s=\"")
+            .nth(1)
+            .map(|s| s.split('"').next().unwrap().to_string())
     };
     let red = style(s(&dir.join("乡镇/白沙镇.json")));
     assert!(red.is_some());
-    assert_ne!(red, style(s(&dir.join("青石镇2024.nianbao"))), "only reports with errors filled");
+    assert_ne!(
+        red,
+        style(s(&dir.join("青石镇2024.nianbao"))),
+        "only reports with errors filled"
+    );
     let found = &sheets[1];
-    assert_eq!(found.len() - 1, items.iter().filter(|i| i["rule"].is_string()).count());
-    assert!(found.iter().any(|r| r[4] == "H-SUM" && r[3] == "错误" && r[8] != ""));
+    assert_eq!(
+        found.len() - 1,
+        items.iter().filter(|i| i["rule"].is_string()).count()
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r[4] == "H-SUM" && r[3] == "错误" && !r[8].is_empty())
+    );
     assert_eq!(sheets[2][1], ["黄土乡"]);
 }
 
@@ -257,7 +295,11 @@ fn csv_summary_and_no_overwrite() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("\u{feff}文件,机关,年度,模板,错误,警告,导入待核对,T3-A"));
     assert_eq!(lines.len(), 5, "{text}");
-    assert!(lines.iter().any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,gb2021")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,gb2021"))
+    );
     // Findings as lines, a header per file, the note passed over.
     let printed = stdout(&o);
     assert!(
@@ -284,6 +326,14 @@ fn an_empty_folder_and_an_unreadable_report_exit_2() {
     nianbao::file::save(&balanced(), &dir.join("好.nianbao")).unwrap();
     let o = nianbao(&["check", s(&dir)]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("坏.nianbao：文件内容格式错误"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("好.nianbao：0 个错误，0 个警告"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("坏.nianbao：文件内容格式错误"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("好.nianbao：0 个错误，0 个警告"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -507,9 +507,14 @@ fn txt_repeat_a_section_copied_from_last_year() {
     let t = of_rule(&f, RuleId::TXTREPEAT);
     assert_eq!(t.len(), 2, "{f:#?}");
     assert_eq!(t[0].severity, Severity::Warning);
-    assert!(t[0].message.starts_with("“一、总体情况”的"), "{}", t[0].message);
     assert!(
-        t[1].message.contains("（100%）与上年报告相同，如“一是主动公开的内容不够丰富"),
+        t[0].message.starts_with("“一、总体情况”的"),
+        "{}",
+        t[0].message
+    );
+    assert!(
+        t[1].message
+            .contains("（100%）与上年报告相同，如“一是主动公开的内容不够丰富"),
         "{}",
         t[1].message
     );
@@ -541,7 +546,11 @@ fn txt_repeat_a_section_copied_from_last_year() {
 #[test]
 fn txt_basis_cites_the_format_of_the_reports_year() {
     let mut r = balanced();
-    assert!(r.narrative_by_id("preamble").unwrap().contains("〔2021〕30号"));
+    assert!(
+        r.narrative_by_id("preamble")
+            .unwrap()
+            .contains("〔2021〕30号")
+    );
     assert!(of_rule(&check(&r), RuleId::TXTBASIS).is_empty());
     let preamble = r
         .narrative_by_id("preamble")
@@ -557,16 +566,28 @@ fn txt_basis_cites_the_format_of_the_reports_year() {
         "{}",
         b[0].message
     );
-    narrative(&mut r, "preamble", "依据《政府信息公开工作年度报告格式（试行）》编制。");
+    narrative(
+        &mut r,
+        "preamble",
+        "依据《政府信息公开工作年度报告格式（试行）》编制。",
+    );
     assert_eq!(of_rule(&check(&r), RuleId::TXTBASIS).len(), 1);
 
     let mut old = example("2020-qingshi-gb2019.nianbao");
     assert!(of_rule(&check(&old), RuleId::TXTBASIS).is_empty());
-    narrative(&mut old, "preamble", "根据国办公开办函〔2021〕30号要求编制。");
+    narrative(
+        &mut old,
+        "preamble",
+        "根据国办公开办函〔2021〕30号要求编制。",
+    );
     let f = check(&old);
     let b = of_rule(&f, RuleId::TXTBASIS);
     assert_eq!(b.len(), 1, "{f:#?}");
-    assert!(b[0].message.contains("2020年度报告应依据2019版格式"), "{}", b[0].message);
+    assert!(
+        b[0].message.contains("2020年度报告应依据2019版格式"),
+        "{}",
+        b[0].message
+    );
 }
 
 #[test]
@@ -586,7 +607,10 @@ fn x_jump_headline_figures_against_last_year() {
         "“行政许可处理决定数量”上年为12件，本年为61件，增加到5.1倍；变化异常，请核实数字或在正文中说明原因"
     );
     assert_eq!(x[1].cells, ["t2.penalty.decisions"]);
-    assert!(x[1].message.contains("上年为200件，本年为23件，不到上年的五分之一"));
+    assert!(
+        x[1].message
+            .contains("上年为200件，本年为23件，不到上年的五分之一")
+    );
     // Exactly fivefold is not more than fivefold; small figures (1 → 9) never jump.
     set(&mut r, "t2.licensing.decisions", "60");
     set(&mut prev, "t2.penalty.decisions", "115");
@@ -600,7 +624,13 @@ fn date_late_closing_date_against_the_statutory_deadline() {
     let mut r = balanced();
     let late = |r: &Report| of_rule(&check(r), RuleId::DATELATE).len();
     // A township: the later date (31 March) applies.
-    for ok in ["2026年1月20日", "2026年3月31日", "二〇二六年三月一日", "", "待定"] {
+    for ok in [
+        "2026年1月20日",
+        "2026年3月31日",
+        "二〇二六年三月一日",
+        "",
+        "待定",
+    ] {
         r.meta.closing_date = ok.into();
         assert_eq!(late(&r), 0, "{ok}");
     }
@@ -609,7 +639,11 @@ fn date_late_closing_date_against_the_statutory_deadline() {
     let d = of_rule(&f, RuleId::DATELATE);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].severity, Severity::Warning);
-    assert!(d[0].message.contains("（按较晚的期限：2026年3月31日前）"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("（按较晚的期限：2026年3月31日前）"),
+        "{}",
+        d[0].message
+    );
     r.meta.closing_date = "二〇二五年十二月二十日".into();
     assert!(
         of_rule(&check(&r), RuleId::DATELATE)[0]
@@ -652,9 +686,10 @@ fn desk_rules_quiet_on_the_seeds() {
         }
         // 「收到申请N件」 and 「办结/答复N件」.
         assert!(
-            !of_rule(&f, RuleId::TXTNUM).iter().any(|x| x.cells
-                == ["t3.new.total", "t3.carried_in.total"]
-                || x.cells == ["t3.total.total"]),
+            !of_rule(&f, RuleId::TXTNUM)
+                .iter()
+                .any(|x| x.cells == ["t3.new.total", "t3.carried_in.total"]
+                    || x.cells == ["t3.total.total"]),
             "{}: {f:#?}",
             path.display()
         );

@@ -99,7 +99,10 @@ fn a_folder_checked_sorted_filtered_opened_and_exported() {
     click(&mut h, "红河乡");
     assert_eq!(h.state().editor.source, None, "one click opens nothing");
     click(&mut h, "打开");
-    assert_eq!(h.state().editor.source.as_deref(), Some(honghe_path.as_path()));
+    assert_eq!(
+        h.state().editor.source.as_deref(),
+        Some(honghe_path.as_path())
+    );
     assert_eq!(h.state().editor.report.meta.organ, "红河乡");
 
     // 导出Excel: the summary workbook, read back.
@@ -116,7 +119,10 @@ fn a_folder_checked_sorted_filtered_opened_and_exported() {
     for name in ["白沙镇", "红河乡", "青石镇", "导入待核对", "T3-A"] {
         assert!(strings.contains(name), "{name}");
     }
-    assert!(zip.by_name("xl/worksheets/sheet2.xml").is_ok(), "every finding");
+    assert!(
+        zip.by_name("xl/worksheets/sheet2.xml").is_ok(),
+        "every finding"
+    );
 }
 
 #[test]

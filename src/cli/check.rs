@@ -128,8 +128,9 @@ fn write_summary(
 ) -> Result<(), Failure> {
     let bytes = match kind {
         SummaryKind::Csv => desk::csv(desk).into_bytes(),
-        SummaryKind::Xlsx => desk::xlsx(desk)
-            .map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?,
+        SummaryKind::Xlsx => {
+            desk::xlsx(desk).map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?
+        }
     };
     crate::file::write_file(path, &bytes, super::commands::overwrite(force), None)
         .map_err(|e| super::commands::save_failed(path, e))?;
@@ -149,11 +150,7 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
             true => format!("{}（汇总）", name(&e.path)),
             false => name(&e.path),
         };
-        let error = match &e.report {
-            Ok(_) => None,
-            Err(error) => Some(error),
-        };
-        if let Some(error) = error {
+        if let Err(error) = &e.report {
             write(
                 err,
                 &format!("错误：{shown_name}：{}\n", escaped_again(error, 400)),

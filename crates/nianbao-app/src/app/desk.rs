@@ -134,7 +134,11 @@ impl DeskView {
                 match &self.state {
                     State::Running { progress, .. } => {
                         let (done, total) = progress.steps();
-                        let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+                        let fraction = if total == 0 {
+                            0.0
+                        } else {
+                            done as f32 / total as f32
+                        };
                         ui.add(
                             egui::ProgressBar::new(fraction)
                                 .text(format!("正在检查… {}%", (fraction * 100.0) as u32)),
@@ -170,55 +174,60 @@ impl DeskView {
             }
         });
         let rows: Vec<Row> = self.shown().into_iter().cloned().collect();
-        ui.label(format!("共{}份报告（双击一行或点「打开」打开报告）", rows.len()));
-        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-            egui::Grid::new("desk-table").striped(true).show(ui, |ui| {
-                for (by, name) in COLUMNS {
-                    let arrow = match self.sort {
-                        (b, true) if b == by => " ▼",
-                        (b, false) if b == by => " ▲",
-                        _ => "",
-                    };
-                    if ui.button(format!("{name}{arrow}")).clicked() {
-                        self.sort = (by, self.sort.0 != by || !self.sort.1);
-                    }
-                }
-                ui.label("文件");
-                ui.label("");
-                ui.end_row();
-                for row in &rows {
-                    let cells = [
-                        row.organ.clone(),
-                        row.year.map_or(String::new(), |y| y.to_string()),
-                        row.errors.to_string(),
-                        row.warnings.to_string(),
-                        row.doubts.to_string(),
-                        if row.problem.is_empty() {
-                            row.file.clone()
-                        } else {
-                            format!("{}（无法读取：{}）", row.file, row.problem)
-                        },
-                    ];
-                    let mut opened = false;
-                    for (i, text) in cells.iter().enumerate() {
-                        let text = crate::file::escape::shown(text);
-                        let label = if i == 2 && row.errors > 0 {
-                            egui::RichText::new(text).color(ui.visuals().error_fg_color)
-                        } else {
-                            egui::RichText::new(text)
+        ui.label(format!(
+            "共{}份报告（双击一行或点「打开」打开报告）",
+            rows.len()
+        ));
+        egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("desk-table").striped(true).show(ui, |ui| {
+                    for (by, name) in COLUMNS {
+                        let arrow = match self.sort {
+                            (b, true) if b == by => " ▼",
+                            (b, false) if b == by => " ▲",
+                            _ => "",
                         };
-                        opened |= ui
-                            .add(egui::Button::new(label).frame(false))
-                            .double_clicked();
+                        if ui.button(format!("{name}{arrow}")).clicked() {
+                            self.sort = (by, self.sort.0 != by || !self.sort.1);
+                        }
                     }
-                    // A button too: the same for the keyboard and screen readers.
-                    opened |= row.problem.is_empty() && ui.button("打开").clicked();
-                    if opened && row.problem.is_empty() {
-                        commands.push(Command::Guarded(Guarded::OpenPath(row.path.clone())));
-                    }
+                    ui.label("文件");
+                    ui.label("");
                     ui.end_row();
-                }
+                    for row in &rows {
+                        let cells = [
+                            row.organ.clone(),
+                            row.year.map_or(String::new(), |y| y.to_string()),
+                            row.errors.to_string(),
+                            row.warnings.to_string(),
+                            row.doubts.to_string(),
+                            if row.problem.is_empty() {
+                                row.file.clone()
+                            } else {
+                                format!("{}（无法读取：{}）", row.file, row.problem)
+                            },
+                        ];
+                        let mut opened = false;
+                        for (i, text) in cells.iter().enumerate() {
+                            let text = crate::file::escape::shown(text);
+                            let label = if i == 2 && row.errors > 0 {
+                                egui::RichText::new(text).color(ui.visuals().error_fg_color)
+                            } else {
+                                egui::RichText::new(text)
+                            };
+                            opened |= ui
+                                .add(egui::Button::new(label).frame(false))
+                                .double_clicked();
+                        }
+                        // A button too: the same for the keyboard and screen readers.
+                        opened |= row.problem.is_empty() && ui.button("打开").clicked();
+                        if opened && row.problem.is_empty() {
+                            commands.push(Command::Guarded(Guarded::OpenPath(row.path.clone())));
+                        }
+                        ui.end_row();
+                    }
+                });
             });
-        });
     }
 }

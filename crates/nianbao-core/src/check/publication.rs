@@ -115,10 +115,20 @@ mod tests {
 
     #[test]
     fn organ_kinds_and_loose_citations() {
-        for d in ["某县交通运输局", "某市发展和改革委员会", "某县人民政府办公室", "某省教育厅"] {
+        for d in [
+            "某县交通运输局",
+            "某市发展和改革委员会",
+            "某县人民政府办公室",
+            "某省教育厅",
+        ] {
             assert!(is_department(d), "{d}");
         }
-        for g in ["某县人民政府", "示范县青石镇人民政府", "某经济开发区管理委员会", "某县"] {
+        for g in [
+            "某县人民政府",
+            "示范县青石镇人民政府",
+            "某经济开发区管理委员会",
+            "某县",
+        ] {
             assert!(!is_department(g), "{g}");
         }
         assert!(loose("国办公开办函[2019] 60号").contains(&loose("〔2019〕60号")));

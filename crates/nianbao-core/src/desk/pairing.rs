@@ -62,10 +62,20 @@ mod tests {
     #[test]
     fn pairs_by_organ_and_year() {
         let r = |o: &str, y| Some((organ_key(o), y));
-        let reports = [r("青石镇人民政府", 2025), None, r("青石镇", 2024), r("白沙镇", 2025), r("", 2024)];
+        let reports = [
+            r("青石镇人民政府", 2025),
+            None,
+            r("青石镇", 2024),
+            r("白沙镇", 2025),
+            r("", 2024),
+        ];
         assert_eq!(previous_years(&reports), [Some(2), None, None, None, None]);
         let list = "# 名单\n青石镇人民政府\n\n 白沙镇 \n红河乡\n示范县黄土乡\n";
-        let reported = ["示范县青石镇".into(), "白沙镇人民政府".into(), "黄土乡".into()];
+        let reported = [
+            "示范县青石镇".into(),
+            "白沙镇人民政府".into(),
+            "黄土乡".into(),
+        ];
         assert_eq!(missing(list, &reported), ["红河乡"]);
     }
 }

@@ -95,14 +95,20 @@ pub fn run(
     })?;
     let keys: Vec<Option<(String, i32)>> = loaded
         .iter()
-        .map(|r| r.as_ref().ok().map(|r| (organ_key(&r.meta.organ), r.meta.year)))
+        .map(|r| {
+            r.as_ref()
+                .ok()
+                .map(|r| (organ_key(&r.meta.organ), r.meta.year))
+        })
         .collect();
     let pairs = match prev {
         Some(_) => vec![None; loaded.len()],
         None => previous_years(&keys),
     };
     let findings = parallel(&loaded, progress, |i, report| {
-        let Ok(report) = report else { return Vec::new() };
+        let Ok(report) = report else {
+            return Vec::new();
+        };
         let last = prev.or_else(|| pairs[i].and_then(|p| loaded[p].as_ref().ok()));
         crate::check::check(report, last)
             .iter()

@@ -95,21 +95,29 @@ pub fn csv(desk: &Desk) -> String {
             s
         }
     };
-    let line = |cells: Vec<String>| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
+    let line =
+        |cells: Vec<String>| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
     let mut out = String::from("\u{feff}");
     out.push_str(&line(header()));
     for r in rows(desk) {
         out.push_str(&line(cells(&r)));
     }
     for organ in &desk.missing {
-        out.push_str(&line(vec![String::new(), shown(organ), String::new(), "未报送".into()]));
+        out.push_str(&line(vec![
+            String::new(),
+            shown(organ),
+            String::new(),
+            "未报送".into(),
+        ]));
     }
     out
 }
 
 /// Display width in spreadsheet columns: CJK characters count two.
 fn width(text: &str) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.1 }).sum()
+    text.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
+        .sum()
 }
 
 /// A sheet of text rows under a bold, frozen header with an autofilter; columns sized to
@@ -122,8 +130,12 @@ fn sheet(
     highlight: impl Fn(usize) -> bool,
     numeric_from: usize,
 ) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
-    let red = Format::new().set_background_color(Color::RGB(0xFFC7CE)).set_font_color(Color::RGB(0x9C0006));
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7));
+    let red = Format::new()
+        .set_background_color(Color::RGB(0xFFC7CE))
+        .set_font_color(Color::RGB(0x9C0006));
     let plain = Format::new();
     ws.set_name(name)?;
     let mut widths: Vec<f64> = header.iter().map(|h| width(h)).collect();
@@ -157,17 +169,36 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let rows = rows(desk);
     let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
-    sheet(wb.add_worksheet(), "汇总", &header(), &body, |r| rows[r].errors > 0 || !rows[r].problem.is_empty(), 2)?;
-    let found_header: Vec<String> =
-        ["文件", "机关", "年度", "级别", "规则", "规则名称", "单元格", "说明", "建议"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    sheet(
+        wb.add_worksheet(),
+        "汇总",
+        &header(),
+        &body,
+        |r| rows[r].errors > 0 || !rows[r].problem.is_empty(),
+        2,
+    )?;
+    let found_header: Vec<String> = [
+        "文件",
+        "机关",
+        "年度",
+        "级别",
+        "规则",
+        "规则名称",
+        "单元格",
+        "说明",
+        "建议",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     let mut found = Vec::new();
     let mut severities = Vec::new();
     for e in &desk.entries {
         for f in &e.findings {
-            let name = e.report.as_ref().map_or(f.rule.as_str(), |r| r.template.rule_name(f.rule));
+            let name = e
+                .report
+                .as_ref()
+                .map_or(f.rule.as_str(), |r| r.template.rule_name(f.rule));
             found.push(vec![
                 shown(&e.path.display().to_string()),
                 shown(e.organ()),
@@ -177,15 +208,31 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
                 name.to_string(),
                 shown(&f.cells.join(",")),
                 shown(&f.message),
-                f.suggested.as_ref().map_or(String::new(), |s| shown(&s.value)),
+                f.suggested
+                    .as_ref()
+                    .map_or(String::new(), |s| shown(&s.value)),
             ]);
             severities.push(f.severity);
         }
     }
-    sheet(wb.add_worksheet(), "问题清单", &found_header, &found, |r| severities[r] == Severity::Error, 9)?;
+    sheet(
+        wb.add_worksheet(),
+        "问题清单",
+        &found_header,
+        &found,
+        |r| severities[r] == Severity::Error,
+        9,
+    )?;
     if !desk.missing.is_empty() {
         let missing: Vec<Vec<String>> = desk.missing.iter().map(|o| vec![shown(o)]).collect();
-        sheet(wb.add_worksheet(), "未报送", &["未报送的机关".to_string()], &missing, |_| true, 1)?;
+        sheet(
+            wb.add_worksheet(),
+            "未报送",
+            &["未报送的机关".to_string()],
+            &missing,
+            |_| true,
+            1,
+        )?;
     }
     wb.save_to_buffer()
 }

@@ -44,7 +44,10 @@ fn walk(
 ) {
     let shown = || crate::file::escape::shown(&dir.display().to_string());
     if depth > MAX_DEPTH {
-        problems.push(format!("{}：文件夹层次超过{MAX_DEPTH}层，未再深入", shown()));
+        problems.push(format!(
+            "{}：文件夹层次超过{MAX_DEPTH}层，未再深入",
+            shown()
+        ));
         return;
     }
     let mut entries: Vec<(PathBuf, std::fs::FileType)> = match std::fs::read_dir(dir) {

@@ -49,7 +49,10 @@ impl CivilDate {
     pub fn parse(text: &str) -> Option<CivilDate> {
         use super::numerals::{digit_string, small_number};
         let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let t = t.strip_suffix('日').or_else(|| t.strip_suffix('号')).unwrap_or(&t);
+        let t = t
+            .strip_suffix('日')
+            .or_else(|| t.strip_suffix('号'))
+            .unwrap_or(&t);
         let parts: Vec<&str> = t.split(['年', '月', '-', '.', '/', '－', '．']).collect();
         let [year, month, day] = parts[..] else {
             return None;
