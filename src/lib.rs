@@ -7,7 +7,7 @@
 
 #[cfg(feature = "window")]
 pub use nianbao_app::{app, ui};
-pub use nianbao_core::{check, editor, export, import, layout, model, open, template};
+pub use nianbao_core::{check, desk, editor, export, import, layout, model, open, template};
 pub use nianbao_pdf as pdf;
 
 pub mod cli;

@@ -451,3 +451,247 @@ fn without_a_fix_the_cell_the_broken_checks_share_is_named_first() {
         assert_eq!(f.suspect, t.cell_index(id), "{}", f.message);
     }
 }
+
+fn narrative(r: &mut Report, id: &str, text: &str) {
+    *r.narrative_mut(id).unwrap() = text.into();
+}
+
+#[test]
+fn txt_num_received_and_concluded_counts_chinese_numerals_included() {
+    // 2025: 新收 19, 上年结转 1, （七）总计 19.
+    let mut r = balanced();
+    for right in [
+        "全年共收到政府信息公开申请20件，其中本年新收19件。",
+        "本年共收到申请二十件，全部办结十九件。",
+        "已依法答复19件。",
+        "本年新收到申请19件。",
+    ] {
+        narrative(&mut r, "other", right);
+        assert!(of_rule(&check(&r), RuleId::TXTNUM).is_empty(), "{right}");
+    }
+    narrative(&mut r, "other", "本年共收到政府信息公开申请十九件。");
+    let f = check(&r);
+    let t = of_rule(&f, RuleId::TXTNUM);
+    assert_eq!(t.len(), 1, "{f:#?}");
+    assert_eq!(t[0].cells, ["t3.new.total", "t3.carried_in.total"]);
+    assert!(
+        t[0].message.contains("收到政府信息公开申请十九件") && t[0].message.contains("20件"),
+        "{}",
+        t[0].message
+    );
+    for wrong in ["办结20件。", "已全部答复二十件。"] {
+        narrative(&mut r, "other", wrong);
+        let f = check(&r);
+        let t = of_rule(&f, RuleId::TXTNUM);
+        assert_eq!(t.len(), 1, "{wrong}: {f:#?}");
+        assert_eq!(t[0].cells, ["t3.total.total"], "{wrong}");
+        assert!(t[0].message.contains("19件"), "{}", t[0].message);
+    }
+}
+
+#[test]
+fn txt_repeat_a_section_copied_from_last_year() {
+    let prev = example("2024-qingshi.nianbao");
+    let mut r = balanced();
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::TXTREPEAT).is_empty());
+    // Section 五 copied word for word, section 一 with only its figures changed.
+    let problems = prev.narrative_by_id("problems").unwrap().to_string();
+    narrative(&mut r, "problems", &problems);
+    let overview = prev
+        .narrative_by_id("overview")
+        .unwrap()
+        .replace("2024", "2025")
+        .replace("146条", "162条");
+    narrative(&mut r, "overview", &overview);
+    let f = common::checked(&r, Some(&prev));
+    let t = of_rule(&f, RuleId::TXTREPEAT);
+    assert_eq!(t.len(), 2, "{f:#?}");
+    assert_eq!(t[0].severity, Severity::Warning);
+    assert!(
+        t[0].message.starts_with("“一、总体情况”的"),
+        "{}",
+        t[0].message
+    );
+    assert!(
+        t[1].message
+            .contains("（100%）与上年报告相同，如“一是主动公开的内容不够丰富"),
+        "{}",
+        t[1].message
+    );
+    // Without last year's report there is nothing to compare.
+    assert!(of_rule(&check(&r), RuleId::TXTREPEAT).is_empty());
+    // Half of four sentences new: still a copy; three of four new: not.
+    let mixed = |new: usize| {
+        let mut text: Vec<String> = problems
+            .split(['。', '；'])
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        assert_eq!(text.len(), 4);
+        for (s, word) in text.iter_mut().zip(["甲", "乙", "丙"]).take(new) {
+            *s = format!("今年新写的{word}项内容与去年完全不同需要单独说明");
+        }
+        text.join("。")
+    };
+    narrative(&mut r, "overview", "");
+    narrative(&mut r, "problems", &mixed(2));
+    assert_eq!(
+        of_rule(&common::checked(&r, Some(&prev)), RuleId::TXTREPEAT).len(),
+        1
+    );
+    narrative(&mut r, "problems", &mixed(3));
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::TXTREPEAT).is_empty());
+}
+
+#[test]
+fn txt_basis_cites_the_format_of_the_reports_year() {
+    let mut r = balanced();
+    assert!(
+        r.narrative_by_id("preamble")
+            .unwrap()
+            .contains("〔2021〕30号")
+    );
+    assert!(of_rule(&check(&r), RuleId::TXTBASIS).is_empty());
+    let preamble = r
+        .narrative_by_id("preamble")
+        .unwrap()
+        .replace("〔2021〕30号", "[2019] 60号");
+    narrative(&mut r, "preamble", &preamble);
+    let f = check(&r);
+    let b = of_rule(&f, RuleId::TXTBASIS);
+    assert_eq!(b.len(), 1, "{f:#?}");
+    assert!(
+        b[0].message
+            .starts_with("前言以“〔2019〕60号”（2019版格式，适用于2019至2020年度）为依据，2025年度报告应依据2021版格式（国办公开办函〔2021〕30号）"),
+        "{}",
+        b[0].message
+    );
+    narrative(
+        &mut r,
+        "preamble",
+        "依据《政府信息公开工作年度报告格式（试行）》编制。",
+    );
+    assert_eq!(of_rule(&check(&r), RuleId::TXTBASIS).len(), 1);
+
+    let mut old = example("2020-qingshi-gb2019.nianbao");
+    assert!(of_rule(&check(&old), RuleId::TXTBASIS).is_empty());
+    narrative(
+        &mut old,
+        "preamble",
+        "根据国办公开办函〔2021〕30号要求编制。",
+    );
+    let f = check(&old);
+    let b = of_rule(&f, RuleId::TXTBASIS);
+    assert_eq!(b.len(), 1, "{f:#?}");
+    assert!(
+        b[0].message.contains("2020年度报告应依据2019版格式"),
+        "{}",
+        b[0].message
+    );
+}
+
+#[test]
+fn x_jump_headline_figures_against_last_year() {
+    let mut prev = example("2024-qingshi.nianbao");
+    let mut r = balanced();
+    // 新收 12 → 19, 行政处罚 19 → 23: ordinary years.
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::XJUMP).is_empty());
+    set(&mut prev, "t2.penalty.decisions", "200");
+    set(&mut r, "t2.licensing.decisions", "61");
+    let f = common::checked(&r, Some(&prev));
+    let x = of_rule(&f, RuleId::XJUMP);
+    assert_eq!(x.len(), 2, "{f:#?}");
+    assert_eq!(x[0].cells, ["t2.licensing.decisions"]);
+    assert_eq!(
+        x[0].message,
+        "“行政许可处理决定数量”上年为12件，本年为61件，增加到5.1倍；变化异常，请核实数字或在正文中说明原因"
+    );
+    assert_eq!(x[1].cells, ["t2.penalty.decisions"]);
+    assert!(
+        x[1].message
+            .contains("上年为200件，本年为23件，不到上年的五分之一")
+    );
+    // Exactly fivefold is not more than fivefold; small figures (1 → 9) never jump.
+    set(&mut r, "t2.licensing.decisions", "60");
+    set(&mut prev, "t2.penalty.decisions", "115");
+    set(&mut prev, "t2.enforcement.decisions", "1");
+    set(&mut r, "t2.enforcement.decisions", "9");
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::XJUMP).is_empty());
+}
+
+#[test]
+fn date_late_closing_date_against_the_statutory_deadline() {
+    let mut r = balanced();
+    let late = |r: &Report| of_rule(&check(r), RuleId::DATELATE).len();
+    // A township: the later date (31 March) applies.
+    for ok in [
+        "2026年1月20日",
+        "2026年3月31日",
+        "二〇二六年三月一日",
+        "",
+        "待定",
+    ] {
+        r.meta.closing_date = ok.into();
+        assert_eq!(late(&r), 0, "{ok}");
+    }
+    r.meta.closing_date = "2026年4月1日".into();
+    let f = check(&r);
+    let d = of_rule(&f, RuleId::DATELATE);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert!(
+        d[0].message.contains("（按较晚的期限：2026年3月31日前）"),
+        "{}",
+        d[0].message
+    );
+    r.meta.closing_date = "二〇二五年十二月二十日".into();
+    assert!(
+        of_rule(&check(&r), RuleId::DATELATE)[0]
+            .message
+            .contains("不在2025年度结束之后")
+    );
+    // A department of the county: 31 January.
+    r.meta.organ = "示范县交通运输局".into();
+    r.meta.closing_date = "2026年1月31日".into();
+    assert_eq!(late(&r), 0);
+    r.meta.closing_date = "2026-02-01".into();
+    let f = check(&r);
+    assert!(
+        of_rule(&f, RuleId::DATELATE)[0]
+            .message
+            .contains("（县级以上人民政府部门：2026年1月31日前）")
+    );
+    r.meta.organ = "示范县人民政府".into();
+    assert_eq!(late(&r), 0);
+    r.meta.closing_date = "2026年4月2日".into();
+    assert!(
+        of_rule(&check(&r), RuleId::DATELATE)[0]
+            .message
+            .contains("（县级以上人民政府：2026年3月31日前）")
+    );
+}
+
+/// The desk's rules raise no false alarm on the real published seeds (different organs: no
+/// pairs), nor on the examples with last year's report (the balanced test above).
+#[test]
+fn desk_rules_quiet_on_the_seeds() {
+    let Some(paths) = common::published::seed_paths() else {
+        return;
+    };
+    for path in paths {
+        let r = nianbao::file::load(&path).unwrap();
+        let f = check(&r);
+        for rule in [RuleId::TXTBASIS, RuleId::DATELATE] {
+            assert!(of_rule(&f, rule).is_empty(), "{}: {f:#?}", path.display());
+        }
+        // 「收到申请N件」 and 「办结/答复N件」.
+        assert!(
+            !of_rule(&f, RuleId::TXTNUM)
+                .iter()
+                .any(|x| x.cells == ["t3.new.total", "t3.carried_in.total"]
+                    || x.cells == ["t3.total.total"]),
+            "{}: {f:#?}",
+            path.display()
+        );
+    }
+}

@@ -18,6 +18,8 @@ pub enum Command {
         files: Vec<PathBuf>,
         prev: Option<PathBuf>,
         json: bool,
+        /// The reviewer's desk: summary, expected organs, 汇总 report.
+        desk: super::check::DeskOptions,
     },
     Cells {
         file: PathBuf,
@@ -136,14 +138,25 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
         "check" => {
-            let p = split(rest, &["--prev"], &["--json"])?;
+            let p = split(
+                rest,
+                &["--prev", "--summary", "--expect", "--parent"],
+                &["--json", "--force"],
+            )?;
             if p.positional.is_empty() {
-                return Err(usage("check 需要至少一个报告文件"));
+                return Err(usage("check 需要至少一个报告文件或文件夹"));
             }
+            let path = |name| p.option(&[name]).map(PathBuf::from);
             Ok(Command::Check {
                 files: p.positional.iter().map(PathBuf::from).collect(),
-                prev: p.option(&["--prev"]).map(PathBuf::from),
+                prev: path("--prev"),
                 json: p.flag("--json"),
+                desk: super::check::DeskOptions {
+                    summary: path("--summary"),
+                    expect: path("--expect"),
+                    parent: path("--parent"),
+                    force: p.flag("--force"),
+                },
             })
         }
         "install-desktop" => match split(rest, &[], &[])?.positional.as_slice() {
@@ -214,7 +227,8 @@ mod tests {
             Command::Check {
                 files: vec!["a.nianbao".into(), "b.json".into()],
                 prev: Some("p.nianbao".into()),
-                json: true
+                json: true,
+                desk: Default::default(),
             }
         );
         assert_eq!(

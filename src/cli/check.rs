@@ -1,17 +1,30 @@
 //! `nianbao check`: every rule of every file, one line per finding (or JSON); a file that
 //! cannot be read is said on stderr (and, with `--json`, kept as an entry with the reason).
+//! Folders are walked and checked in parallel as the reviewer's desk (`crate::desk`): each
+//! report is checked with the same organ's report of the year before when both are given.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::Failure;
 use super::commands::{Out, load, name, write};
-use crate::check::{self, Rendered, Severity};
-use crate::file;
+use crate::check::{Rendered, Severity};
+use crate::desk::{self, Desk};
 use crate::file::escape::{escaped, escaped_again, shown};
 
-/// One entry of `check --json`: a finding of a file, or why the file could not be read.
+/// The desk's options of `check`: `--summary`, `--expect`, `--parent`, `--force`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeskOptions {
+    pub summary: Option<PathBuf>,
+    pub expect: Option<PathBuf>,
+    pub parent: Option<PathBuf>,
+    /// Replace an existing summary file.
+    pub force: bool,
+}
+
+/// One entry of `check --json`: a finding of a file, why the file could not be read, or an
+/// expected organ with no report.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonEntry<'a> {
@@ -24,77 +37,160 @@ enum JsonEntry<'a> {
         file: String,
         error: String,
     },
+    Missing {
+        missing: String,
+    },
 }
 
 pub(super) fn check(
-    files: &[std::path::PathBuf],
+    inputs: &[PathBuf],
     prev: Option<&Path>,
     json: bool,
+    options: &DeskOptions,
     out: Out,
     err: Out,
 ) -> Result<u8, Failure> {
+    let summary_kind = options.summary.as_deref().map(summary_kind).transpose()?;
+    if let Some(path) = &options.summary {
+        super::commands::refuse_existing(path, options.force, true)?;
+    }
     let prev = prev.map(load).transpose()?;
-    let mut unreadable = false;
-    let mut any_error = false;
-    let mut all: Vec<(String, Result<Rendered, String>)> = Vec::new();
-    for path in files {
-        let report = match file::load(path) {
-            Ok(r) => r,
-            Err(e) => {
-                unreadable = true;
-                write(
-                    err,
-                    &format!(
-                        "错误：{}：{}\n",
-                        name(path),
-                        escaped_again(&e.to_string(), 400)
-                    ),
-                )?;
-                all.push((path.display().to_string(), Err(e.to_string())));
-                continue;
-            }
+    let expected = options.expect.as_deref().map(read_list).transpose()?;
+    let skip: Vec<PathBuf> = [&options.parent, &options.expect, &options.summary]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let (files, problems) = desk::collect(inputs, &skip);
+    if files.is_empty() && options.parent.is_none() {
+        return Err(Failure::input("没有找到可检查的报告文件"));
+    }
+    let progress = desk::Progress::default();
+    let mut desk = desk::run(&files, options.parent.as_ref(), prev.as_ref(), &progress)
+        .ok_or_else(|| Failure::input("检查已取消"))?;
+    desk.problems = problems;
+    if let Some(list) = &expected {
+        let organs: Vec<String> = desk
+            .entries
+            .iter()
+            .filter(|e| !e.is_parent)
+            .map(|e| e.organ().to_string())
+            .collect();
+        desk.missing = desk::missing(list, &organs)
+            .into_iter()
+            .map(String::from)
+            .collect();
+    }
+    print(&desk, json, out, err)?;
+    if let (Some(path), Some(kind)) = (&options.summary, summary_kind) {
+        write_summary(&desk, path, kind, options.force, err)?;
+    }
+    let (errors, unreadable) = desk.outcome();
+    Ok(if unreadable || !desk.problems.is_empty() {
+        2
+    } else {
+        u8::from(errors || !desk.missing.is_empty())
+    })
+}
+
+#[derive(Clone, Copy)]
+enum SummaryKind {
+    Xlsx,
+    Csv,
+}
+
+fn summary_kind(path: &Path) -> Result<SummaryKind, Failure> {
+    match crate::file::extension(path).as_str() {
+        "xlsx" => Ok(SummaryKind::Xlsx),
+        "csv" => Ok(SummaryKind::Csv),
+        other => Err(Failure::input(format!(
+            "汇总表只能是 .xlsx 或 .csv，不能是“.{}”",
+            shown(other)
+        ))),
+    }
+}
+
+/// The list of expected organs: a text file, bounded like every file read.
+fn read_list(path: &Path) -> Result<String, Failure> {
+    let (bytes, _) = crate::file::read_stamped(path)
+        .map_err(|e| Failure::input(format!("{}：{e}", name(path))))?;
+    String::from_utf8(bytes)
+        .map(|s| s.trim_start_matches('\u{feff}').to_string())
+        .map_err(|_| Failure::input(format!("{}：名单应为 UTF-8 文本", name(path))))
+}
+
+fn write_summary(
+    desk: &Desk,
+    path: &Path,
+    kind: SummaryKind,
+    force: bool,
+    err: Out,
+) -> Result<(), Failure> {
+    let bytes = match kind {
+        SummaryKind::Csv => desk::csv(desk).into_bytes(),
+        SummaryKind::Xlsx => {
+            desk::xlsx(desk).map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?
+        }
+    };
+    crate::file::write_file(path, &bytes, super::commands::overwrite(force), None)
+        .map_err(|e| super::commands::save_failed(path, e))?;
+    write(err, &format!("汇总表已写入 {}\n", name(path)))
+}
+
+/// Findings on stdout (lines or JSON), per-file tallies and unreadable files on stderr.
+fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
+    let many = desk.entries.len() > 1;
+    let mut items: Vec<JsonEntry> = Vec::new();
+    for problem in &desk.problems {
+        write(err, &format!("错误：{}\n", escaped_again(problem, 400)))?;
+    }
+    for e in &desk.entries {
+        let file = e.path.display().to_string();
+        let shown_name = match e.is_parent {
+            true => format!("{}（汇总）", name(&e.path)),
+            false => name(&e.path),
         };
-        let found = check::check(&report, prev.as_ref());
-        let (errors, warnings) = check::tally(&found);
-        let findings: Vec<Rendered> = found.iter().map(|f| f.render(report.template)).collect();
-        any_error |= errors > 0;
+        if let Err(error) = &e.report {
+            write(
+                err,
+                &format!("错误：{shown_name}：{}\n", escaped_again(error, 400)),
+            )?;
+            items.push(JsonEntry::Unreadable {
+                file,
+                error: error.clone(),
+            });
+            continue;
+        }
         if !json {
-            if files.len() > 1 {
-                write(out, &format!("# {}\n", name(path)))?;
+            if many {
+                write(out, &format!("# {shown_name}\n"))?;
             }
-            for f in &findings {
+            for f in &e.findings {
                 write(out, &format!("{}\n", finding_line(f)))?;
             }
         }
+        let (errors, warnings) = (e.count(Severity::Error), e.count(Severity::Warning));
         write(
             err,
-            &format!("{}：{errors} 个错误，{warnings} 个警告\n", name(path)),
+            &format!("{shown_name}：{errors} 个错误，{warnings} 个警告\n"),
         )?;
-        all.extend(
-            findings
-                .into_iter()
-                .map(|f| (path.display().to_string(), Ok(f))),
-        );
+        items.extend(e.findings.iter().map(|finding| JsonEntry::Finding {
+            file: file.clone(),
+            finding,
+        }));
+    }
+    for organ in &desk.missing {
+        write(err, &format!("未报送：{}\n", shown(organ)))?;
+        items.push(JsonEntry::Missing {
+            missing: organ.clone(),
+        });
     }
     if json {
-        let items: Vec<JsonEntry> = all
-            .iter()
-            .map(|(file, entry)| match entry {
-                Ok(finding) => JsonEntry::Finding {
-                    file: file.clone(),
-                    finding,
-                },
-                Err(error) => JsonEntry::Unreadable {
-                    file: file.clone(),
-                    error: error.clone(),
-                },
-            })
-            .collect();
         let text =
             serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
         write(out, &format!("{text}\n"))?;
     }
-    Ok(if unreadable { 2 } else { u8::from(any_error) })
+    Ok(())
 }
 
 /// `error T3-A t3.new.natural,… message`, one line whatever the report holds.

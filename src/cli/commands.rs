@@ -19,9 +19,12 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
         Command::Version => {
             write(out, &format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))).map(|_| 0)
         }
-        Command::Check { files, prev, json } => {
-            super::check::check(&files, prev.as_deref(), json, out, err)
-        }
+        Command::Check {
+            files,
+            prev,
+            json,
+            desk,
+        } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
         Command::InstallDesktop => super::desktop::run(out),
         Command::New {
@@ -83,7 +86,7 @@ fn cells(path: &Path, out: Out) -> Result<u8, Failure> {
     write(out, &text).map(|_| 0)
 }
 
-fn overwrite(force: bool) -> Overwrite {
+pub(super) fn overwrite(force: bool) -> Overwrite {
     if force {
         Overwrite::Replace
     } else {
@@ -93,7 +96,7 @@ fn overwrite(force: bool) -> Overwrite {
 
 /// Refuses before any work: an existing output (also a dangling link) without `--force`,
 /// or an output type we cannot write (`published`: .pdf, .html or .docx). The write checks again.
-fn refuse_existing(path: &Path, force: bool, published: bool) -> Result<(), Failure> {
+pub(super) fn refuse_existing(path: &Path, force: bool, published: bool) -> Result<(), Failure> {
     if file::occupied(path) && !force {
         return Err(Failure::input(
             file::SaveError::Exists(path.display().to_string()).to_string(),
@@ -108,7 +111,7 @@ fn refuse_existing(path: &Path, force: bool, published: bool) -> Result<(), Fail
 }
 
 /// A refused or failed write; messages that do not name the file get its name first.
-fn save_failed(path: &Path, e: file::SaveError) -> Failure {
+pub(super) fn save_failed(path: &Path, e: file::SaveError) -> Failure {
     use file::SaveError as E;
     match e {
         E::Io(_) | E::TooLarge { .. } => Failure::new(2, format!("{}：{e}", name(path))),

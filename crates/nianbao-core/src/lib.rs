@@ -1,9 +1,10 @@
 //! nianbao's core, in layers that only depend downwards (checked by `tests/layers.rs`):
 //! `template` (the national formats as data) → `model` (a report) → `file` (native RON and
 //! JSON) and `check` (every rule, pure) → `import` (published reports) and `layout` (pages in
-//! mm) → `export` (web page, Word) → `editor` (the document being edited, without UI). No egui, no printpdf.
+//! mm) → `export` (web page, Word) → `open` → `desk` (many reports at once) → `editor` (the document being edited, without UI). No egui, no printpdf.
 
 pub mod check;
+pub mod desk;
 pub mod editor;
 pub mod export;
 pub mod file;

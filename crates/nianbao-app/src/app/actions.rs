@@ -225,6 +225,8 @@ impl App {
                 Err(e) => self.error("无法关联上年报告", format!("{}：{e}", path.display())),
             },
             PickFor::NewFrom => {}
+            PickFor::DeskFolder => self.desk = Some(super::desk::DeskView::start(ctx, path)),
+            PickFor::DeskExcel => self.save_chosen(ctx, purpose, path, overwrite, then),
         }
     }
 

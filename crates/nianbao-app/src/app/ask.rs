@@ -83,6 +83,7 @@ pub fn extension(purpose: PickFor) -> &'static str {
         PickFor::ExportPdf => "pdf",
         PickFor::ExportHtml => "html",
         PickFor::ExportDocx => "docx",
+        PickFor::DeskExcel => "xlsx",
         _ => "nianbao",
     }
 }

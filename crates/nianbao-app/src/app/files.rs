@@ -16,6 +16,10 @@ pub enum PickFor {
     ExportDocx,
     /// Last year's report for 从上年报告新建.
     NewFrom,
+    /// The folder of reports for 批量检查.
+    DeskFolder,
+    /// 批量检查's summary, 导出Excel.
+    DeskExcel,
 }
 
 impl PickFor {
@@ -29,6 +33,8 @@ impl PickFor {
             PickFor::ExportHtml => "导出网页",
             PickFor::ExportDocx => "导出Word",
             PickFor::NewFrom => "选择上年报告",
+            PickFor::DeskFolder => "批量检查文件夹",
+            PickFor::DeskExcel => "导出Excel",
         }
     }
 
@@ -40,6 +46,7 @@ impl PickFor {
                 | PickFor::ExportPdf
                 | PickFor::ExportHtml
                 | PickFor::ExportDocx
+                | PickFor::DeskExcel
         )
     }
 }
@@ -94,6 +101,8 @@ pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static
         PickFor::ExportHtml => vec![("网页", &["html", "htm"])],
         PickFor::ExportDocx => vec![("Word 文档", &["docx"])],
         PickFor::SaveAs => vec![("年报文件", &["nianbao"])],
+        PickFor::DeskExcel => vec![("Excel 工作簿", &["xlsx"])],
+        PickFor::DeskFolder => vec![],
         // Everything nianbao opens first: a published report is as likely as our own.
         _ => vec![
             (
@@ -213,6 +222,8 @@ fn rfd_pick(purpose: PickFor, default: Option<PathBuf>) -> Option<PathBuf> {
     }
     if purpose.saves() {
         dialog.save_file()
+    } else if purpose == PickFor::DeskFolder {
+        dialog.pick_folder()
     } else {
         dialog.pick_file()
     }

@@ -4,6 +4,7 @@
 mod actions;
 mod ask;
 mod clipboard;
+pub mod desk;
 mod dialogs;
 mod export;
 mod files;
@@ -67,6 +68,8 @@ pub struct App {
     pub clipboard: Clipboard,
     /// The window's size, position and maximised state, saved on closing.
     geometry: geometry::GeometryWatch,
+    /// 批量检查: a folder being checked, or its summary.
+    pub desk: Option<desk::DeskView>,
 }
 
 impl App {
@@ -149,6 +152,7 @@ impl App {
             preview: ui::preview::PreviewCache::default(),
             clipboard: Clipboard::default(),
             geometry: geometry::GeometryWatch::default(),
+            desk: None,
         }
     }
 
@@ -199,6 +203,11 @@ impl App {
             ui.disable();
         }
         self.panels_ui(ui, &mut commands);
+        if let Some(desk) = &mut self.desk
+            && !desk.ui(&ctx, &mut commands)
+        {
+            self.desk = None;
+        }
         if let Some(dialog) = &mut self.dialog
             && let Some(answer) = dialogs::dialog_ui(&ctx, dialog)
         {
@@ -270,6 +279,8 @@ impl App {
             Command::ExportPdf => self.ask_path(ctx, PickFor::ExportPdf, None),
             Command::ExportHtml => self.ask_path(ctx, PickFor::ExportHtml, None),
             Command::ExportDocx => self.ask_path(ctx, PickFor::ExportDocx, None),
+            Command::CheckFolder => self.ask_path(ctx, PickFor::DeskFolder, None),
+            Command::ExportDesk => self.ask_path(ctx, PickFor::DeskExcel, None),
             Command::CopyHtml => self.copy_html(),
             Command::Preview => self.part = Part::Preview,
             Command::DetachPrev => self.editor.detach_prev(now),

@@ -77,6 +77,7 @@ impl App {
                     ("复制为网页", Command::CopyHtml),
                     ("导出数据文件（JSON）…", Command::ExportJson),
                     ("关联上年报告…", Command::AttachPrev),
+                    ("批量检查文件夹…", Command::CheckFolder),
                 ];
                 for (label, command) in items {
                     if ui.add(menu_item(label, &command)).clicked() {

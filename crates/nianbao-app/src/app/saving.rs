@@ -54,6 +54,11 @@ impl App {
             PickFor::ExportJson => {
                 file::save_report(&self.editor.report, &path, overwrite, None).map(|_| ())
             }
+            PickFor::DeskExcel => match self.desk.as_ref().and_then(|d| d.workbook()) {
+                Some(Ok(bytes)) => file::write_file(&path, &bytes, overwrite, None).map(|_| ()),
+                Some(Err(e)) => return self.error("导出失败", format!("无法生成汇总表：{e}")),
+                None => return,
+            },
             PickFor::ExportHtml | PickFor::ExportDocx => {
                 match self.publish(purpose, &path, overwrite) {
                     Ok(result) => result,
@@ -72,7 +77,7 @@ impl App {
         let shown = done.path.display();
         if matches!(
             done.purpose,
-            PickFor::ExportJson | PickFor::ExportHtml | PickFor::ExportDocx
+            PickFor::ExportJson | PickFor::ExportHtml | PickFor::ExportDocx | PickFor::DeskExcel
         ) {
             self.message = Some((format!("已导出 {shown}"), false));
             self.dialog = Some(super::dialogs::Dialog::Exported {

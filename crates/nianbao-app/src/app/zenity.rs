@@ -18,6 +18,9 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
         "--file-selection".to_string(),
         format!("--title={}", purpose.title()),
     ];
+    if purpose == PickFor::DeskFolder {
+        args.push("--directory".into());
+    }
     if purpose.saves() {
         args.push("--save".into());
         if let Some(default) = default {

@@ -64,4 +64,8 @@ pub enum Command {
     ConfirmImport,
     /// 空白填0, with a message of what was filled and what was left.
     FillBlanks,
+    /// 批量检查文件夹: a folder of reports checked at once.
+    CheckFolder,
+    /// 导出Excel of the 批量检查 summary.
+    ExportDesk,
 }

@@ -5,8 +5,10 @@
 mod cross_year;
 mod equations;
 mod fix;
+mod history;
 mod imported;
 mod meta_rules;
+mod publication;
 mod text;
 mod values;
 
@@ -96,8 +98,15 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     }
     if let Some(prev) = prev {
         cross_year::check(report, prev, &balance, &mut out);
+        history::check(report, prev, &mut out);
     }
     text::check(report, &mut out);
+    if t.has_rule(RuleId::TXTBASIS) {
+        publication::basis(report, &mut out);
+    }
+    if t.has_rule(RuleId::DATELATE) {
+        publication::closing_date(report, &mut out);
+    }
     if t.has_rule(RuleId::PLREG) {
         meta_rules::township_regulations(report, &mut out);
     }

@@ -2,6 +2,7 @@
 //! empty or a token sentence) and TXT-FEE (信息处理费 situations not reported in section 六).
 
 use super::{Finding, RuleId};
+use crate::model::numerals::{CHINESE_DIGITS, chinese_number};
 use crate::model::{CellKind, Num, Report, parse_number};
 use crate::template::{CellIx, FeeRole, Figure, NarrativeIx, Place};
 
@@ -125,48 +126,6 @@ fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range
         }
     }
     out
-}
-
-const CHINESE_DIGITS: &str = "零〇一二两三四五六七八九十百千万";
-
-/// 「三」 3, 「十二」 12, 「二十」 20, 「一百零五」 105, 「两千」 2000; `None` for what is not one
-/// number (「一二」).
-fn chinese_number(text: &str) -> Option<i64> {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .find(c)
-            .map(|b| (b / 3) as i64)
-            .or(match c {
-                '〇' => Some(0),
-                '两' => Some(2),
-                _ => None,
-            })
-    };
-    let (mut total, mut section, mut pending): (i64, i64, Option<i64>) = (0, 0, None);
-    for c in text.chars() {
-        if let Some(d) = digit(c) {
-            if pending.is_some_and(|p| p != 0) {
-                return None;
-            }
-            pending = Some(d);
-            continue;
-        }
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            _ => return None,
-        };
-        let n = pending.take().unwrap_or(if unit == 10 { 1 } else { 0 });
-        if unit == 10_000 {
-            total += (section + n).max(1) * unit;
-            section = 0;
-        } else {
-            section += n * unit;
-        }
-    }
-    Some(total + section + pending.unwrap_or(0))
 }
 
 fn ends_clause(c: char) -> bool {
@@ -302,10 +261,6 @@ mod tests {
                 (1, "3".into(), "上年结转三件".into())
             ]
         );
-        assert_eq!(chinese_number("一百零五"), Some(105));
-        assert_eq!(chinese_number("二十"), Some(20));
-        assert_eq!(chinese_number("两千三百"), Some(2300));
-        assert_eq!(chinese_number("一二"), None);
         assert!(stated("行政复议案件较少").is_empty());
         assert!(stated("2025年新收申请较多").is_empty());
     }

@@ -21,7 +21,7 @@ pub fn invalid_year(text: &str) -> String {
 }
 
 /// A day of the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CivilDate {
     pub year: i32,
     pub month: u8,
@@ -41,6 +41,37 @@ impl CivilDate {
                     .map_or(0, |d| d.as_secs() as i64)
             });
         CivilDate::from_days((secs + 8 * 3600).div_euclid(86_400))
+    }
+
+    /// A date as a 落款 writes it: 「2026年1月20日」, 「二〇二六年一月二十日」, 「2026-01-20」,
+    /// 「2026.1.20」, 「2026/1/20」 (spaces ignored); `None` for anything else or a day that
+    /// does not exist.
+    pub fn parse(text: &str) -> Option<CivilDate> {
+        use super::numerals::{digit_string, small_number};
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t
+            .strip_suffix('日')
+            .or_else(|| t.strip_suffix('号'))
+            .unwrap_or(&t);
+        let parts: Vec<&str> = t.split(['年', '月', '-', '.', '/', '－', '．']).collect();
+        let [year, month, day] = parts[..] else {
+            return None;
+        };
+        let year = i32::try_from(digit_string(year)?).ok()?;
+        let month = u8::try_from(small_number(month)?).ok()?;
+        let day = u8::try_from(small_number(day)?).ok()?;
+        let date = CivilDate { year, month, day };
+        (YEARS.contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= date.month_days())
+            .then_some(date)
+    }
+
+    fn month_days(self) -> u8 {
+        match self.month {
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
     }
 
     /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
@@ -68,6 +99,14 @@ mod tests {
         assert_eq!(parse_year("1999"), None);
         assert_eq!(parse_year("二〇二五"), None);
         assert!(invalid_year("1999").contains("2000 至 2100"));
+        let date = |year, month, day| Some(CivilDate { year, month, day });
+        assert_eq!(CivilDate::parse("2026年1月20日"), date(2026, 1, 20));
+        assert_eq!(CivilDate::parse("二〇二六年一月二十日"), date(2026, 1, 20));
+        assert_eq!(CivilDate::parse(" 2026-03-31 "), date(2026, 3, 31));
+        assert_eq!(CivilDate::parse("2026.2.3"), date(2026, 2, 3));
+        assert_eq!(CivilDate::parse("2026年2月30日"), None);
+        assert_eq!(CivilDate::parse("2026年1月"), None);
+        assert_eq!(CivilDate::parse("一月二十日"), None);
         assert_eq!(
             CivilDate::from_days(20_454),
             CivilDate {

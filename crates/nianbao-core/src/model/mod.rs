@@ -3,6 +3,7 @@
 mod calendar;
 mod carry;
 mod migrate;
+pub mod numerals;
 mod review;
 mod value;
 

@@ -19,6 +19,13 @@ pub struct TemplateDef {
     pub equations: Vec<EquationDef>,
     pub cross_year: Vec<CrossYearDef>,
     pub narrative_figures: Vec<NarrativeFigure>,
+    /// Headline figures compared with last year's (X-JUMP): each the sum of its cells.
+    #[serde(default)]
+    pub jump_figures: Vec<JumpFigure>,
+    /// How a report cites this format as its basis (「〔2019〕60号」), for TXT-BASIS: a
+    /// report of a year this format does not apply to must not cite it.
+    #[serde(default)]
+    pub citations: Vec<String>,
     pub regulation_cells: Vec<String>,
     pub fee_cells: Vec<String>,
     pub rules: Vec<RuleId>,
@@ -195,6 +202,14 @@ pub struct CrossYearDef {
 #[serde(deny_unknown_fields)]
 pub struct NarrativeFigure {
     pub keywords: Vec<String>,
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+/// A headline figure (新收申请总计, 行政复议总计…): the sum of its cells, this year and last.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JumpFigure {
     pub name: String,
     pub cells: Vec<String>,
 }

@@ -67,6 +67,9 @@ pub fn parse(src: &str) -> Result<Template, String> {
             })
         })
         .collect::<Result<_, String>>()?;
+    for jump in &template.def.jump_figures {
+        lookup_all(&template, &jump.cells)?;
+    }
     template.regulation_cells = lookup_all(&template, &template.def.regulation_cells)?;
     template.fee_cells = lookup_all(&template, &template.def.fee_cells)?;
     Ok(template)

@@ -46,10 +46,15 @@ pub enum RuleId {
     IMPREVIEW,
     IMPEMPTY,
     METAEMPTY,
+    TXTREPEAT,
+    TXTBASIS,
+    XJUMP,
+    DATELATE,
+    HSUM,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 17] = [
+    pub const ALL: [RuleId; 22] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -67,6 +72,11 @@ impl RuleId {
         RuleId::IMPREVIEW,
         RuleId::IMPEMPTY,
         RuleId::METAEMPTY,
+        RuleId::TXTREPEAT,
+        RuleId::TXTBASIS,
+        RuleId::XJUMP,
+        RuleId::DATELATE,
+        RuleId::HSUM,
     ];
 
     /// By its stable id, e.g. 「T3-A」.
@@ -93,6 +103,11 @@ impl RuleId {
             RuleId::IMPREVIEW => "IMP-REVIEW",
             RuleId::IMPEMPTY => "IMP-EMPTY",
             RuleId::METAEMPTY => "META-EMPTY",
+            RuleId::TXTREPEAT => "TXT-REPEAT",
+            RuleId::TXTBASIS => "TXT-BASIS",
+            RuleId::XJUMP => "X-JUMP",
+            RuleId::DATELATE => "DATE-LATE",
+            RuleId::HSUM => "H-SUM",
         }
     }
 
@@ -105,7 +120,8 @@ impl RuleId {
             | RuleId::VNUM
             | RuleId::TPLYEAR
             | RuleId::XCARRY
-            | RuleId::IMPEMPTY => Severity::Error,
+            | RuleId::IMPEMPTY
+            | RuleId::HSUM => Severity::Error,
             _ => Severity::Warning,
         }
     }

@@ -1,0 +1,149 @@
+//! TXT-REPEAT (a narrative section largely repeats last year's) and X-JUMP (a headline figure
+//! grew more than fivefold or fell below a fifth): this year's report against last year's.
+
+use std::collections::HashSet;
+
+use super::{Finding, RuleId};
+use crate::model::{Num, Report};
+use crate::template::{CellIx, Place};
+
+/// Sentences shorter than this (in letters and digits) are headings or stock phrases
+/// (「（一）主动公开」「无。」) that every year may share.
+const MIN_SENTENCE_CHARS: usize = 12;
+/// A section of fewer counted sentences says too little to call it a copy.
+const MIN_SENTENCES: usize = 3;
+/// Both years' figures must reach this before a jump means anything.
+const MIN_JUMP_FIGURE: i64 = 10;
+const JUMP_FACTOR: i64 = 5;
+/// How much of a repeated sentence the message quotes.
+const QUOTE_CHARS: usize = 40;
+
+pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    if t.has_rule(RuleId::TXTREPEAT) {
+        repeated_sections(report, prev, out);
+    }
+    if t.has_rule(RuleId::XJUMP) {
+        jumps(report, prev, out);
+    }
+}
+
+/// A sentence as compared: letters and digits only, every digit the same, so 「2024年」 and
+/// 「2025年」, 「12件」 and 「19件」 read alike (the wording repeats; the figures are the table's).
+fn normalised(sentence: &str) -> String {
+    sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| if c.is_numeric() { '#' } else { c })
+        .collect()
+}
+
+/// The sentences of a text that count, with their normalised form.
+fn sentences(text: &str) -> Vec<(&str, String)> {
+    text.split(['。', '；', ';', '！', '？', '!', '?', '\n'])
+        .map(str::trim)
+        .map(|s| (s, normalised(s)))
+        .filter(|(_, n)| n.chars().count() >= MIN_SENTENCE_CHARS)
+        .collect()
+}
+
+fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    // 前言 is a fixed formula by design; the numbered sections are what must be new.
+    for n in t.narrative_ixs().filter(|&n| n != t.preamble()) {
+        let Some(last) = prev.narrative_by_id(&t.narrative(n).id) else {
+            continue;
+        };
+        let this = sentences(report.narrative(n));
+        if this.len() < MIN_SENTENCES {
+            continue;
+        }
+        let last: HashSet<String> = sentences(last).into_iter().map(|(_, s)| s).collect();
+        let repeated: Vec<&str> = this
+            .iter()
+            .filter(|(_, s)| last.contains(s))
+            .map(|(text, _)| *text)
+            .collect();
+        if repeated.len() * 2 < this.len() {
+            continue;
+        }
+        let heading = t
+            .narrative_section(n)
+            .map_or(String::new(), |s| s.heading.clone());
+        let message = format!(
+            "“{heading}”的{}句中有{}句（{}%）与上年报告相同，如“{}”；请按本年度的实际情况撰写",
+            this.len(),
+            repeated.len(),
+            repeated.len() * 100 / this.len(),
+            quoted(repeated[0]),
+        );
+        out.push(Finding::new(RuleId::TXTREPEAT, [], message).at(Place::Narrative(n)));
+    }
+}
+
+fn quoted(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn jumps(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    for figure in &t.def.jump_figures {
+        let cells: Option<Vec<CellIx>> = figure.cells.iter().map(|id| t.cell_index(id)).collect();
+        let Some(cells) = cells else { continue };
+        let this: Option<Num> = cells.iter().map(|&c| report.num(c)).sum();
+        let last: Option<Num> = figure
+            .cells
+            .iter()
+            .map(|id| prev.cell_by_id(id).and_then(|c| c.num()))
+            .sum();
+        let (Some(this), Some(last)) = (this, last) else {
+            continue;
+        };
+        let (a, b) = (last.scaled(), this.scaled());
+        let floor = Num::from_int(MIN_JUMP_FIGURE).scaled();
+        if a < floor || b < floor {
+            continue;
+        }
+        let how = if b > a * JUMP_FACTOR {
+            format!("增加到{}倍", ratio(b, a))
+        } else if b * JUMP_FACTOR < a {
+            "不到上年的五分之一".to_string()
+        } else {
+            continue;
+        };
+        let message = format!(
+            "“{}”上年为{last}件，本年为{this}件，{how}；变化异常，请核实数字或在正文中说明原因",
+            figure.name
+        );
+        out.push(Finding::new(RuleId::XJUMP, cells, message));
+    }
+}
+
+/// `b / a` to one decimal place: 「6.7」.
+fn ratio(b: i64, a: i64) -> String {
+    let tenths = (b * 10 + a / 2) / a;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_compare_without_figures_and_punctuation() {
+        assert_eq!(
+            normalised("2024年，新收申请12件。"),
+            normalised("2025年 新收申请19件")
+        );
+        let s = sentences("（一）主动公开\n全年主动公开政府信息162条，方便群众查阅；无。");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(ratio(67, 10), "6.7");
+        assert_eq!(quoted("短句"), "短句");
+    }
+}

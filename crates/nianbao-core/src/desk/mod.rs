@@ -1,0 +1,79 @@
+//! The reviewer's desk: many reports checked at once, as a county 政务公开办 reviews its
+//! townships and departments. Pure of any UI: the command line (`nianbao check DIR…`) and
+//! the window's 批量检查 share the walk (`walk`), the pairing with last year's reports
+//! (`pairing`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
+//! workbook (`summary`).
+
+mod pairing;
+mod parent;
+mod run;
+mod summary;
+mod walk;
+
+use std::path::PathBuf;
+
+use crate::check::{Rendered, RuleId, Severity};
+use crate::model::Report;
+
+pub use pairing::{missing, organ_key};
+pub use parent::sums;
+pub use run::{Progress, run};
+pub use summary::{Row, csv, rows, xlsx};
+pub use walk::{EXTENSIONS, MAX_DEPTH, MAX_FILES, collect, is_report_file};
+
+/// One checked file: the report (or why it could not be read) and what the rules found.
+#[derive(Debug)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub report: Result<Report, String>,
+    pub findings: Vec<Rendered>,
+    /// The entry holding the same organ's report of the year before, when checked with it.
+    pub prev: Option<usize>,
+    /// The 汇总 report that the others must sum to (`--parent`).
+    pub is_parent: bool,
+}
+
+impl Entry {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Import doubts still open: figures of a published report to confirm.
+    pub fn doubts(&self) -> usize {
+        self.count_rule(RuleId::IMPREVIEW)
+    }
+
+    pub fn count_rule(&self, rule: RuleId) -> usize {
+        self.findings.iter().filter(|f| f.rule == rule).count()
+    }
+
+    pub fn organ(&self) -> &str {
+        self.report.as_ref().map_or("", |r| r.meta.organ.as_str())
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        self.report.as_ref().ok().map(|r| r.meta.year)
+    }
+}
+
+/// Every file checked, in the order given (the parent last), and what the walk could not read.
+#[derive(Debug, Default)]
+pub struct Desk {
+    pub entries: Vec<Entry>,
+    /// Folders that could not be walked, limits reached: one Chinese line each.
+    pub problems: Vec<String>,
+    /// Organs of the expected list with no report (`--expect`).
+    pub missing: Vec<String>,
+}
+
+impl Desk {
+    /// Whether any report has an error, and whether any file could not be read.
+    pub fn outcome(&self) -> (bool, bool) {
+        let errors = self.entries.iter().any(|e| e.count(Severity::Error) > 0);
+        let unreadable = self.entries.iter().any(|e| e.report.is_err());
+        (errors, unreadable)
+    }
+}

@@ -1,0 +1,61 @@
+//! H-SUM: a 汇总 report (a county's or city's, covering its organs) states, in tables 二–四,
+//! the sum of the reports checked with it. Each cell that differs is one finding with the
+//! difference and the sum as its fix.
+
+use crate::check::{Rendered, RuleId, Suggestion};
+use crate::model::{CellValue, Num, Report};
+
+/// The tables whose every figure is a sum over the organs' reports.
+const SUMMED_TABLES: &[&str] = &["t2", "t3", "t4"];
+
+/// Compares every figure of the parent's tables 二–四 with the sum over `children` (blank
+/// counts as 0). A cell is skipped where a figure is not a number (V-NUM says so) or a child's
+/// template lacks it.
+pub fn sums(parent: &Report, children: &[&Report]) -> Vec<Rendered> {
+    let t = parent.template;
+    let mut out = Vec::new();
+    for cell in t.cell_ixs() {
+        let def = t.cell(cell);
+        if !SUMMED_TABLES.contains(&t.def.tables[def.table].id.as_str()) {
+            continue;
+        }
+        let value = |v: Option<&CellValue>| match v {
+            Some(CellValue::Blank) => Some(Num::default()),
+            Some(v) => v.num(),
+            None => None,
+        };
+        let Some(stated) = value(Some(parent.cell(cell))) else {
+            continue;
+        };
+        let Some(sum) = children
+            .iter()
+            .map(|c| value(c.cell_by_id(&def.id)))
+            .sum::<Option<Num>>()
+        else {
+            continue;
+        };
+        if stated == sum {
+            continue;
+        }
+        let difference = Num::from_scaled((stated - sum).scaled().abs());
+        let message = format!(
+            "汇总报告“{}”为{}，{}份报告之和为{}，相差{}",
+            t.cell_label(cell),
+            stated.display(def.kind),
+            children.len(),
+            sum.display(def.kind),
+            difference.display(def.kind),
+        );
+        out.push(Rendered {
+            severity: RuleId::HSUM.severity(),
+            rule: RuleId::HSUM,
+            cells: vec![def.id.clone()],
+            message,
+            suggested: Some(Suggestion {
+                cell: def.id.clone(),
+                value: sum.display(def.kind),
+            }),
+        });
+    }
+    out
+}

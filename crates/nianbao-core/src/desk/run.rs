@@ -1,0 +1,161 @@
+//! Checking many files in parallel: every file is read (bounded, as `open` reads any file),
+//! reports are paired with last year's, then each is checked. Worker threads take the next
+//! file from a shared counter, so one slow file holds up one thread only. Progress and
+//! cancelling go through [`Progress`], which another thread (the window's) may watch.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use super::pairing::{organ_key, previous_years};
+use super::{Desk, Entry, parent};
+use crate::model::Report;
+
+/// How far a run is (steps: each file read, then each file checked), and the cancel switch.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Steps done and steps in all.
+    pub fn steps(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn step(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// `f` over every item on all cores, results in the items' order; `None` when cancelled.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    progress: &Progress,
+    f: impl Fn(usize, &T) -> R + Sync,
+) -> Option<Vec<R>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    while !progress.is_cancelled() {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(i, item)));
+                        progress.step();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    if progress.is_cancelled() {
+        return None;
+    }
+    let mut all: Vec<(usize, R)> = parts.iter_mut().flat_map(std::mem::take).collect();
+    all.sort_unstable_by_key(|(i, _)| *i);
+    Some(all.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Reads and checks `files` (and the 汇总 report `parent`, last) in parallel. Each report is
+/// checked with `prev` when given, otherwise with the same organ's report of the year before
+/// among the files. `None` when cancelled.
+pub fn run(
+    files: &[PathBuf],
+    parent: Option<&PathBuf>,
+    prev: Option<&Report>,
+    progress: &Progress,
+) -> Option<Desk> {
+    let mut paths: Vec<PathBuf> = files.to_vec();
+    paths.extend(parent.cloned());
+    progress.total.store(paths.len() * 2, Ordering::Relaxed);
+    let loaded: Vec<Result<Report, String>> = parallel(&paths, progress, |_, path| {
+        crate::open::load(path).map_err(|e| e.to_string())
+    })?;
+    let keys: Vec<Option<(String, i32)>> = loaded
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .ok()
+                .map(|r| (organ_key(&r.meta.organ), r.meta.year))
+        })
+        .collect();
+    let pairs = match prev {
+        Some(_) => vec![None; loaded.len()],
+        None => previous_years(&keys),
+    };
+    let findings = parallel(&loaded, progress, |i, report| {
+        let Ok(report) = report else {
+            return Vec::new();
+        };
+        let last = prev.or_else(|| pairs[i].and_then(|p| loaded[p].as_ref().ok()));
+        crate::check::check(report, last)
+            .iter()
+            .map(|f| f.render(report.template))
+            .collect()
+    })?;
+    let parent_at = parent.map(|_| paths.len() - 1);
+    let mut entries: Vec<Entry> = paths
+        .into_iter()
+        .zip(loaded)
+        .zip(findings)
+        .enumerate()
+        .map(|(i, ((path, report), findings))| Entry {
+            path,
+            report,
+            findings,
+            prev: pairs[i],
+            is_parent: Some(i) == parent_at,
+        })
+        .collect();
+    if let Some(at) = parent_at {
+        let sums = sum_check(&entries, at);
+        entries[at].findings.extend(sums);
+    }
+    Some(Desk {
+        entries,
+        ..Desk::default()
+    })
+}
+
+/// H-SUM for the parent at `at`: over the readable reports of the parent's year, one per
+/// organ (a folder may hold an organ's report twice, say as .nianbao and as its published
+/// .pdf; counting both would double its figures).
+fn sum_check(entries: &[Entry], at: usize) -> Vec<crate::check::Rendered> {
+    let Ok(parent) = &entries[at].report else {
+        return Vec::new();
+    };
+    let mut organs = std::collections::HashSet::new();
+    let children: Vec<&Report> = entries
+        .iter()
+        .filter(|e| !e.is_parent)
+        .filter_map(|e| e.report.as_ref().ok())
+        .filter(|r| r.meta.year == parent.meta.year)
+        .filter(|r| {
+            let key = super::pairing::organ_key(&r.meta.organ);
+            key.is_empty() || organs.insert(key)
+        })
+        .collect();
+    parent::sums(parent, &children)
+}

@@ -1,0 +1,339 @@
+//! The reviewer's desk: `nianbao check DIR…` over a county's folder of mixed formats and
+//! years, with the summary workbook read back, the missing organs and the 汇总 check.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{balanced, example, set, temp_dir};
+use nianbao::model::Report;
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("run nianbao")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn renamed(mut r: Report, organ: &str) -> Report {
+    r.meta.organ = organ.into();
+    r.meta.closing_organ = organ.into();
+    r
+}
+
+/// A county folder: 青石镇 2024 and 2025 (native; last year's 现行有效件数 off, so only the
+/// pairing finds it), 白沙镇 2025 as JSON in a subfolder, 红河乡 2025 as a web page, and a
+/// note the desk must pass over. Returns the folder and the 2025 reports.
+fn county() -> (PathBuf, Vec<Report>) {
+    let dir = temp_dir("desk");
+    let mut last = example("2024-qingshi.nianbao");
+    set(&mut last, "t2.normative_documents.in_force", "7");
+    nianbao::file::save(&last, &dir.join("青石镇2024.nianbao")).unwrap();
+    let qingshi = balanced();
+    nianbao::file::save(&qingshi, &dir.join("青石镇2025.nianbao")).unwrap();
+    std::fs::create_dir(dir.join("乡镇")).unwrap();
+    let mut baisha = renamed(balanced(), "示范县白沙镇人民政府");
+    set(&mut baisha, "t3.new.natural", "30");
+    nianbao::file::save(&baisha, &dir.join("乡镇/白沙镇.json")).unwrap();
+    let honghe = renamed(balanced(), "示范县红河乡人民政府");
+    let page = nianbao::export::Format::from_extension("html")
+        .unwrap()
+        .write(&honghe)
+        .unwrap();
+    std::fs::write(dir.join("乡镇/红河乡.html"), page).unwrap();
+    std::fs::write(dir.join("说明.md"), "不是报告").unwrap();
+    // Read back as the desk reads them (the page is imported).
+    let reports = ["青石镇2025.nianbao", "乡镇/白沙镇.json", "乡镇/红河乡.html"]
+        .map(|f| nianbao::file::load(&dir.join(f)).unwrap())
+        .to_vec();
+    (dir, reports)
+}
+
+/// The 汇总 report: every figure of tables 二–四 the sum of `children`, but one cell off.
+fn parent_of(children: &[Report], path: &Path) {
+    let mut parent = renamed(balanced(), "示范县人民政府");
+    parent.auto_totals = false;
+    let t = parent.template;
+    for cell in t.cell_ixs() {
+        let sum: nianbao::model::Num = children.iter().filter_map(|c| c.num(cell)).sum();
+        parent.set_text(cell, &sum.to_string());
+    }
+    let off = t.cell_index("t3.granted.commercial").unwrap();
+    let wrong = parent.num(off).unwrap() + nianbao::model::Num::from_int(1);
+    parent.set_text(off, &wrong.to_string());
+    nianbao::file::save(&parent, path).unwrap();
+}
+
+/// Every sheet of a workbook as rows of cell texts (shared strings resolved).
+fn read_xlsx(path: &Path) -> (Vec<Vec<Vec<String>>>, Vec<String>) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).unwrap();
+        Some(text)
+    };
+    let strings: Vec<String> = texts_of(&part("xl/sharedStrings.xml").unwrap(), b"t");
+    let mut sheets = Vec::new();
+    let mut raw = Vec::new();
+    for n in 1.. {
+        let Some(xml) = part(&format!("xl/worksheets/sheet{n}.xml")) else {
+            break;
+        };
+        sheets.push(cells_of(&xml, &strings));
+        raw.push(xml);
+    }
+    (sheets, raw)
+}
+
+fn texts_of(xml: &str, tag: &[u8]) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut inside = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == tag => {
+                inside = true;
+                out.push(String::new());
+            }
+            quick_xml::events::Event::Text(t) if inside => {
+                out.last_mut().unwrap().push_str(&t.decode().unwrap());
+            }
+            quick_xml::events::Event::End(e) if e.name().as_ref() == tag => inside = false,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Rows of cells (`<c t="s">` through the shared strings, numbers as written).
+fn cells_of(xml: &str, strings: &[String]) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for row in xml.split("<row ").skip(1) {
+        let mut cells = Vec::new();
+        for cell in row.split("<c ").skip(1) {
+            let shared = cell.contains("t=\"s\"");
+            let value = cell
+                .split("<v>")
+                .nth(1)
+                .and_then(|v| v.split("</v>").next())
+                .unwrap_or("");
+            cells.push(if shared {
+                strings[value.parse::<usize>().unwrap()].clone()
+            } else {
+                value.to_string()
+            });
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+#[test]
+fn a_county_folder_checked_summarised_and_summed() {
+    let (dir, children) = county();
+    let elsewhere = temp_dir("desk-out");
+    let parent = elsewhere.join("示范县2025.nianbao");
+    parent_of(&children, &parent);
+    let expect = elsewhere.join("名单.txt");
+    std::fs::write(
+        &expect,
+        "青石镇人民政府\n示范县白沙镇人民政府\n红河乡\n黄土乡\n",
+    )
+    .unwrap();
+    let summary = elsewhere.join("汇总.xlsx");
+    let o = nianbao(&[
+        "check",
+        s(&dir),
+        "--parent",
+        s(&parent),
+        "--expect",
+        s(&expect),
+        "--summary",
+        s(&summary),
+        "--json",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("未报送：黄土乡"), "{err}");
+    assert!(
+        !err.contains("未报送：红河乡") && !err.contains("说明.md"),
+        "{err}"
+    );
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let of = |file: &str, rule: &str| -> Vec<&serde_json::Value> {
+        items
+            .iter()
+            .filter(|i| i["file"].as_str().is_some_and(|f| f.ends_with(file)) && i["rule"] == rule)
+            .collect()
+    };
+    // Paired with last year's report of the same organ: 7 + 2 − 1 ≠ 9.
+    assert_eq!(of("青石镇2025.nianbao", "X-INFORCE").len(), 1, "{items:#?}");
+    assert!(of("青石镇2024.nianbao", "X-INFORCE").is_empty());
+    // The 汇总 report: the one cell off by one, with the sum as the fix.
+    let sums = of("示范县2025.nianbao", "H-SUM");
+    assert_eq!(sums.len(), 1, "{items:#?}");
+    assert_eq!(
+        sums[0]["cells"],
+        serde_json::json!(["t3.granted.commercial"])
+    );
+    assert!(
+        sums[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("3份报告之和为")
+            && sums[0]["message"].as_str().unwrap().ends_with("相差1"),
+        "{}",
+        sums[0]
+    );
+    assert!(items.iter().any(|i| i["missing"] == "黄土乡"));
+
+    // The workbook: one row per file with the counts the JSON gives, the header frozen,
+    // reports with errors filled, every finding on the second sheet.
+    let (sheets, raw) = read_xlsx(&summary);
+    assert_eq!(sheets.len(), 3, "汇总, 问题清单, 未报送");
+    let rows = &sheets[0];
+    assert_eq!(
+        rows[0][..7],
+        ["文件", "机关", "年度", "模板", "错误", "警告", "导入待核对"]
+    );
+    assert_eq!(rows.len(), 1 + 5, "{rows:#?}");
+    let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let mut per_file: HashMap<String, (usize, usize)> = HashMap::new();
+    for i in &items {
+        if let Some(file) = i["file"].as_str() {
+            let e = per_file.entry(file.to_string()).or_default();
+            if i["severity"] == "error" {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    for row in &rows[1..] {
+        let (errors, warnings) = per_file.get(&row[0]).copied().unwrap_or_default();
+        assert_eq!(row[column("错误")], errors.to_string(), "{row:?}");
+        assert_eq!(row[column("警告")], warnings.to_string(), "{row:?}");
+    }
+    let qingshi = rows
+        .iter()
+        .find(|r| r[0].ends_with("青石镇2025.nianbao"))
+        .unwrap();
+    assert_eq!(qingshi[1..4], ["示范县青石镇人民政府", "2025", "gb2021"]);
+    assert_eq!(qingshi[column("X-INFORCE")], "1");
+    let county = rows
+        .iter()
+        .find(|r| r[1] == "示范县人民政府（汇总）")
+        .unwrap();
+    assert_eq!(county[column("H-SUM")], "1");
+    assert!(raw[0].contains("state=\"frozen\"") && raw[0].contains("ySplit=\"1\""));
+    assert!(raw[0].contains("<col ") && raw[0].contains("customWidth=\"1\""));
+    let style = |file: &str| {
+        let at = raw[0]
+            .find(&format!(">{}<", shared_index(&summary, file)))
+            .unwrap();
+        let cell = &raw[0][..at];
+        let start = cell.rfind("<c ").unwrap();
+        cell[start..]
+            .split("s=\"")
+            .nth(1)
+            .map(|s| s.split('"').next().unwrap().to_string())
+    };
+    let red = style(s(&dir.join("乡镇/白沙镇.json")));
+    assert!(red.is_some());
+    assert_ne!(
+        red,
+        style(s(&dir.join("青石镇2024.nianbao"))),
+        "only reports with errors filled"
+    );
+    let found = &sheets[1];
+    assert_eq!(
+        found.len() - 1,
+        items.iter().filter(|i| i["rule"].is_string()).count()
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r[4] == "H-SUM" && r[3] == "错误" && !r[8].is_empty())
+    );
+    assert_eq!(sheets[2][1], ["黄土乡"]);
+}
+
+/// The index of a shared string, to find its cell in the sheet's XML.
+fn shared_index(path: &Path, text: &str) -> usize {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    texts_of(&xml, b"t").iter().position(|t| t == text).unwrap()
+}
+
+#[test]
+fn csv_summary_and_no_overwrite() {
+    let (dir, _) = county();
+    let out = temp_dir("desk-csv").join("汇总.csv");
+    let o = nianbao(&["check", s(&dir), "--summary", s(&out)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("\u{feff}文件,机关,年度,模板,错误,警告,导入待核对,T3-A"));
+    assert_eq!(lines.len(), 5, "{text}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,gb2021"))
+    );
+    // Findings as lines, a header per file, the note passed over.
+    let printed = stdout(&o);
+    assert!(
+        printed.contains("青石镇2025.nianbao\nwarning X-INFORCE t2.normative_documents.in_force"),
+        "{printed}"
+    );
+    assert!(!printed.contains("说明.md"));
+    // An existing summary is not replaced without --force.
+    let o = nianbao(&["check", s(&dir), "--summary", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    let o = nianbao(&["check", s(&dir), "--summary", s(&out.with_extension("ods"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("汇总表只能是 .xlsx 或 .csv"));
+}
+
+#[test]
+fn an_empty_folder_and_an_unreadable_report_exit_2() {
+    let dir = temp_dir("desk-empty");
+    let o = nianbao(&["check", s(&dir)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("没有找到可检查的报告文件"));
+    std::fs::write(dir.join("坏.nianbao"), "not a report").unwrap();
+    nianbao::file::save(&balanced(), &dir.join("好.nianbao")).unwrap();
+    let o = nianbao(&["check", s(&dir)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("坏.nianbao：文件内容格式错误"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("好.nianbao：0 个错误，0 个警告"),
+        "{}",
+        stderr(&o)
+    );
+}
