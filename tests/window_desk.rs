@@ -23,7 +23,14 @@ fn harness(app: App) -> Harness<'static, App> {
     h
 }
 
+/// Clicks a widget once it is shown (dialogs answer from their own threads, later under load).
 fn click(h: &mut Harness<'_, App>, label: &str) {
+    let start = Instant::now();
+    while h.query_by_label(label).is_none() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no “{label}”");
+        std::thread::sleep(Duration::from_millis(20));
+        h.run();
+    }
     h.get_by_label(label).click();
     h.run();
 }
