@@ -370,3 +370,42 @@ fn large_figures_read_back_from_wide_tables_and_a_turned_page() {
         );
     }
 }
+
+/// Text outside the clipping area is not on the page (LibreOffice lets a tall header cell's
+/// text run on under the next row's clip), and radicals are read as the ideographs Chromium
+/// meant (「⼈⺠」 → 「人民」).
+#[test]
+fn clipped_text_is_left_out_and_radicals_are_read_as_ideographs() {
+    // Codes 0x01.. map to U+4E00.. (一 丁 …); ⼈ is U+2F08, ⺠ U+2EA0.
+    let content = b"q 0 0 300 800 re W n BT /F1 12 Tf 72 700 Td <0001> Tj ET \
+        BT /F1 12 Tf 400 700 Td <0002> Tj ET Q";
+    let (doc, _) = nianbao::import::pdf::read(&pdf(content, "Identity-H", true, None)).unwrap();
+    let text: Vec<String> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            nianbao::import::Block::Paragraph(p) => p.clone(),
+            nianbao::import::Block::Table(_) => String::new(),
+        })
+        .collect();
+    assert_eq!(text, ["一"]);
+    let mut doc = Document::with_version("1.5");
+    let cid = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+    });
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light",
+        "Encoding" => "UniGB-UCS2-H", "DescendantFonts" => vec![cid.into()],
+    });
+    let bytes = common::pdfmake::one_page(
+        doc,
+        b"BT /F1 12 Tf 72 700 Td <2F082EA0653F5E9C> Tj ET",
+        dictionary! { "Font" => dictionary! { "F1" => font } },
+    );
+    let (doc, notes) = nianbao::import::pdf::read(&bytes).unwrap();
+    assert_eq!(
+        doc.blocks,
+        [nianbao::import::Block::Paragraph("人民政府".into())]
+    );
+    assert!(notes.iter().any(|n| n.contains("部首")), "{notes:?}");
+}

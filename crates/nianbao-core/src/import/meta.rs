@@ -53,8 +53,13 @@ fn is_breadcrumb(text: &str) -> bool {
 pub fn front(lines: &[Line]) -> Front {
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
     // A breadcrumb 「首页 > … > 2020年度报告」 is not the title.
+    // A title is a short line; the preamble's first sentence (「本报告根据……年度报告格式……」)
+    // names the report too, but is not its title.
     let title_at = texts.iter().position(|t| {
         !is_chrome(t)
+            && t.chars().count() <= 60
+            && !t.starts_with("本报告")
+            && !t.starts_with("根据")
             && (t.contains("年度报告") || (t.contains("年报") && t.contains("政府信息公开")))
     });
     let (title, title_from, body_from) = match title_at {

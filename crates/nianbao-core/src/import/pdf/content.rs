@@ -55,6 +55,8 @@ pub struct Page {
     pub unmapped: usize,
     /// Characters drawn invisibly (an OCR layer), not read.
     pub invisible: usize,
+    /// Characters written as radicals and read as the ideographs (`radicals`).
+    pub radicals: usize,
 }
 
 /// What reading may still cost, shared by every page of a document.
@@ -79,6 +81,9 @@ struct State {
     leading: f32,
     rise: f32,
     render: i32,
+    /// The clipping area's bounds in page space (x0, y0, x1, y1); text outside is not shown
+    /// (LibreOffice lets a tall header cell's text run on under the clip of the row below).
+    clip: Option<[f32; 4]>,
 }
 
 /// The interpreter for one page; fonts are cached across pages by object id.
@@ -95,6 +100,8 @@ struct Run<'p> {
     tm: Matrix,
     tlm: Matrix,
     path: Path,
+    /// `W` seen: the path, when next ended, also clips.
+    clipping: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -149,11 +156,13 @@ impl<'a> Reader<'a> {
                 leading: 0.0,
                 rise: 0.0,
                 render: 0,
+                clip: None,
             },
             saved: Vec::new(),
             tm: IDENTITY,
             tlm: IDENTITY,
             path: Path::default(),
+            clipping: false,
         };
         self.execute(&content, resources, &mut run, 0)?;
         Ok(page)
@@ -237,9 +246,10 @@ impl<'a> Reader<'a> {
                 b"v" | b"y" => run.path.pen_to(n(2), n(3)),
                 b"h" => run.path.close(),
                 b"re" => run.path.rect(n(0), n(1), n(2), n(3)),
-                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => run.paint(true),
-                b"f" | b"F" | b"f*" => run.paint(false),
-                b"n" => run.path = Path::default(),
+                b"W" | b"W*" => run.clipping = true,
+                b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => run.paint(Some(true)),
+                b"f" | b"F" | b"f*" => run.paint(Some(false)),
+                b"n" => run.paint(None),
                 b"Do" => {
                     if let Some(Operand::Name(name)) = ops.first() {
                         self.xobject(resources, name, run, depth)?;
@@ -296,9 +306,16 @@ impl<'a> Reader<'a> {
             let spacing = s.char_spacing + if code.space { s.word_spacing } else { 0.0 };
             let x_scale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt() / s.size.abs().max(1e-3);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+            let centre = (trm[4] + advance * x_scale / 2.0, trm[5] + size * 0.3);
             if s.render == 3 {
                 run.page.invisible += 1;
-            } else if let Some(text) = code.text {
+            } else if !run.shown(centre.0, centre.1) {
+                // Clipped away: not on the page.
+            } else if let Some(mut text) = code.text {
+                if let Some(unified) = super::radicals::unify(&text) {
+                    run.page.radicals += 1;
+                    text = unified;
+                }
                 self.budget.glyphs = self.budget.glyphs.checked_sub(1).ok_or(OverBudget)?;
                 let turned = if trm[1].abs() <= trm[0].abs() {
                     0
@@ -387,9 +404,27 @@ impl Run<'_> {
         self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
     }
 
-    fn paint(&mut self, stroke: bool) {
+    /// Ends the path: painted (stroked or filled) or not (`None`), clipping when `W` said so.
+    fn paint(&mut self, stroke: Option<bool>) {
         let path = std::mem::take(&mut self.path);
-        path.paint(&self.state.ctm, stroke, &mut self.page.rules);
+        if std::mem::take(&mut self.clipping)
+            && let Some([x0, y0, x1, y1]) = path.bounds(&self.state.ctm)
+        {
+            self.state.clip = Some(match self.state.clip {
+                Some([a, b, c, d]) => [a.max(x0), b.max(y0), c.min(x1), d.min(y1)],
+                None => [x0, y0, x1, y1],
+            });
+        }
+        if let Some(stroke) = stroke {
+            path.paint(&self.state.ctm, stroke, &mut self.page.rules);
+        }
+    }
+
+    /// Whether a point lies inside the clip (a point of slack for rounding).
+    fn shown(&self, x: f32, y: f32) -> bool {
+        self.state.clip.is_none_or(|[x0, y0, x1, y1]| {
+            x >= x0 - 1.0 && x <= x1 + 1.0 && y >= y0 - 1.0 && y <= y1 + 1.0
+        })
     }
 
     /// An image drawn at the current transformation: a large one counts as a page image.

@@ -35,10 +35,14 @@ pub fn document(pages: Vec<Vec<Item>>) -> Document {
                     Some(Out::Ruled(prev)) if continues(prev, &t) => append(prev, t),
                     _ => out.push(Out::Ruled(t)),
                 },
-                Item::Line(l) if is_row(&l) || is_wrapped_rest(&out, &l) => match out.last_mut() {
-                    Some(Out::Loose(rows)) => add_row(rows, l),
-                    _ => out.push(Out::Loose(vec![l])),
-                },
+                Item::Line(l)
+                    if is_row(&l) || is_wrapped_rest(&out, &l) || is_table_label(&out, &l) =>
+                {
+                    match out.last_mut() {
+                        Some(Out::Loose(rows)) => add_row(rows, l),
+                        _ => out.push(Out::Loose(vec![l])),
+                    }
+                }
                 Item::Line(l) => match out.last_mut() {
                     Some(Out::Paragraph {
                         text,
@@ -196,18 +200,78 @@ fn continues_row(above: &TextLine, line: &TextLine) -> bool {
         })
 }
 
-fn is_wrapped_rest(out: &[Out], line: &TextLine) -> bool {
-    matches!(out.last(), Some(Out::Loose(rows)) if rows.last().is_some_and(|above| continues_row(above, line)))
+fn has_figure(row: &TextLine) -> bool {
+    row.pieces.iter().any(|(_, _, t)| is_figure(t))
 }
 
-/// A row line, or the wrapped rest of the row above joined onto it piece by piece: labels
-/// run on, figures keep their parts apart (`WRAPPED`).
+/// The last row of a loose table that holds figures (label-only lines may follow it).
+fn figure_row(rows: &[TextLine]) -> Option<usize> {
+    rows.iter().rposition(has_figure)
+}
+
+fn is_wrapped_rest(out: &[Out], line: &TextLine) -> bool {
+    matches!(out.last(), Some(Out::Loose(rows))
+        if figure_row(rows).is_some_and(|k| continues_row(&rows[k], line)))
+}
+
+/// Text in a loose table's label columns between its rows, in the table's type size: a merged
+/// group label set in the middle of its rows (「（四）无法提供」), which must not end the table.
+fn is_table_label(out: &[Out], line: &TextLine) -> bool {
+    let Some(Out::Loose(rows)) = out.last() else {
+        return false;
+    };
+    let (Some(last), Some(k)) = (rows.last(), figure_row(rows)) else {
+        return false;
+    };
+    let size = line.size.max(1.0);
+    let first_figure = rows[k]
+        .pieces
+        .iter()
+        .find(|(_, _, t)| is_figure(t))
+        .map_or(f32::MIN, |p| p.0);
+    (last.size - line.size).abs() < 0.15 * size
+        && last.y - line.y > 0.0
+        && last.y - line.y < 2.5 * size
+        && line.pieces.iter().all(|(_, b, _)| *b <= first_figure)
+}
+
+/// Whether `line`'s figures sit right under figures of `above`, at line spacing: the rest of
+/// numbers wrapped in their cells, or a row of its own set very tight.
+fn under_figures(above: &TextLine, line: &TextLine) -> bool {
+    let size = line.size.max(1.0);
+    above.y - line.y > 0.0
+        && above.y - line.y < 1.5 * size
+        && line.pieces.iter().any(|(a, b, t)| {
+            let centre = (a + b) / 2.0;
+            is_figure(t)
+                && above.pieces.iter().any(|(x0, x1, u)| {
+                    is_figure(u) && *x0 - 0.5 * size <= centre && centre <= *x1 + 0.5 * size
+                })
+        })
+}
+
+/// A row line, a group label between rows, or the wrapped rest of the last figure row joined
+/// onto it piece by piece: labels run on, figures keep their parts apart (`WRAPPED`). A row of
+/// its own so tight under the last one that it could be the rest of its figures is kept, and
+/// the figures above are shown with it, flagged: which it is cannot be told.
 fn add_row(rows: &mut Vec<TextLine>, line: TextLine) {
-    let Some(above) = rows.last_mut().filter(|above| continues_row(above, &line)) else {
+    let Some(k) = figure_row(rows) else {
         rows.push(line);
         return;
     };
-    for (a, b, text) in line.pieces {
+    if continues_row(&rows[k], &line) {
+        join_rest(&mut rows[k], line.pieces);
+    } else if has_figure(&line) && under_figures(&rows[k], &line) {
+        let figures = line.pieces.iter().filter(|(_, _, t)| is_figure(t)).cloned();
+        join_rest(&mut rows[k], figures.collect());
+        rows.push(line);
+    } else {
+        rows.push(line);
+    }
+}
+
+fn join_rest(above: &mut TextLine, pieces: Vec<(f32, f32, String)>) {
+    for (a, b, text) in pieces {
         // The piece above that this one sits under most (the nearest left edge on a tie).
         let overlap = |(x0, x1): (f32, f32)| x1.min(b) - x0.max(a);
         let under = above.pieces.iter_mut().max_by(|p, q| {
@@ -307,21 +371,32 @@ fn repeated_rows(prev: &PageTable, next: &PageTable) -> usize {
     if header { same } else { 0 }
 }
 
-/// A row broken by the page (Word and LibreOffice let rows break): the continuation's first
-/// row holds only figures (the rest of numbers wrapped in their cells), no label of its own,
-/// and each of them has a cell of the row above to go on. Its figures continue those cells.
-fn split_row(last: &[PageCell], first: &[PageCell]) -> bool {
+/// A row broken by the page (Word, LibreOffice and browsers let rows break): the
+/// continuation's first row holds only figures (the rest of numbers wrapped in their cells) or
+/// only the rest of a label, and each of them has a cell of the row above to go on.
+fn split_row(last: &[&PageCell], first: &[PageCell]) -> bool {
     let figure = |t: &str| t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c));
     let filled: Vec<&PageCell> = first.iter().filter(|c| !c.cell.text.is_empty()).collect();
+    let first_figure = last
+        .iter()
+        .find(|c| !c.cell.text.is_empty() && figure(&c.cell.text))
+        .map_or(f32::MAX, |c| c.left);
+    let under_last = filled.iter().all(|part| {
+        let centre = (part.left + part.right) / 2.0;
+        last.iter().any(|c| c.left < centre && centre < c.right)
+    });
+    // Only figures: the rest of numbers; only label text left of the figures, not a numbered
+    // label of its own: the rest of a label (its figures all on the page before).
+    let figures_rest = filled.iter().all(|c| figure(&c.cell.text));
+    let label_rest = filled.iter().all(|c| {
+        !figure(&c.cell.text) && c.right <= first_figure + 2.0 && !starts_heading(&c.cell.text)
+    }) && first_figure < f32::MAX;
     !filled.is_empty()
-        && filled.iter().all(|c| figure(&c.cell.text))
+        && (figures_rest || label_rest)
         && last
             .iter()
             .any(|c| !c.cell.text.is_empty() && !figure(&c.cell.text))
-        && filled.iter().all(|part| {
-            let centre = (part.left + part.right) / 2.0;
-            last.iter().any(|c| c.left < centre && centre < c.right)
-        })
+        && under_last
 }
 
 /// Joins a continuation. When both parts are as wide, their columns are made one grid: a
@@ -331,19 +406,36 @@ fn append(prev: &mut PageTable, next: PageTable) {
     let skip = repeated_rows(prev, &next);
     let (a, b) = (&prev.xs, &next.xs);
     let as_wide = (a[0] - b[0]).abs() < 2.0 && (a[a.len() - 1] - b[b.len() - 1]).abs() < 2.0;
-    let mut rest = next.rows.into_iter().skip(skip).peekable();
+    let mut rest: Vec<Vec<PageCell>> = next.rows.into_iter().skip(skip).collect();
+    // The cells covering the last row: its own and merged ones begun above (a group label).
+    let last = prev.rows.len().saturating_sub(1);
+    let covering: Vec<(usize, usize)> = prev
+        .rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .filter(move |(_, c)| r + c.cell.row_span > last)
+                .map(move |(i, _)| (r, i))
+        })
+        .collect();
+    let cells: Vec<&PageCell> = covering.iter().map(|&(r, i)| &prev.rows[r][i]).collect();
     if as_wide
-        && let (Some(last), Some(first)) = (prev.rows.last_mut(), rest.peek())
-        && split_row(last, first)
+        && let Some(first) = rest.first_mut()
+        && split_row(&cells, first)
     {
-        let first = rest.next().unwrap_or_default();
-        for part in first.iter().filter(|c| !c.cell.text.is_empty()) {
+        // The rest moves up into the cells it continues; the row stays, emptied, so that the
+        // merged cells it begins keep the rows below in their columns.
+        for part in first.iter_mut().filter(|c| !c.cell.text.is_empty()) {
             let centre = (part.left + part.right) / 2.0;
-            if let Some(cell) = last
-                .iter_mut()
-                .find(|c| c.left < centre && centre < c.right)
-            {
-                join_into(&mut cell.cell.text, &part.cell.text, false);
+            let target = covering.iter().find(|&&(r, i)| {
+                let c = &prev.rows[r][i];
+                c.left < centre && centre < c.right
+            });
+            if let Some(&(r, i)) = target {
+                join_into(&mut prev.rows[r][i].cell.text, &part.cell.text, false);
+                part.cell.text.clear();
             }
         }
     }

@@ -187,13 +187,18 @@ fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
     let mut out: Vec<Rule> = Vec::new();
     for r in rules {
         // Rules at nearly the same position (a double or thick border) are one line.
+        // Rules at nearly the same position but apart along it (two tables' borders in
+        // one column, 1 pt apart) stay apart: only overlapping or touching ones join.
         let joined = out
             .iter_mut()
             .rev()
             .take_while(|o| r.at - o.at <= SNAP)
-            .find(|o| r.from <= o.to + SNAP);
+            .find(|o| r.from <= o.to + SNAP && o.from <= r.to + SNAP);
         match joined {
-            Some(o) => o.to = o.to.max(r.to),
+            Some(o) => {
+                o.from = o.from.min(r.from);
+                o.to = o.to.max(r.to);
+            }
             None => out.push(r),
         }
     }

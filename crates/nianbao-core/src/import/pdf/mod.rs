@@ -19,6 +19,7 @@ mod lex;
 mod lines;
 mod page;
 mod path;
+mod radicals;
 
 use lopdf::{LoadOptions, Object};
 
@@ -52,6 +53,10 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
         return Err(ImportError::Encrypted);
     }
     let pages = doc.get_pages();
+    // A file whose page tree leads nowhere is damaged, whatever else it holds.
+    if pages.is_empty() {
+        return Err(ImportError::PdfDamaged);
+    }
     if pages.len() > MAX_PAGES {
         return Err(ImportError::TooLarge);
     }
@@ -68,6 +73,12 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
         read_pages.push(reader.page(*id).map_err(|_| ImportError::TooLarge)?);
     }
     let mut notes = usable(&read_pages)?;
+    let radicals: usize = read_pages.iter().map(|p| p.radicals).sum();
+    if radicals > 0 {
+        notes.push(format!(
+            "PDF中有 {radicals} 个字以部首字符记录（如“⼈”“⺠”，网页浏览器打印的PDF常见），已按常用汉字读取"
+        ));
+    }
     if doc.was_encrypted() {
         notes.push("该PDF设有权限保护（无打开密码），已按只读方式读取其中的文字".into());
     }

@@ -114,15 +114,19 @@ fn layout(glyphs: Vec<&Glyph>, rules: &[Rule], height: f32) -> (Vec<Item>, Vec<S
     let lines = text_lines(outside);
     for (i, line) in lines.iter().enumerate() {
         let text = line.text();
-        // A page number stands apart: nothing just above or below it (a lone figure right
-        // under a row is the rest of a wrapped number, not a page number).
-        let near = |other: &TextLine| (other.y - line.y).abs() < 2.0 * line.size.max(other.size);
-        let above = i.checked_sub(1).is_some_and(|k| near(&lines[k]));
-        let apart = !above && !lines.get(i + 1).is_some_and(near);
+        // A lone figure right under a figure of the line above is the rest of a number a
+        // table without rules wrapped, not a page number.
+        let under_figure = i.checked_sub(1).is_some_and(|k| {
+            let above = &lines[k];
+            above.y - line.y < 2.0 * line.size.max(above.size)
+                && above.pieces.iter().any(|(a, b, t)| {
+                    t.chars().all(|c| c.is_ascii_digit()) && *a <= line.x1 && line.x0 <= *b
+                })
+        });
         let in_table = placed_tables.iter().any(|(top, bottom)| {
             line.y < top + 2.0 * line.size && line.y > bottom - 2.0 * line.size
         });
-        if apart && !in_table && is_page_number(&text, line.y, height) {
+        if !under_figure && !in_table && is_page_number(&text, line.y, height) {
             chrome.push(text);
         } else {
             placed.push((line.y + line.size, Item::Line(line.clone())));
@@ -163,12 +167,15 @@ pub fn drop_running_heads(pages: &mut [Vec<Item>], heights: &[f32]) -> usize {
     let at_edge = |l: &TextLine, h: f32| {
         (l.y > 0.9 * h || l.y < 0.1 * h) && !l.pieces.iter().any(|(_, _, t)| figure(t))
     };
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    // The band is part of the key: the organ's name atop the title on page 1 and in the
+    // 落款 at the foot of the last page is no running head.
+    let band_key = |l: &TextLine, h: f32| (l.y > 0.9 * h, key(l));
+    let mut seen: std::collections::HashMap<(bool, String), usize> = Default::default();
     for (items, &h) in pages.iter().zip(heights) {
-        let mut keys: Vec<String> = items
+        let mut keys: Vec<(bool, String)> = items
             .iter()
             .filter_map(|i| match i {
-                Item::Line(l) if at_edge(l, h) => Some(key(l)),
+                Item::Line(l) if at_edge(l, h) => Some(band_key(l, h)),
                 _ => None,
             })
             .collect();
@@ -178,10 +185,14 @@ pub fn drop_running_heads(pages: &mut [Vec<Item>], heights: &[f32]) -> usize {
             *seen.entry(k).or_default() += 1;
         }
     }
+    // On at least two pages, and on at least half of them.
+    let enough = 2.max(pages.len().div_ceil(2));
     let mut dropped = 0;
     for (items, &h) in pages.iter_mut().zip(heights) {
         items.retain(|i| match i {
-            Item::Line(l) if at_edge(l, h) && seen.get(&key(l)).is_some_and(|n| *n >= 2) => {
+            Item::Line(l)
+                if at_edge(l, h) && seen.get(&band_key(l, h)).is_some_and(|n| *n >= enough) =>
+            {
                 dropped += 1;
                 false
             }
@@ -250,6 +261,13 @@ mod tests {
         assert_eq!(drop_running_heads(&mut pages, &[842.0, 842.0]), 2);
         assert_eq!(pages[0].len(), 2);
         assert!(matches!(&pages[1][1], Item::Line(l) if l.text() == "规章 0 0"));
+        // The organ atop the title on page 1 and in the 落款 at the foot of page 2 is no
+        // running head: the one is at the top, the other at the foot.
+        let mut pages = vec![
+            vec![line("青石镇人民政府", 820.0), line("正文", 500.0)],
+            vec![line("正文", 500.0), line("青石镇人民政府", 60.0)],
+        ];
+        assert_eq!(drop_running_heads(&mut pages, &[842.0, 842.0]), 0);
     }
 
     #[test]
