@@ -130,10 +130,13 @@ fn choose(db: &fontdb::Database) -> Discovery {
             used: None,
             refused: Vec::new(),
         };
+        // One font can answer to several names (楷体_GB2312 and KaiTi_GB2312): said once.
+        let mut tried = Vec::new();
         for family in wanted(role) {
-            let Some(info) = best_face(db, family) else {
+            let Some(info) = best_face(db, family).filter(|f| !tried.contains(&f.id)) else {
                 continue;
             };
+            tried.push(info.id);
             match load(db, info, family) {
                 Ok(face) => {
                     set = set.with(role, face);
