@@ -128,3 +128,21 @@ fn without_installed_fonts_the_pdf_is_the_bundled_one() {
         layout::publication(&report)
     );
 }
+
+#[test]
+fn the_command_line_uses_a_font_folder_and_says_what_it_found() {
+    let out = common::temp_dir("cli-fonts").join("报告.pdf");
+    let input = common::example_path("2024-qingshi.nianbao");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .env("NIANBAO_FONT_DIR", font_dir())
+        .env("SOURCE_DATE_EPOCH", "1768867200")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(run.stdout).unwrap();
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("  字体：正文：仿宋_GB2312（本机字体）\n"), "{said}");
+    assert!(said.contains("楷体_GB2312未使用：字体授权不允许嵌入文档（受限许可）"), "{said}");
+    let fonts = base_fonts(&std::fs::read(&out).unwrap());
+    assert!(fonts.iter().any(|n| n.ends_with("+FangSong_GB2312")), "{fonts:?}");
+}
