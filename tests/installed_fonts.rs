@@ -56,8 +56,10 @@ fn a_folder_s_fonts_are_found_by_role_and_a_restricted_one_is_refused() {
     assert_eq!(kai.used, None, "fsType 2 (restricted) must not be embedded");
     assert_eq!(kai.refused.len(), 1);
     assert_eq!(kai.refused[0].0, "楷体_GB2312");
-    assert_eq!(kai.describe(),
-        "二级标题（一）：未找到可用的楷体_GB2312，使用内置字体；楷体_GB2312未使用：字体授权不允许嵌入文档（受限许可）");
+    assert_eq!(
+        kai.describe(),
+        "二级标题（一）：未找到可用的楷体_GB2312，使用内置字体；楷体_GB2312未使用：字体授权不允许嵌入文档（受限许可）"
+    );
     assert!(d.set.installed(Role::Kai).is_none());
     for r in [Role::Title, Role::Hei] {
         assert_eq!(role(&d, r).used, None);
@@ -73,7 +75,11 @@ fn body_text_is_set_in_the_installed_face_and_what_it_lacks_falls_back() {
     let report = common::example("2024-qingshi.nianbao");
     let set = found().set;
     let laid = layout::publication_with(&report, set);
-    assert_eq!(layout::fonts::current(), FontSet::BUNDLED, "set only for the call");
+    assert_eq!(
+        layout::fonts::current(),
+        FontSet::BUNDLED,
+        "set only for the call"
+    );
     let installed = Face::installed(Role::Body).unwrap();
     let runs: Vec<_> = laid.pages.iter().flat_map(|p| &p.runs).collect();
     let chars_in = |face: Face| -> String {
@@ -93,7 +99,10 @@ fn body_text_is_set_in_the_installed_face_and_what_it_lacks_falls_back() {
     // 镇 is not in the test font: it comes from the bundled FandolFang, as before.
     let bundled_fang = chars_in(Face(0));
     assert!(bundled_fang.contains('镇') && !own.contains('镇'));
-    assert!(!bundled_fang.contains('政'), "the installed face comes first");
+    assert!(
+        !bundled_fang.contains('政'),
+        "the installed face comes first"
+    );
 
     let (bytes, _) = export_warned(&report, set, DATE).unwrap();
     let fonts = base_fonts(&bytes);
@@ -101,7 +110,10 @@ fn body_text_is_set_in_the_installed_face_and_what_it_lacks_falls_back() {
         fonts.iter().any(|n| n.ends_with("+FangSong_GB2312")),
         "{fonts:?}"
     );
-    assert!(fonts.iter().any(|n| n.ends_with("+FandolFang-Regular")), "{fonts:?}");
+    assert!(
+        fonts.iter().any(|n| n.ends_with("+FandolFang-Regular")),
+        "{fonts:?}"
+    );
     assert!(!fonts.iter().any(|n| n.contains("KaiTi")), "{fonts:?}");
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
@@ -111,7 +123,10 @@ fn body_text_is_set_in_the_installed_face_and_what_it_lacks_falls_back() {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    assert!(text.contains(&format!("{}2024年政府信息公开工作年度报告", report.meta.organ)));
+    assert!(text.contains(&format!(
+        "{}2024年政府信息公开工作年度报告",
+        report.meta.organ
+    )));
     // The same report, fonts and date: the same bytes.
     assert_eq!(export_warned(&report, set, DATE).unwrap().0, bytes);
 }
@@ -134,15 +149,29 @@ fn the_command_line_uses_a_font_folder_and_says_what_it_found() {
     let out = common::temp_dir("cli-fonts").join("报告.pdf");
     let input = common::example_path("2024-qingshi.nianbao");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
         .env("NIANBAO_FONT_DIR", font_dir())
         .env("SOURCE_DATE_EPOCH", "1768867200")
         .output()
         .unwrap();
     let said = String::from_utf8(run.stdout).unwrap();
     assert!(run.status.success(), "{said}");
-    assert!(said.contains("  字体：正文：仿宋_GB2312（本机字体）\n"), "{said}");
-    assert!(said.contains("楷体_GB2312未使用：字体授权不允许嵌入文档（受限许可）"), "{said}");
+    assert!(
+        said.contains("  字体：正文：仿宋_GB2312（本机字体）\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("楷体_GB2312未使用：字体授权不允许嵌入文档（受限许可）"),
+        "{said}"
+    );
     let fonts = base_fonts(&std::fs::read(&out).unwrap());
-    assert!(fonts.iter().any(|n| n.ends_with("+FangSong_GB2312")), "{fonts:?}");
+    assert!(
+        fonts.iter().any(|n| n.ends_with("+FangSong_GB2312")),
+        "{fonts:?}"
+    );
 }

@@ -979,7 +979,10 @@ fn the_installed_fonts_setting_is_shown_in_the_preview_and_remembered() {
     let set = h.state_mut().font_set();
     assert!(set.installed(Role::Body).is_some());
     assert!(nianbao::ui::fonts::pdf_faces_ready(&h.ctx, set));
-    assert_eq!(set.face_for(Role::Body, '政'), Face::installed(Role::Body).unwrap());
+    assert_eq!(
+        set.face_for(Role::Body, '政'),
+        Face::installed(Role::Body).unwrap()
+    );
     let saved = std::fs::read_to_string(config.join("settings.ron")).unwrap();
     assert!(saved.contains("system_fonts: true"), "{saved}");
     drop(h);

@@ -11,9 +11,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
-use nianbao_core::layout::{
-    self, Face, FontSet, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning,
-};
+use nianbao_core::layout::{self, Face, FontSet, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning};
 use nianbao_core::model::Report;
 
 /// The date the PDF carries as its creation date (the export date, or a fixed one for

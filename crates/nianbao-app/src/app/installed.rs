@@ -44,7 +44,10 @@ impl App {
             return;
         }
         let text = if on {
-            let roles = self.installed_fonts().map(|d| d.roles.clone()).unwrap_or_default();
+            let roles = self
+                .installed_fonts()
+                .map(|d| d.roles.clone())
+                .unwrap_or_default();
             let used = roles.iter().filter(|r| r.used.is_some()).count();
             format!("导出PDF将使用本机字体（找到 {used} 种，其余用内置字体）")
         } else {

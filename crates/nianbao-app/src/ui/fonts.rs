@@ -63,11 +63,11 @@ pub fn pdf_family(face: Face, set: FontSet) -> FontFamily {
 
 /// The faces of `set` that 预览 draws with.
 fn faces(set: FontSet) -> impl Iterator<Item = Face> {
-    (0..FACES.len())
-        .map(Face)
-        .chain(INSTALLED_ROLES.into_iter().filter_map(move |role| {
-            set.installed(role).and(Face::installed(role))
-        }))
+    (0..FACES.len()).map(Face).chain(
+        INSTALLED_ROLES
+            .into_iter()
+            .filter_map(move |role| set.installed(role).and(Face::installed(role))),
+    )
 }
 
 /// Whether [`install_pdf_faces`] has taken effect for `set` (fonts change at the start of a

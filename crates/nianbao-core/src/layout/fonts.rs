@@ -101,7 +101,12 @@ pub struct FontSet {
 
 impl std::fmt::Debug for FontSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.faces.iter().flatten().map(|x| x.family.as_str()).collect();
+        let names: Vec<&str> = self
+            .faces
+            .iter()
+            .flatten()
+            .map(|x| x.family.as_str())
+            .collect();
         write!(f, "FontSet{names:?}")
     }
 }
@@ -174,8 +179,7 @@ impl FontSet {
 
     /// Whether any face of the set draws `c` (control characters need none).
     pub fn has_glyph(&self, c: char) -> bool {
-        c.is_control()
-            || (0..FACES.len() + INSTALLED_ROLES.len()).any(|f| self.has(Face(f), c))
+        c.is_control() || (0..FACES.len() + INSTALLED_ROLES.len()).any(|f| self.has(Face(f), c))
     }
 }
 

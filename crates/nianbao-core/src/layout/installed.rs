@@ -153,9 +153,11 @@ fn choose(db: &fontdb::Database) -> Discovery {
 
 /// The regular face of `family` (names compared ignoring ASCII case), else any of its faces.
 fn best_face<'a>(db: &'a fontdb::Database, family: &str) -> Option<&'a fontdb::FaceInfo> {
-    let faces = db
-        .faces()
-        .filter(|f| f.families.iter().any(|(n, _)| n.eq_ignore_ascii_case(family)));
+    let faces = db.faces().filter(|f| {
+        f.families
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(family))
+    });
     faces.min_by_key(|f| {
         (
             f.style != fontdb::Style::Normal,
