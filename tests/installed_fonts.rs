@@ -115,14 +115,7 @@ fn body_text_is_set_in_the_installed_face_and_what_it_lacks_falls_back() {
         "{fonts:?}"
     );
     assert!(!fonts.iter().any(|n| n.contains("KaiTi")), "{fonts:?}");
-    let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text: String = doc
-        .extract_text(&pages)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = common::pdf_text_squeezed(&bytes);
     assert!(text.contains(&format!(
         "{}2024年政府信息公开工作年度报告",
         report.meta.organ
