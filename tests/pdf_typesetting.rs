@@ -374,16 +374,10 @@ fn rare_name_characters_are_serif_and_extract_as_themselves() {
         }
     }
     let bytes = export(&report, DATE).unwrap();
-    let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text: String = doc
-        .extract_text(&pages)
-        .unwrap()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let text = common::pdf_text_squeezed(&bytes);
     assert!(text.contains("浉河区喆堃镇人民政府"), "{text}");
     assert!(text.contains(&format!("本年度{names}等生僻字照常显示。")));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let serif = doc
         .objects
         .values()

@@ -943,3 +943,57 @@ fn cancelling_the_system_dialog_cancels_the_save() {
     assert!(h.query_by_label("文件路径").is_none(), "no second dialog");
     assert!(h.state().editor.path.is_none());
 }
+
+/// 导出PDF使用本机字体 in 预览: turned on by its label, it shows what was found per role and
+/// 预览 draws with it; the setting is remembered when the window is opened again.
+#[test]
+fn the_installed_fonts_setting_is_shown_in_the_preview_and_remembered() {
+    use nianbao::layout::{Face, Role};
+    use nianbao::ui::font_setting::LABEL;
+    let config = common::temp_dir("installed-fonts");
+    let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fonts");
+    let open = |config: &std::path::Path| {
+        let mut app = App::start(config.to_path_buf(), None);
+        app.native_dialogs = false;
+        app.font_dir = Some(fonts.clone());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_context_setup(nianbao::ui::fonts::install)
+            .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+        h.run();
+        h.get_by_label("预览").click();
+        h.run();
+        h
+    };
+    let mut h = open(&config);
+    assert!(!h.state().installed_fonts_on(), "off by default");
+    assert!(h.query_by_label("正文：仿宋_GB2312（本机字体）").is_none());
+    h.get_by_label(LABEL).click();
+    h.run();
+    assert!(h.state().installed_fonts_on());
+    assert!(h.query_by_label("正文：仿宋_GB2312（本机字体）").is_some());
+    assert!(
+        h.query_by_label_contains("楷体_GB2312未使用：字体授权不允许嵌入文档")
+            .is_some()
+    );
+    let set = h.state_mut().font_set();
+    assert!(set.installed(Role::Body).is_some());
+    assert!(nianbao::ui::fonts::pdf_faces_ready(&h.ctx, set));
+    assert_eq!(
+        set.face_for(Role::Body, '政'),
+        Face::installed(Role::Body).unwrap()
+    );
+    let saved = std::fs::read_to_string(config.join("settings.ron")).unwrap();
+    assert!(saved.contains("system_fonts: true"), "{saved}");
+    drop(h);
+
+    let mut h = open(&config);
+    assert!(h.state().installed_fonts_on(), "remembered");
+    assert!(h.query_by_label("正文：仿宋_GB2312（本机字体）").is_some());
+    h.get_by_label(LABEL).click();
+    h.run();
+    assert!(!h.state().installed_fonts_on());
+    assert!(h.query_by_label("正文：仿宋_GB2312（本机字体）").is_none());
+    drop(h);
+    assert!(!open(&config).state().installed_fonts_on());
+}

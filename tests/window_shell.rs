@@ -44,7 +44,7 @@ fn zoom_label(h: &Harness<'_, App>) -> String {
 fn preview_draws_in_the_pdf_faces_and_zooms() {
     let (mut h, _) = preview("preview-zoom");
     assert!(
-        nianbao::ui::fonts::pdf_faces_ready(&h.ctx),
+        nianbao::ui::fonts::pdf_faces_ready(&h.ctx, nianbao::layout::FontSet::BUNDLED),
         "仿宋 and the other faces of the PDF are installed when 预览 opens"
     );
     // Fit to width first: 1366 less the outline and problems panels.

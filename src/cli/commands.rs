@@ -8,6 +8,8 @@ use std::path::Path;
 use super::{Command, Failure, HELP};
 use crate::file::escape::shown;
 use crate::file::{self, Format, Overwrite};
+use crate::layout::FontSet;
+use crate::layout::installed::{self, Discovery};
 use crate::model::{self, Report};
 
 pub(super) type Out<'a> = &'a mut dyn Write;
@@ -184,12 +186,16 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
     }
     let opened = file::open(input).map_err(|e| Failure::input(format!("{}：{e}", name(input))))?;
     let mut laid = Vec::new();
+    let mut fonts_said = Vec::new();
     let bytes = match published {
         _ if pdf => {
+            let found = installed_fonts();
+            let fonts = found.as_ref().map_or(FontSet::BUNDLED, |d| d.set);
             let (bytes, warnings) =
-                crate::pdf::export_warned(&opened.report, crate::pdf::PdfDate::today())
+                crate::pdf::export_warned(&opened.report, fonts, crate::pdf::PdfDate::today())
                     .map_err(|e| Failure::new(2, e.to_string()))?;
             laid = warnings;
+            fonts_said = found.map(|d| d.roles).unwrap_or_default();
             Some(bytes)
         }
         Some(format) => Some(
@@ -206,6 +212,9 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
         None => save(&opened.report, path, force)?,
     }
     let mut text = format!("已转换 {} → {}\n", name(input), name(path));
+    for role in &fonts_said {
+        text.push_str(&format!("  字体：{}\n", shown(&role.describe())));
+    }
     for warning in &laid {
         text.push_str(&format!("  注意：{}\n", shown(&warning.message())));
     }
@@ -229,4 +238,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
+}
+
+/// The installed fonts the PDF uses, when asked for: `NIANBAO_FONT_DIR` (a folder of fonts),
+/// else `NIANBAO_SYSTEM_FONTS=1` (the computer's fonts); by default the bundled fonts only.
+fn installed_fonts() -> Option<Discovery> {
+    if let Some(dir) = std::env::var_os("NIANBAO_FONT_DIR").filter(|d| !d.is_empty()) {
+        return Some(installed::discover_in(Path::new(&dir)));
+    }
+    let on = std::env::var("NIANBAO_SYSTEM_FONTS").is_ok_and(|v| v.trim() == "1");
+    on.then(installed::discover_system)
 }

@@ -99,3 +99,14 @@ pub fn soffice_pdf(document: &Path) -> Option<PathBuf> {
     run_tool("soffice", &args)?;
     Some(document.with_extension("pdf"))
 }
+
+/// A PDF's text without spaces or line breaks (labels wrap inside cells).
+pub fn pdf_text_squeezed(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}

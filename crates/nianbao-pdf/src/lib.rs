@@ -11,9 +11,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
-use nianbao_core::layout::{
-    self, Face, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning, fonts::FACES,
-};
+use nianbao_core::layout::{self, Face, FontSet, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning};
 use nianbao_core::model::Report;
 
 /// The date the PDF carries as its creation date (the export date, or a fixed one for
@@ -22,23 +20,28 @@ pub use nianbao_core::model::CivilDate as PdfDate;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("内置字体无法读取：{0}")]
-    Font(&'static str),
+    #[error("字体无法读取：{0}")]
+    Font(String),
     #[error("PDF 结构无法写出：{0}")]
     Structure(String),
     #[error("PDF 无法写出：{0}")]
     Write(#[from] std::io::Error),
 }
 
-/// Lays out and writes the report.
+/// Lays out and writes the report in the bundled fonts.
 pub fn export(report: &Report, date: PdfDate) -> Result<Vec<u8>, PdfError> {
     write(report, &layout::publication(report), date)
 }
 
-/// Lays out and writes the report, with what the layout could not set as written (characters
-/// no font has, a 落款 without its date) for the one exporting it.
-pub fn export_warned(report: &Report, date: PdfDate) -> Result<(Vec<u8>, Vec<Warning>), PdfError> {
-    let laid = layout::publication(report);
+/// Lays out and writes the report in `fonts` (installed fonts per role, or the bundled ones),
+/// with what the layout could not set as written (characters no font has, a 落款 without its
+/// date) for the one exporting it.
+pub fn export_warned(
+    report: &Report,
+    fonts: FontSet,
+    date: PdfDate,
+) -> Result<(Vec<u8>, Vec<Warning>), PdfError> {
+    let laid = layout::publication_with(report, fonts);
     Ok((write(report, &laid, date)?, laid.warnings))
 }
 
@@ -83,9 +86,12 @@ pub fn write(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u
     used.sort();
     used.dedup();
     for face in &used {
-        let (name, bytes) = FACES[face.0];
-        let parsed =
-            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(PdfError::Font(name))?;
+        let (name, bytes, index) = laid
+            .fonts
+            .file(*face)
+            .ok_or_else(|| PdfError::Font(format!("{face:?}")))?;
+        let parsed = ParsedFont::from_bytes(bytes, index as usize, &mut Vec::new())
+            .ok_or_else(|| PdfError::Font(name.to_owned()))?;
         doc.resources
             .fonts
             .map

@@ -48,10 +48,11 @@ impl App {
             return;
         }
         let report = self.editor.report.clone();
+        let fonts = self.font_set();
         let (tx, rx) = std::sync::mpsc::channel();
         let (target, ctx) = (path.to_path_buf(), ctx.clone());
         std::thread::spawn(move || {
-            let result = export_warned(&report, PdfDate::today())
+            let result = export_warned(&report, fonts, PdfDate::today())
                 .map_err(|e| ExportError::Pdf(e.to_string()))
                 .and_then(|(bytes, warnings)| {
                     crate::file::write_file(&target, &bytes, overwrite, None)

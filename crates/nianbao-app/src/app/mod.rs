@@ -9,6 +9,7 @@ mod dialogs;
 mod export;
 mod files;
 pub mod geometry;
+mod installed;
 pub mod keys;
 mod panels;
 mod recovery;
@@ -70,6 +71,11 @@ pub struct App {
     geometry: geometry::GeometryWatch,
     /// 批量检查: a folder being checked, or its summary.
     pub desk: Option<desk::DeskView>,
+    /// Where installed fonts are looked for: the system's folders, or one folder
+    /// (`NIANBAO_FONT_DIR`; tests).
+    pub font_dir: Option<PathBuf>,
+    /// What was found, once looked for with the setting on.
+    installed: Option<crate::layout::installed::Discovery>,
 }
 
 impl App {
@@ -153,6 +159,10 @@ impl App {
             clipboard: Clipboard::default(),
             geometry: geometry::GeometryWatch::default(),
             desk: None,
+            font_dir: std::env::var_os("NIANBAO_FONT_DIR")
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from),
+            installed: None,
         }
     }
 
@@ -283,6 +293,7 @@ impl App {
             Command::ExportDesk => self.ask_path(ctx, PickFor::DeskExcel, None),
             Command::CopyHtml => self.copy_html(),
             Command::Preview => self.part = Part::Preview,
+            Command::InstalledFonts(on) => self.use_installed_fonts(on),
             Command::DetachPrev => self.editor.detach_prev(now),
         }
     }

@@ -129,13 +129,21 @@ impl App {
     fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let t = self.editor.report.template;
         match self.part {
-            Part::Preview => ui::preview::preview_ui(
-                ui,
-                &self.editor.report,
-                &mut self.preview,
-                super::keys::shortcut_of(&Command::ExportPdf),
-                commands,
-            ),
+            Part::Preview => {
+                let found = self.installed_fonts().cloned();
+                let choice = ui::preview::FontChoice {
+                    on: self.installed_fonts_on(),
+                    found: found.as_ref(),
+                };
+                ui::preview::preview_ui(
+                    ui,
+                    &self.editor.report,
+                    &mut self.preview,
+                    &choice,
+                    super::keys::shortcut_of(&Command::ExportPdf),
+                    commands,
+                )
+            }
             Part::Meta => {
                 ui::meta::meta_ui(ui, &self.editor, &mut self.meta, &mut self.focus, commands)
             }

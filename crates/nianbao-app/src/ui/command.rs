@@ -68,4 +68,6 @@ pub enum Command {
     CheckFolder,
     /// 导出Excel of the 批量检查 summary.
     ExportDesk,
+    /// 导出PDF使用本机字体 turned on or off (remembered in the settings).
+    InstalledFonts(bool),
 }

@@ -4,8 +4,8 @@
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::layout::Face;
-use crate::layout::fonts::FACES;
+use crate::layout::fonts::{FACES, INSTALLED_ROLES};
+use crate::layout::{Face, FontSet};
 
 /// In fallback order.
 pub const UI_FONTS: [(&str, &[u8]); 3] = [
@@ -51,38 +51,58 @@ fn readable_sizes(style: &mut egui::Style) {
     }
 }
 
-/// The egui family that draws a face of the publication: the PDF's own font, then the UI
-/// fonts for anything it lacks (the layout already picked the face per character).
-pub fn pdf_family(face: Face) -> FontFamily {
-    FontFamily::Name(format!("pdf-{}", FACES[face.0].0).into())
+/// The egui family that draws a face of the publication (in `set`): the PDF's own font, then
+/// the UI fonts for anything it lacks (the layout already picked the face per character).
+pub fn pdf_family(face: Face, set: FontSet) -> FontFamily {
+    match set.file(face) {
+        Some((name, _, _)) if face.is_bundled() => FontFamily::Name(format!("pdf-{name}").into()),
+        Some((name, _, _)) => FontFamily::Name(format!("pdf-installed-{name}").into()),
+        None => FontFamily::Proportional,
+    }
 }
 
-/// Whether [`install_pdf_faces`] has taken effect (fonts change at the start of a pass).
-pub fn pdf_faces_ready(ctx: &egui::Context) -> bool {
-    let family = pdf_family(Face(0));
-    ctx.fonts(|f| f.definitions().families.contains_key(&family))
+/// The faces of `set` that 预览 draws with.
+fn faces(set: FontSet) -> impl Iterator<Item = Face> {
+    (0..FACES.len()).map(Face).chain(
+        INSTALLED_ROLES
+            .into_iter()
+            .filter_map(move |role| set.installed(role).and(Face::installed(role))),
+    )
 }
 
-/// Adds the PDF's faces (`layout::fonts::FACES`, the files the PDF embeds) as families named
-/// by [`pdf_family`]. Called when 预览 first opens, not at start-up: see BENCHMARKS.md.
-pub fn install_pdf_faces(ctx: &egui::Context) {
+/// Whether [`install_pdf_faces`] has taken effect for `set` (fonts change at the start of a
+/// pass).
+pub fn pdf_faces_ready(ctx: &egui::Context, set: FontSet) -> bool {
+    ctx.fonts(|f| {
+        let families = &f.definitions().families;
+        faces(set).all(|face| families.contains_key(&pdf_family(face, set)))
+    })
+}
+
+/// Adds the PDF's faces (`layout::fonts::FACES`, the files the PDF embeds, and the installed
+/// fonts of `set`) as families named by [`pdf_family`]. Called when 预览 first opens (and when
+/// the installed fonts change), not at start-up: see BENCHMARKS.md.
+pub fn install_pdf_faces(ctx: &egui::Context, set: FontSet) {
     let mut fonts = ctx.fonts(|f| f.definitions().clone());
     let ui_names: Vec<String> = UI_FONTS.iter().map(|(n, _)| (*n).to_owned()).collect();
-    for (i, (name, bytes)) in FACES.iter().enumerate() {
+    for face in faces(set) {
+        let Some((name, bytes, index)) = set.file(face) else {
+            continue;
+        };
         // The sans faces are the UI's own fonts: the same files, registered once.
-        let own = match UI_FONTS.iter().find(|(_, b)| b == bytes) {
+        let own = match UI_FONTS.iter().find(|(_, b)| *b == bytes) {
             Some((ui_name, _)) => (*ui_name).to_owned(),
             None => {
-                let key = format!("pdf-face-{name}");
-                fonts
-                    .font_data
-                    .insert(key.clone(), FontData::from_static(bytes).into());
+                let key = format!("pdf-face-{name}-{}", face.0);
+                let mut data = FontData::from_static(bytes);
+                data.index = index;
+                fonts.font_data.insert(key.clone(), data.into());
                 key
             }
         };
         let rest = ui_names.iter().filter(|n| **n != own).cloned();
         let chain = std::iter::once(own.clone()).chain(rest).collect();
-        fonts.families.insert(pdf_family(Face(i)), chain);
+        fonts.families.insert(pdf_family(face, set), chain);
     }
     ctx.set_fonts(fonts);
 }

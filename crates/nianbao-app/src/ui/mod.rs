@@ -2,6 +2,7 @@
 //! changes the report itself.
 
 pub mod command;
+pub mod font_setting;
 pub mod fonts;
 pub mod import;
 pub mod meta;

@@ -3,7 +3,8 @@
 
 use egui::{Align, Rect, ScrollArea, Sense, Ui, vec2};
 
-use crate::layout::{self, PAGE_W_MM, Page};
+use crate::layout::installed::Discovery;
+use crate::layout::{self, FontSet, PAGE_W_MM, Page};
 use crate::model::Report;
 use crate::ui::command::Command;
 use crate::ui::fonts;
@@ -28,7 +29,7 @@ pub enum Zoom {
 /// changed, not on every frame of 预览), and how they are viewed.
 #[derive(Default)]
 pub struct PreviewCache {
-    laid_out: Option<(Report, Vec<Page>)>,
+    laid_out: Option<(Report, FontSet, Vec<Page>)>,
     pub zoom: Zoom,
     /// The page at the top of the view (from 0), as last drawn.
     pub page: usize,
@@ -41,11 +42,17 @@ pub struct PreviewCache {
 }
 
 impl PreviewCache {
-    pub fn pages(&mut self, report: &Report) -> &[Page] {
-        if self.laid_out.as_ref().is_none_or(|(r, _)| r != report) {
-            self.laid_out = Some((report.clone(), layout::layout(report)));
+    /// The pages in `fonts`, laid out again when the report or the fonts changed.
+    pub fn pages(&mut self, report: &Report, fonts: FontSet) -> &[Page] {
+        if self
+            .laid_out
+            .as_ref()
+            .is_none_or(|(r, f, _)| r != report || *f != fonts)
+        {
+            let pages = layout::publication_with(report, fonts).pages;
+            self.laid_out = Some((report.clone(), fonts, pages));
         }
-        self.laid_out.as_ref().map_or(&[], |(_, pages)| pages)
+        self.laid_out.as_ref().map_or(&[], |(_, _, pages)| pages)
     }
 
     /// One zoom step larger (`+1`) or smaller (`-1`) than what is shown.
@@ -79,21 +86,36 @@ impl PreviewCache {
     }
 }
 
+/// The fonts setting as 预览 shows it: on or off, and what was found when on.
+pub struct FontChoice<'a> {
+    pub on: bool,
+    pub found: Option<&'a Discovery>,
+}
+
+impl FontChoice<'_> {
+    pub fn set(&self) -> FontSet {
+        self.found.map_or(FontSet::BUNDLED, |d| d.set)
+    }
+}
+
 /// `export_keys`: the shortcut of 导出PDF as the app's key table spells it.
 pub fn preview_ui(
     ui: &mut Ui,
     report: &Report,
     cache: &mut PreviewCache,
+    choice: &FontChoice,
     export_keys: Option<String>,
     commands: &mut Vec<Command>,
 ) {
-    let faces = fonts::pdf_faces_ready(ui.ctx());
+    let set = choice.set();
+    let faces = fonts::pdf_faces_ready(ui.ctx(), set);
     if !faces {
-        fonts::install_pdf_faces(ui.ctx());
+        fonts::install_pdf_faces(ui.ctx(), set);
         ui.ctx().request_repaint();
     }
-    let count = cache.pages(report).len();
+    let count = cache.pages(report, set).len();
     toolbar_ui(ui, cache, count, export_keys, commands);
+    crate::ui::font_setting::installed_fonts_ui(ui, choice.on, choice.found, commands);
     ui.separator();
     let width = ui.available_width() - 2.0 * GAP - ui.spacing().scroll.bar_width;
     cache.percent = match cache.zoom {
@@ -110,7 +132,7 @@ pub fn preview_ui(
     ScrollArea::both()
         .id_salt("nianbao-preview")
         .auto_shrink([false, false])
-        .show(ui, |ui| pages_ui(ui, cache, report, scale, faces));
+        .show(ui, |ui| pages_ui(ui, cache, report, set, (scale, faces)));
 }
 
 fn toolbar_ui(
@@ -173,13 +195,20 @@ fn toolbar_ui(
 }
 
 /// Every page in a column; only the visible ones are painted. Notes the page at the top.
-fn pages_ui(ui: &mut Ui, cache: &mut PreviewCache, report: &Report, scale: f32, faces: bool) {
+/// `(scale, faces)`: points per millimetre, and whether the PDF's faces are installed.
+fn pages_ui(
+    ui: &mut Ui,
+    cache: &mut PreviewCache,
+    report: &Report,
+    set: FontSet,
+    (scale, faces): (f32, bool),
+) {
     let jump = cache.jump.take();
     let view = ui.clip_rect();
     let mut top = None;
     let size = page_size(scale);
     let left = (ui.available_width() - size.x).max(0.0) / 2.0;
-    for (i, page) in cache.pages(report).iter().enumerate() {
+    for (i, page) in cache.pages(report, set).iter().enumerate() {
         ui.add_space(GAP);
         let (row, _) = ui.allocate_exact_size(vec2(size.x + left, size.y), Sense::hover());
         let rect = Rect::from_min_size(row.min + vec2(left, 0.0), size);
@@ -187,7 +216,7 @@ fn pages_ui(ui: &mut Ui, cache: &mut PreviewCache, report: &Report, scale: f32, 
             ui.scroll_to_rect(rect.expand(GAP), Some(Align::TOP));
         }
         if ui.is_rect_visible(rect) {
-            paint_page(ui, rect, page, scale, faces);
+            paint_page(ui, rect, page, set, (scale, faces));
         }
         if top.is_none() && rect.bottom() > view.top() + view.height() / 3.0 {
             top = Some(i);
@@ -205,10 +234,11 @@ mod tests {
     fn pages_are_laid_out_again_only_when_the_report_changes() {
         let mut report = Report::new(2025, "清水河镇人民政府");
         let mut cache = PreviewCache::default();
-        let first = cache.pages(&report).as_ptr();
-        assert_eq!(cache.pages(&report).as_ptr(), first, "reused");
+        let set = FontSet::BUNDLED;
+        let first = cache.pages(&report, set).as_ptr();
+        assert_eq!(cache.pages(&report, set).as_ptr(), first, "reused");
         *report.narrative_mut("overview").unwrap() = "本镇坚持以公开为常态。".repeat(200);
-        let longer = cache.pages(&report).len();
+        let longer = cache.pages(&report, set).len();
         assert!(longer > 1, "laid out anew: {longer} pages");
     }
 

@@ -4,7 +4,7 @@
 use egui::epaint::TextShape;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Ui, vec2};
 
-use crate::layout::{self, PAGE_H_MM, PAGE_W_MM, PT_MM, Page};
+use crate::layout::{FontSet, PAGE_H_MM, PAGE_W_MM, PT_MM, Page};
 use crate::ui::fonts::pdf_family;
 
 /// The size of a page on screen at `scale` points per millimetre.
@@ -12,9 +12,10 @@ pub fn page_size(scale: f32) -> egui::Vec2 {
     vec2(PAGE_W_MM, PAGE_H_MM) * scale
 }
 
-/// Paints `page` into `rect` (already allocated); `faces`: whether the PDF's faces are
-/// installed (until then the UI font stands in for one frame).
-pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, scale: f32, faces: bool) {
+/// Paints `page` (laid out in `set`) into `rect` (already allocated) at `scale` points per
+/// millimetre; `faces`: whether the PDF's faces are installed (until then the UI font stands
+/// in for one frame).
+pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, set: FontSet, (scale, faces): (f32, bool)) {
     let painter = ui.painter_at(rect.expand(2.0));
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     painter.rect_stroke(
@@ -33,7 +34,7 @@ pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, scale: f32, faces: bool) {
     for run in &page.runs {
         let size = run.size_pt * PT_MM * scale;
         let font = if faces {
-            FontId::new(size, pdf_family(run.face))
+            FontId::new(size, pdf_family(run.face, set))
         } else {
             FontId::proportional(size)
         };
@@ -58,7 +59,7 @@ pub fn paint_page(ui: &Ui, rect: Rect, page: &Page, scale: f32, faces: bool) {
                 };
                 painter.add(shape);
             }
-            along += layout::fonts::advance_em(run.face, c) * run.size_pt * PT_MM + run.tracking_mm;
+            along += set.advance_em(run.face, c) * run.size_pt * PT_MM + run.tracking_mm;
         }
     }
 }

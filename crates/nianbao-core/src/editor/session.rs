@@ -33,6 +33,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Where the window was when it was last closed.
     pub window: Option<WindowGeometry>,
+    /// 导出PDF使用本机字体: installed fonts per role (仿宋_GB2312 …) instead of the bundled ones.
+    /// Off by default: the bundled fonts give the same PDF on every computer.
+    pub system_fonts: bool,
 }
 
 /// The window's last normal (not maximised) inner size and outer position in points, and

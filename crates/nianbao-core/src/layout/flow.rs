@@ -188,6 +188,7 @@ impl Flow {
             pages: self.pages,
             headings: self.headings,
             warnings,
+            fonts: super::fonts::current(),
         }
     }
 

@@ -3,10 +3,21 @@
 //! from a face of the same style first: Noto Serif CJK SC behind 仿宋, 楷体 and the page
 //! numbers, its bold behind the title, then Noto Sans CJK SC, Noto Sans and Noto Sans Math.
 //! A character none of them has is reported ([`has_glyph`]), never left out.
+//!
+//! When the clerk asks for them, fonts installed on the computer (仿宋_GB2312, 方正小标宋简体,
+//! 黑体, 楷体_GB2312: see [`installed`](super::installed)) take a role's place, as faces after the
+//! bundled ones; a character such a face lacks falls back as above. Which fonts a layout uses is
+//! a [`FontSet`] the caller passes to `publication_with`; it is set for that call on the calling
+//! thread (`using`) rather than threaded through every measuring function, so the layout stays
+//! a pure function of report and font set and parallel tests do not see each other's choice.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
-/// A bundled face, by index into [`FACES`].
+pub use super::installed::InstalledFace;
+
+/// A face: an index into [`FACES`], or past it one of a [`FontSet`]'s installed faces (one
+/// fixed index per role, [`Face::installed`], so the same fonts give the same PDF).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Face(pub usize);
 
@@ -65,6 +76,135 @@ pub const FACES: [(&str, &[u8]); 9] = [
     ),
 ];
 
+/// The roles an installed font can take, in the order of their face indices.
+pub const INSTALLED_ROLES: [Role; 4] = [Role::Body, Role::Title, Role::Hei, Role::Kai];
+
+impl Face {
+    /// The face an installed font takes in `role` (none for page numbers).
+    pub fn installed(role: Role) -> Option<Face> {
+        let slot = INSTALLED_ROLES.iter().position(|&r| r == role)?;
+        Some(Face(FACES.len() + slot))
+    }
+
+    pub fn is_bundled(self) -> bool {
+        self.0 < FACES.len()
+    }
+}
+
+/// The fonts a layout uses: the bundled ones ([`FontSet::BUNDLED`], the default), with the
+/// installed faces the clerk chose in their roles. Copy: the faces are loaded once per
+/// process and kept (see `installed::load`).
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct FontSet {
+    faces: [Option<&'static InstalledFace>; 4],
+}
+
+impl std::fmt::Debug for FontSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self
+            .faces
+            .iter()
+            .flatten()
+            .map(|x| x.family.as_str())
+            .collect();
+        write!(f, "FontSet{names:?}")
+    }
+}
+
+impl FontSet {
+    pub const BUNDLED: FontSet = FontSet { faces: [None; 4] };
+
+    /// This set with `face` in `role` (page numbers keep the bundled 宋体).
+    pub fn with(mut self, role: Role, face: &'static InstalledFace) -> FontSet {
+        if let Some(slot) = INSTALLED_ROLES.iter().position(|&r| r == role) {
+            self.faces[slot] = Some(face);
+        }
+        self
+    }
+
+    /// The installed face in `role`, if one was chosen.
+    pub fn installed(&self, role: Role) -> Option<&'static InstalledFace> {
+        let slot = INSTALLED_ROLES.iter().position(|&r| r == role)?;
+        self.faces[slot]
+    }
+
+    fn face(&self, face: Face) -> Option<&ttf_parser::Face<'static>> {
+        match face.0.checked_sub(FACES.len()) {
+            None => Some(&parsed().faces[face.0]),
+            Some(slot) => self.faces.get(slot).copied().flatten().map(|f| &f.face),
+        }
+    }
+
+    /// The font file of `face`: its name (as embedded), bytes and index in a collection.
+    pub fn file(&self, face: Face) -> Option<(&str, &'static [u8], u32)> {
+        match face.0.checked_sub(FACES.len()) {
+            None => FACES.get(face.0).map(|(name, bytes)| (*name, *bytes, 0)),
+            Some(slot) => {
+                let f = self.faces.get(slot).copied().flatten()?;
+                Some((f.postscript.as_str(), f.bytes, f.index))
+            }
+        }
+    }
+
+    fn has(&self, face: Face, c: char) -> bool {
+        c.is_whitespace() || self.face(face).is_some_and(|f| f.glyph_index(c).is_some())
+    }
+
+    /// The face that draws `c` in `role`: the installed face chosen for it if it has `c`, then
+    /// the bundled chain of [`face_for`].
+    pub fn face_for(&self, role: Role, c: char) -> Face {
+        Face::installed(role)
+            .filter(|&f| self.installed(role).is_some() && self.has(f, c))
+            .into_iter()
+            .chain(std::iter::once(role.face()))
+            .chain(role.fallback())
+            .find(|&f| self.has(f, c))
+            .unwrap_or(SANS)
+    }
+
+    /// The advance of `c` in `face`, in ems.
+    pub fn advance_em(&self, face: Face, c: char) -> f32 {
+        let gid_advance = self.face(face).and_then(|f| {
+            let upem = f32::from(f.units_per_em());
+            let gid = f.glyph_index(c).or_else(|| f.glyph_index(' '))?;
+            Some(f32::from(f.glyph_hor_advance(gid)?) / upem)
+        });
+        match gid_advance {
+            Some(a) => a,
+            // Full width for CJK, half for the rest: what the fallback would give.
+            None if c as u32 >= 0x2E80 => 1.0,
+            None => 0.5,
+        }
+    }
+
+    /// Whether any face of the set draws `c` (control characters need none).
+    pub fn has_glyph(&self, c: char) -> bool {
+        c.is_control() || (0..FACES.len() + INSTALLED_ROLES.len()).any(|f| self.has(Face(f), c))
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<FontSet> = const { Cell::new(FontSet::BUNDLED) };
+}
+
+/// Runs `f` with `set` as the fonts of this thread's layout (restored afterwards, also if `f`
+/// panics).
+pub fn using<T>(set: FontSet, f: impl FnOnce() -> T) -> T {
+    struct Restore(FontSet);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.set(self.0);
+        }
+    }
+    let _restore = Restore(CURRENT.replace(set));
+    f()
+}
+
+/// The fonts of this thread's layout.
+pub fn current() -> FontSet {
+    CURRENT.get()
+}
+
 const SANS: Face = Face(2);
 const SERIF: Face = Face(7);
 const SERIF_BOLD: Face = Face(8);
@@ -107,35 +247,21 @@ fn parsed() -> &'static Parsed {
     })
 }
 
-fn has(face: Face, c: char) -> bool {
-    c.is_whitespace() || parsed().faces[face.0].glyph_index(c).is_some()
-}
-
-/// The face that draws `c` in `role`: the role's own, else the first fallback that has it
-/// (Noto Sans CJK SC if none has it: the character stays in the text, drawn as a box).
+/// The face that draws `c` in `role` with the current fonts ([`FontSet::face_for`]): the
+/// role's own, else the first fallback that has it (Noto Sans CJK SC if none has it: the
+/// character stays in the text, drawn as a box).
 pub fn face_for(role: Role, c: char) -> Face {
-    std::iter::once(role.face())
-        .chain(role.fallback())
-        .find(|&f| has(f, c))
-        .unwrap_or(SANS)
+    current().face_for(role, c)
 }
 
-/// Whether any bundled face draws `c` (control characters need none).
+/// Whether any face of the current fonts draws `c`.
 pub fn has_glyph(c: char) -> bool {
-    c.is_control() || (0..FACES.len()).any(|f| has(Face(f), c))
+    current().has_glyph(c)
 }
 
-/// The advance of `c` in `face`, in ems.
+/// The advance of `c` in `face` with the current fonts, in ems.
 pub fn advance_em(face: Face, c: char) -> f32 {
-    let f = &parsed().faces[face.0];
-    let upem = f32::from(f.units_per_em());
-    let gid = f.glyph_index(c).or_else(|| f.glyph_index(' '));
-    match gid.and_then(|g| f.glyph_hor_advance(g)) {
-        Some(a) => f32::from(a) / upem,
-        // Full width for CJK, half for the rest: what the fallback would give.
-        None if c as u32 >= 0x2E80 => 1.0,
-        None => 0.5,
-    }
+    current().advance_em(face, c)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod flow;
 pub mod fonts;
+pub mod installed;
 mod narrative;
 mod para;
 mod table;
@@ -12,7 +13,7 @@ mod title;
 mod widths;
 
 pub use flow::{closing_insets_mm, paragraphs};
-pub use fonts::{Face, Role};
+pub use fonts::{Face, FontSet, Role};
 pub use table::{Align, CellRole, Grid, GridCell, grids};
 pub use title::{title_break, title_lines};
 
@@ -208,11 +209,20 @@ pub struct Publication {
     pub pages: Vec<Page>,
     pub headings: Vec<Heading>,
     pub warnings: Vec<Warning>,
+    /// The fonts the pages' faces refer to (installed faces are indices past the bundled ones).
+    pub fonts: FontSet,
 }
 
-/// The whole report as pages, with its outline.
+/// The whole report as pages, with its outline, in the bundled fonts.
 pub fn publication(report: &Report) -> Publication {
-    flow::Flow::new().report(report)
+    publication_with(report, FontSet::BUNDLED)
+}
+
+/// The whole report as pages in `fonts` (the installed fonts the clerk chose, or the bundled).
+pub fn publication_with(report: &Report, fonts: FontSet) -> Publication {
+    let mut laid = fonts::using(fonts, || flow::Flow::new().report(report));
+    laid.fonts = fonts;
+    laid
 }
 
 /// The whole report as pages.
