@@ -410,3 +410,55 @@ fn a_character_no_font_has_is_kept_and_reported() {
     assert!(laid.warnings.contains(&layout::Warning::NoClosingDate));
     assert!(layout::publication(&common::balanced()).warnings.is_empty());
 }
+
+/// The 落款 never stands alone on a page: whatever the length of the last section, the page
+/// holding the signing organ holds text of the report too (the last lines go over with it).
+#[test]
+fn the_closing_never_stands_alone_on_a_page() {
+    // Cases where the 落款 starts a page after the last section's heading: the ones that
+    // would have left it alone.
+    let mut turned_over = 0;
+    for lines in 0..30 {
+        let mut report = common::balanced();
+        let text: String = (0..lines)
+            .map(|_| "政务公开工作扎实推进，群众满意度逐年提高，公开质量稳步提升。\n")
+            .collect();
+        *report.narrative_mut("other").unwrap() = format!("{text}无其他需要报告的事项。");
+        let pages = layout::layout(&report);
+        let organ = &report.meta.closing_organ;
+        // The last page naming the organ (the title names it too).
+        let at = pages
+            .iter()
+            .rposition(|p| p.runs.iter().any(|r| r.text.contains(organ.as_str())))
+            .expect("the 落款 is set");
+        let others = pages[at]
+            .runs
+            .iter()
+            .filter(|r| {
+                let t = r.text.trim();
+                !t.is_empty()
+                    && !organ.contains(t)
+                    && !report.meta.closing_date.contains(t)
+                    && !t.starts_with('—')
+            })
+            .count();
+        assert!(
+            others > 0,
+            "{lines} lines: the 落款 alone on page {}",
+            at + 1
+        );
+        let heading = pages
+            .iter()
+            .position(|p| {
+                p.runs
+                    .iter()
+                    .any(|r| r.text.contains("六、其他需要报告的事项"))
+            })
+            .expect("the heading is set");
+        turned_over += usize::from(at > heading);
+    }
+    assert!(
+        turned_over > 0,
+        "no length put the 落款 on a page of its own"
+    );
+}

@@ -240,6 +240,11 @@ impl Flow {
         if organ.is_empty() && date.is_empty() {
             return;
         }
+        // The 落款 never stands alone on a page (GB/T 9704 7.3.5): when it does not fit, the
+        // last two lines of text go over with it.
+        if self.y_mm + 3.0 * LINE_MM > self.frame.bottom() + 0.01 && !self.at_top() {
+            self.carry_over(2);
+        }
         self.need(3.0 * LINE_MM);
         self.blank_line();
         let (organ_in, date_in) = closing_insets_mm(report);
@@ -254,6 +259,44 @@ impl Flow {
                 LINE_MM,
             );
         }
+    }
+
+    /// Moves the page's last `lines` lines of text (with any heading among them) to the top of
+    /// a new page. Nothing moves when a table's rules reach into them: a table row is not
+    /// split that way.
+    fn carry_over(&mut self, lines: usize) {
+        let from_mm = self.y_mm - lines as f32 * LINE_MM;
+        if from_mm < self.frame.top + LINE_MM {
+            return;
+        }
+        let page = self.pages.len() - 1;
+        let below = |y: f32| y > from_mm + 0.01;
+        if self.pages[page].rules.iter().any(|r| below(r.y0.max(r.y1))) {
+            return;
+        }
+        let (moved, kept): (Vec<Run>, Vec<Run>) = std::mem::take(&mut self.pages[page].runs)
+            .into_iter()
+            .partition(|r| below(r.baseline_mm));
+        self.pages[page].runs = kept;
+        self.new_page();
+        let shift = self.frame.top - from_mm;
+        for mut run in moved {
+            run.baseline_mm += shift;
+            if let Some(cell) = run.cell.as_mut() {
+                cell.y0 += shift;
+                cell.y1 += shift;
+            }
+            self.page().runs.push(run);
+        }
+        for heading in self
+            .headings
+            .iter_mut()
+            .filter(|h| h.page == page && below(h.top_mm + 0.02))
+        {
+            heading.page = page + 1;
+            heading.top_mm += shift;
+        }
+        self.y_mm = self.frame.top + lines as f32 * LINE_MM;
     }
 
     /// 「— N —」 in 4号 宋体, 7 mm below the text area: odd pages right, even pages left,
