@@ -391,8 +391,14 @@ fn split_row(last: &[&PageCell], first: &[PageCell]) -> bool {
     let label_rest = filled.iter().all(|c| {
         !figure(&c.cell.text) && c.right <= first_figure + 2.0 && !starts_heading(&c.cell.text)
     }) && first_figure < f32::MAX;
+    // The row above must be a row of figures itself: a header ending a page (table 四's
+    // header, its figures on the next page) is never continued by figures.
+    let row_of_figures = last
+        .iter()
+        .any(|c| !c.cell.text.is_empty() && figure(&c.cell.text));
     !filled.is_empty()
         && (figures_rest || label_rest)
+        && row_of_figures
         && last
             .iter()
             .any(|c| !c.cell.text.is_empty() && !figure(&c.cell.text))
