@@ -4,7 +4,7 @@
 //! dropped), and lines with columns of figures but no rules gathered into loose tables.
 
 use super::grid::boundaries;
-use super::lines::{TextLine, join_into};
+use super::lines::{TextLine, is_figure, join_into};
 use super::page::{Item, PageCell, PageTable};
 use crate::import::document::{Block, Cell, Document, Table};
 
@@ -169,10 +169,6 @@ fn is_row(line: &TextLine) -> bool {
 /// line below held the rest of a number or a row of its own cannot be told, so the cell keeps
 /// both parts, is not a number, and is flagged with what the page shows.
 pub const WRAPPED: char = '｜';
-
-fn is_figure(t: &str) -> bool {
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c))
-}
 
 /// A line at line spacing below a loose row, holding the rest of what wrapped in its cells:
 /// text left of the row's first figure (the labels' rest, not a numbered label of its own) and
@@ -346,11 +342,10 @@ fn continues(prev: &PageTable, next: &PageTable) -> bool {
             .iter()
             .zip(&next.xs)
             .all(|(a, b)| (a - b).abs() < 2.0);
-    let starts_with_figures = next.rows.first().is_some_and(|row| {
-        row.iter()
-            .skip(1)
-            .any(|c| !c.cell.text.is_empty() && c.cell.text.chars().all(|ch| ch.is_ascii_digit()))
-    });
+    let starts_with_figures = next
+        .rows
+        .first()
+        .is_some_and(|row| row.iter().skip(1).any(|c| is_figure(&c.cell.text)));
     same_columns && starts_with_figures
 }
 
@@ -375,11 +370,10 @@ fn repeated_rows(prev: &PageTable, next: &PageTable) -> usize {
 /// continuation's first row holds only figures (the rest of numbers wrapped in their cells) or
 /// only the rest of a label, and each of them has a cell of the row above to go on.
 fn split_row(last: &[&PageCell], first: &[PageCell]) -> bool {
-    let figure = |t: &str| t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c));
     let filled: Vec<&PageCell> = first.iter().filter(|c| !c.cell.text.is_empty()).collect();
     let first_figure = last
         .iter()
-        .find(|c| !c.cell.text.is_empty() && figure(&c.cell.text))
+        .find(|c| !c.cell.text.is_empty() && is_figure(&c.cell.text))
         .map_or(f32::MAX, |c| c.left);
     let under_last = filled.iter().all(|part| {
         let centre = (part.left + part.right) / 2.0;
@@ -387,21 +381,21 @@ fn split_row(last: &[&PageCell], first: &[PageCell]) -> bool {
     });
     // Only figures: the rest of numbers; only label text left of the figures, not a numbered
     // label of its own: the rest of a label (its figures all on the page before).
-    let figures_rest = filled.iter().all(|c| figure(&c.cell.text));
+    let figures_rest = filled.iter().all(|c| is_figure(&c.cell.text));
     let label_rest = filled.iter().all(|c| {
-        !figure(&c.cell.text) && c.right <= first_figure + 2.0 && !starts_heading(&c.cell.text)
+        !is_figure(&c.cell.text) && c.right <= first_figure + 2.0 && !starts_heading(&c.cell.text)
     }) && first_figure < f32::MAX;
     // The row above must be a row of figures itself: a header ending a page (table 四's
     // header, its figures on the next page) is never continued by figures.
     let row_of_figures = last
         .iter()
-        .any(|c| !c.cell.text.is_empty() && figure(&c.cell.text));
+        .any(|c| !c.cell.text.is_empty() && is_figure(&c.cell.text));
     !filled.is_empty()
         && (figures_rest || label_rest)
         && row_of_figures
         && last
             .iter()
-            .any(|c| !c.cell.text.is_empty() && !figure(&c.cell.text))
+            .any(|c| !c.cell.text.is_empty() && !is_figure(&c.cell.text))
         && under_last
 }
 

@@ -120,6 +120,14 @@ pub fn join_into(out: &mut String, text: &str, pieces: bool) {
     out.push_str(text);
 }
 
+/// A figure as a table cell shows it: digits with a sign, point or separators.
+pub fn is_figure(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,+-".contains(c))
+}
+
 fn median(values: impl Iterator<Item = f32>) -> f32 {
     let mut v: Vec<f32> = values.collect();
     v.sort_by(f32::total_cmp);

@@ -3,7 +3,7 @@
 
 use super::content::{Glyph, Page, Rule};
 use super::grid::{Grid, grids};
-use super::lines::{TextLine, cell_text, text_lines};
+use super::lines::{TextLine, cell_text, is_figure, text_lines};
 use crate::import::document::Cell;
 
 /// A table as read from one page (or joined over pages): its rows of cells with where each
@@ -163,9 +163,8 @@ pub fn drop_running_heads(pages: &mut [Vec<Item>], heights: &[f32]) -> usize {
             .collect()
     };
     // A line with a figure standing alone is a table row, not a running head.
-    let figure = |t: &str| t.chars().all(|c| c.is_ascii_digit() || ".,+-".contains(c));
     let at_edge = |l: &TextLine, h: f32| {
-        (l.y > 0.9 * h || l.y < 0.1 * h) && !l.pieces.iter().any(|(_, _, t)| figure(t))
+        (l.y > 0.9 * h || l.y < 0.1 * h) && !l.pieces.iter().any(|(_, _, t)| is_figure(t))
     };
     // The band is part of the key: the organ's name atop the title on page 1 and in the
     // 落款 at the foot of the last page is no running head.
