@@ -159,8 +159,14 @@ fn seed_001_short_rows_inferred_from_their_total() {
     // 「2.其他法律法规禁止公开」 is the drifted label of 2.其他法律行政法规禁止公开.
     assert_eq!(row(&r, "t3.denied_law"), ["0"; 7]);
     assert_eq!(r.review.count(MarkKind::Missing), 0);
-    // Only the doubts the import itself marked.
-    assert_eq!(rules(&r), [(Severity::Warning, RuleId::IMPREVIEW)]);
+    // Only the doubts the import itself marked, and the 落款日期 the text does not have.
+    assert_eq!(
+        rules(&r),
+        [
+            (Severity::Warning, RuleId::METACLOSING),
+            (Severity::Warning, RuleId::IMPREVIEW)
+        ]
+    );
 }
 
 #[test]
@@ -235,11 +241,12 @@ fn seed_003_gb2019_tables_in_a_2021_report() {
         r.narrative_by_id("other").unwrap(),
         "无其他需要报告的事项。"
     );
-    // No organ was found: said, as well as the format.
+    // No organ and no 落款日期 were found: said, as well as the format.
     assert_eq!(
         rules(&r),
         [
             (Severity::Warning, RuleId::METAEMPTY),
+            (Severity::Warning, RuleId::METACLOSING),
             (Severity::Error, RuleId::TPLYEAR)
         ]
     );
@@ -499,4 +506,81 @@ fn doubts_are_saved_and_reloaded_in_both_formats() {
     let plain = common::balanced();
     let text = file::to_native_string(&plain);
     assert!(text.contains("format_version: 4") && !text.contains("review:"));
+}
+
+/// A 2021-format report published with the 2019 shape of 表三: one 「（六）其他处理」 row where
+/// the format has three. `values` are the row's seven figures.
+fn with_one_other_row(report: &Report, values: [&str; 7]) -> String {
+    use common::published::{T2, html_of, laid_out};
+    let label = "（六）其他处理";
+    let mut tables = laid_out(report, T2::Separate);
+    let t3 = report.template.def.tables.iter().position(|t| t.id == "t3");
+    let (_, rows) = tables.iter_mut().find(|(ti, _)| Some(*ti) == t3).unwrap();
+    let named = |row: &Vec<Option<(String, usize, usize)>>| {
+        row.iter()
+            .position(|c| c.as_ref().is_some_and(|c| c.0 == label))
+    };
+    let at = rows.iter().position(|row| named(row).is_some()).unwrap();
+    // The outer label 三、本年度办理结果 spans two rows fewer.
+    for row in rows[..at].iter_mut() {
+        for c in row.iter_mut().flatten() {
+            if c.2 > at && c.0.starts_with("三、") {
+                c.2 -= 2;
+            }
+        }
+    }
+    rows.drain(at + 1..at + 3);
+    let level = named(&rows[at]).unwrap();
+    rows[at][level] = Some((label.into(), 2, 1));
+    rows[at][level + 1] = None;
+    for (k, v) in values.iter().enumerate() {
+        rows[at][level + 2 + k] = Some((v.to_string(), 1, 1));
+    }
+    html_of(report, &tables)
+}
+
+const OTHER_ROWS: [&str; 3] = ["t3.other_no_correction", "t3.other_no_fee", "t3.other_misc"];
+
+#[test]
+fn one_row_of_other_handling_where_the_format_has_three_is_said_and_zeros_filled() {
+    let original = common::example("2025-qingshi.nianbao");
+    for id in OTHER_ROWS {
+        assert_eq!(row(&original, id), ["0"; 7], "{id}");
+    }
+    let page = with_one_other_row(&original, ["0"; 7]);
+    let (r, _) = import(page.as_bytes(), Source::Html).unwrap();
+    for id in OTHER_ROWS {
+        assert_eq!(row(&r, id), ["0"; 7], "{id}");
+        let mark = r
+            .review
+            .mark_of(index(&r, &format!("{id}.natural")))
+            .unwrap();
+        assert_eq!(mark.kind, MarkKind::Inferred);
+        assert!(
+            mark.reason
+                .contains("原文“（六）其他处理”只有一行，本格式分为3行"),
+            "{}",
+            mark.reason
+        );
+    }
+    assert_eq!(r.review.count(MarkKind::NotPlaced), 0);
+    assert_eq!(r.review.count(MarkKind::Missing), 0);
+
+    // Figures that cannot be divided stay listed, with the same plain reason, and the three
+    // rows are marked unread.
+    let page = with_one_other_row(&original, ["1", "0", "0", "0", "0", "0", "1"]);
+    let (r, _) = import(page.as_bytes(), Source::Html).unwrap();
+    let listed: Vec<_> = r
+        .review
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::NotPlaced)
+        .collect();
+    assert_eq!(listed.len(), 7, "{listed:#?}");
+    assert!(
+        listed
+            .iter()
+            .all(|m| m.reason.contains("只有一行，本格式分为3行"))
+    );
+    assert_eq!(r.review.count(MarkKind::Missing), 21);
 }

@@ -620,6 +620,42 @@ fn x_jump_headline_figures_against_last_year() {
 }
 
 #[test]
+fn meta_closing_the_closing_names_this_organ_and_has_a_date() {
+    let mut r = balanced();
+    r.meta.organ = "示范县青山镇人民政府".into();
+    r.meta.closing_organ = "示范县青石镇人民政府".into();
+    let f = check(&r);
+    let c = of_rule(&f, RuleId::METACLOSING);
+    assert_eq!(c.len(), 1, "{f:#?}");
+    assert_eq!(c[0].severity, Severity::Warning);
+    assert!(
+        c[0].message.contains("落款机关“示范县青石镇人民政府”"),
+        "{}",
+        c[0].message
+    );
+    // A shorter form of the same organ's name is the same organ.
+    r.meta.closing_organ = "青山镇人民政府".into();
+    assert!(of_rule(&check(&r), RuleId::METACLOSING).is_empty());
+
+    // A report made from another organ's last year signs as its own organ.
+    let prev = example("2024-qingshi.nianbao");
+    let carried = carry_over(2025, "示范县青山镇人民政府", &prev);
+    assert_eq!(carried.meta.closing_organ, "示范县青山镇人民政府");
+    let same = carry_over(2025, "青石镇人民政府", &prev);
+    assert_eq!(same.meta.closing_organ, prev.meta.closing_organ);
+
+    // A filled-in report without its 成文日期; a blank one is not told yet.
+    let mut r = balanced();
+    r.meta.closing_date.clear();
+    let f = check(&r);
+    let c = of_rule(&f, RuleId::METACLOSING);
+    assert_eq!(c.len(), 1);
+    assert!(c[0].message.starts_with("落款日期为空"), "{}", c[0].message);
+    let blank = Report::new(2025, "示范县青石镇人民政府");
+    assert!(of_rule(&check(&blank), RuleId::METACLOSING).is_empty());
+}
+
+#[test]
 fn date_late_closing_date_against_the_statutory_deadline() {
     let mut r = balanced();
     let late = |r: &Report| of_rule(&check(r), RuleId::DATELATE).len();

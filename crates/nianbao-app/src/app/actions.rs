@@ -148,6 +148,7 @@ impl App {
             Answer::KeepMine(then) => self.keep_mine(ctx, then),
             Answer::Reload(path) => self.reload(path),
             Answer::SaveElsewhere(then) => self.ask_path(ctx, PickFor::SaveAs, then),
+            Answer::RewriteTotals => self.auto_totals_on(Instant::now()),
         }
     }
 
@@ -155,8 +156,11 @@ impl App {
         let Some((purpose, picked)) = self.picker.poll() else {
             return;
         };
-        let path = match picked {
-            super::files::Picked::Chosen(path) => path,
+        let (path, replace_asked) = match picked {
+            super::files::Picked::Chosen {
+                path,
+                replace_asked,
+            } => (path, replace_asked),
             // Cancelled in the system's dialog: its twin in the window goes too (the 新建
             // dialog, which asked for 浏览…, stays).
             super::files::Picked::Cancelled => {
@@ -177,12 +181,15 @@ impl App {
             Some(Dialog::NewReport {
                 from: Some(from),
                 year,
-                ..
+                organ,
             }) if purpose == PickFor::NewFrom => {
                 *from = path.display().to_string();
-                // The new report is for the year after the one chosen.
+                // The new report is the same organ's, for the year after the one chosen.
                 if let Ok(prev) = crate::open::load(&path) {
                     *year = (prev.meta.year + 1).to_string();
+                    if !prev.meta.organ.trim().is_empty() {
+                        *organ = prev.meta.organ.trim().to_string();
+                    }
                 }
             }
             Some(Dialog::Path {
@@ -190,8 +197,9 @@ impl App {
             }) if *p == purpose => {
                 let then = then.take();
                 self.dialog = None;
-                // The system's save dialog already asked about the name chosen there.
-                let overwrite = if super::ask::final_path(purpose, &path) == path {
+                // Asked once: by the system's dialog where it asks about the very file
+                // written, otherwise by the window.
+                let overwrite = if replace_asked && super::ask::final_path(purpose, &path) == path {
                     Overwrite::Replace
                 } else {
                     Overwrite::Never
@@ -250,6 +258,8 @@ impl App {
         };
         let mut editor = Editor::new(report, None);
         editor.mark_unsaved();
+        // The first save is proposed beside last year's report.
+        editor.source = from.map(Path::to_path_buf);
         let attached = from.map(|path| editor.attach_prev(path, Instant::now()));
         self.replace_editor(editor);
         self.message = Some(match attached {
@@ -355,6 +365,61 @@ impl App {
     }
 
     /// 空白填0 as one undo step, saying how many cells it filled and which it left.
+    /// 自动计算合计 ticked: at once when no typed total changes, otherwise after the clerk has
+    /// seen which totals change and how.
+    pub(super) fn ask_auto_totals(&mut self, now: Instant) {
+        let lines = self.total_rewrites();
+        if lines.is_empty() {
+            self.editor.apply(Edit::AutoTotals(true), now);
+            self.refresh_buffers();
+        } else {
+            self.dialog = Some(Dialog::RewriteTotals { lines });
+        }
+    }
+
+    /// Turns 自动计算合计 on (one undo step) and says every total it rewrote.
+    pub(super) fn auto_totals_on(&mut self, now: Instant) {
+        let lines = self.total_rewrites();
+        self.editor.apply(Edit::AutoTotals(true), now);
+        self.refresh_buffers();
+        if !lines.is_empty() {
+            self.message = Some((
+                format!(
+                    "已开启自动计算合计，改写了 {} 个合计：{}（可撤销）",
+                    lines.len(),
+                    lines.join("；")
+                ),
+                false,
+            ));
+        }
+    }
+
+    /// 「第三部分 行政复议·总计：3 → 2」 for each typed total computing would change.
+    fn total_rewrites(&self) -> Vec<String> {
+        let report = &self.editor.report;
+        let t = report.template;
+        let shown = |text: &str| {
+            if text.is_empty() {
+                "空白".to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        report
+            .total_rewrites()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}：{} → {}",
+                    t.table_part(t.cell(r.cell).table),
+                    t.cell_label(r.cell),
+                    shown(&r.was),
+                    shown(&r.becomes)
+                )
+            })
+            .collect()
+    }
+
     pub(super) fn fill_blanks(&mut self, now: std::time::Instant) {
         let (fillable, doubtful) = self.editor.report.fillable_blanks();
         self.editor.apply(Edit::FillBlanks, now);

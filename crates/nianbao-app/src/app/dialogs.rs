@@ -51,6 +51,10 @@ pub enum Dialog {
         path: PathBuf,
         then: Option<Guarded>,
     },
+    /// 自动计算合计 would replace typed totals: each one, 「名称：旧 → 新」.
+    RewriteTotals {
+        lines: Vec<String>,
+    },
 }
 
 /// What the clerk answered.
@@ -81,6 +85,8 @@ pub enum Answer {
     Reload(PathBuf),
     /// 另存为 instead of replacing the changed file.
     SaveElsewhere(Option<Guarded>),
+    /// Turn 自动计算合计 on, rewriting the totals listed.
+    RewriteTotals,
 }
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
@@ -103,6 +109,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
             Dialog::Recovery { info, report } => recovery_ui(ui, info, report),
             Dialog::Replace { save, read_only } => ask::replace_ui(ui, save, *read_only),
             Dialog::Changed { path, then } => ask::changed_ui(ui, path, then),
+            Dialog::RewriteTotals { lines } => rewrite_totals_ui(ui, lines),
         }
     });
     let escaped = modal.should_close() && !matches!(dialog, Dialog::Recovery { .. });
@@ -118,6 +125,28 @@ fn unsaved_ui(ui: &mut Ui, then: &Guarded) -> Option<Answer> {
         }
         if ui.button("不保存").clicked() {
             return Some(Answer::Discard(then.clone()));
+        }
+        ui.button("取消").clicked().then_some(Answer::Cancel)
+    })
+    .inner
+}
+
+fn rewrite_totals_ui(ui: &mut Ui, lines: &[String]) -> Option<Answer> {
+    ui.heading("开启自动计算合计将改写合计");
+    ui.label(format!(
+        "以下 {} 个合计与分项之和不同，开启后将改为分项之和（可撤销）：",
+        lines.len()
+    ));
+    egui::ScrollArea::vertical()
+        .max_height(240.0)
+        .show(ui, |ui| {
+            for line in lines {
+                ui.label(line.as_str());
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button("改写合计").clicked() {
+            return Some(Answer::RewriteTotals);
         }
         ui.button("取消").clicked().then_some(Answer::Cancel)
     })

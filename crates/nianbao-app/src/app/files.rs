@@ -54,15 +54,24 @@ impl PickFor {
 /// What the system's dialog answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Picked {
-    Chosen(PathBuf),
+    /// A path; `replace_asked`: the dialog itself asked 「是否替换」 had that path existed, so
+    /// the window must not ask a second time (but still asks when the extension it adds
+    /// names another file).
+    Chosen {
+        path: PathBuf,
+        replace_asked: bool,
+    },
     Cancelled,
     /// The dialog could not be shown (the window's own path box is the way then).
     Failed,
 }
 
-impl From<Option<PathBuf>> for Picked {
-    fn from(path: Option<PathBuf>) -> Picked {
-        path.map_or(Picked::Cancelled, Picked::Chosen)
+impl Picked {
+    fn from_dialog(path: Option<PathBuf>, replace_asked: bool) -> Picked {
+        path.map_or(Picked::Cancelled, |path| Picked::Chosen {
+            path,
+            replace_asked,
+        })
     }
 }
 
@@ -76,6 +85,20 @@ enum Backend {
 }
 
 impl Backend {
+    /// Whether a save dialog of this backend asks before returning an existing file's path.
+    /// zenity does: it is started with `--confirm-overwrite`. Windows' save dialog
+    /// (`IFileSaveDialog`, whose default options rfd keeps, include `FOS_OVERWRITEPROMPT`)
+    /// and macOS's panel always ask. The desktop portal's answer does not say whether it
+    /// asked (GNOME's does, others need not), so the window asks after it: twice at worst,
+    /// never zero times. A scripted picker has asked nothing.
+    fn asks_before_replacing(&self) -> bool {
+        match self {
+            Backend::Zenity => true,
+            Backend::Rfd => !cfg!(target_os = "linux"),
+            Backend::Scripted(_) | Backend::Unavailable => false,
+        }
+    }
+
     /// On Linux without a session bus the portal cannot answer (and rfd may wait for it), so
     /// zenity is asked directly where installed; without either there is no system dialog.
     fn detect() -> Backend {
@@ -139,10 +162,19 @@ impl Default for Picker {
 }
 
 impl Picker {
-    /// A picker that answers with these paths in turn (`None`: the clerk cancelled).
+    /// A picker that answers with these paths in turn (`None`: the clerk cancelled), as a
+    /// dialog that never asks about replacing would.
     pub fn scripted(answers: Vec<Option<PathBuf>>) -> Picker {
         Picker {
             backend: Backend::Scripted(answers.into()),
+            ..Picker::default()
+        }
+    }
+
+    /// A picker that asks zenity, whatever the session (tests drive the real dialog).
+    pub fn zenity() -> Picker {
+        Picker {
+            backend: Backend::Zenity,
             ..Picker::default()
         }
     }
@@ -160,12 +192,13 @@ impl Picker {
         }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
+        let asked = purpose.saves() && self.backend.asks_before_replacing();
         match &mut self.backend {
             Backend::Unavailable => return false,
             Backend::Scripted(answers) => {
+                let answer = Picked::from_dialog(answers.pop_front().flatten(), asked);
                 // The receiver lives as long as this picker.
-                tx.send((purpose, answers.pop_front().flatten().into()))
-                    .ok();
+                tx.send((purpose, answer)).ok();
                 ctx.request_repaint();
             }
             Backend::Zenity => {
@@ -178,7 +211,7 @@ impl Picker {
             Backend::Rfd => {
                 std::thread::spawn(move || {
                     // rfd says None for a failure as for a cancel.
-                    let chosen = rfd_pick(purpose, default).into();
+                    let chosen = Picked::from_dialog(rfd_pick(purpose, default), asked);
                     // A window that closed meanwhile no longer wants the answer.
                     tx.send((purpose, chosen)).ok();
                     ctx.request_repaint();

@@ -242,6 +242,7 @@ impl App {
     pub fn perform(&mut self, ctx: &egui::Context, command: Command) {
         let now = Instant::now();
         match command {
+            Command::Edit(Edit::AutoTotals(true)) => self.ask_auto_totals(now),
             Command::Edit(edit) => {
                 let refresh = !matches!(edit, Edit::Cell { .. });
                 self.editor.apply(edit, now);

@@ -22,7 +22,9 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
         args.push("--directory".into());
     }
     if purpose.saves() {
+        // zenity asks 「是否替换」 itself; the window relies on it (`Picked::Chosen`).
         args.push("--save".into());
+        args.push("--confirm-overwrite".into());
         if let Some(default) = default {
             args.push(format!("--filename={}", default.display()));
         }
@@ -48,7 +50,10 @@ pub fn pick(purpose: PickFor, default: Option<&Path>) -> Picked {
     let text = String::from_utf8_lossy(&output.stdout);
     let path = text.trim_end_matches(['\n', '\r']);
     match output.status.code() {
-        Some(0) if !path.is_empty() => Picked::Chosen(PathBuf::from(path)),
+        Some(0) if !path.is_empty() => Picked::Chosen {
+            path: PathBuf::from(path),
+            replace_asked: purpose.saves(),
+        },
         Some(0 | 1) => Picked::Cancelled,
         _ => Picked::Failed,
     }
@@ -67,6 +72,7 @@ mod tests {
                 "--file-selection",
                 "--title=导出PDF",
                 "--save",
+                "--confirm-overwrite",
                 "--filename=/home/a/年报.pdf",
                 "--file-filter=PDF | *.pdf"
             ]

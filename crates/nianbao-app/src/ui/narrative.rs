@@ -23,24 +23,22 @@ pub fn narrative_ui(
 ) {
     let heading = ui.heading(&section.heading);
     let current = editor.report.narrative(field);
-    let missing: Vec<&String> = section
-        .subheadings
-        .iter()
-        .filter(|h| !current.contains(h.as_str()))
-        .collect();
+    let missing = crate::check::missing_subheadings(section, current);
     // One line whatever is missing, so the text box below never moves while the clerk types.
-    let label = match missing.len() {
-        0 => "小标题已齐全".to_string(),
-        n => format!("插入缺少的 {n} 个小标题"),
+    let label = match missing[..] {
+        [] => "小标题已齐全".to_string(),
+        [one] => format!("插入缺少的小标题“{one}”"),
+        [first, ..] => format!("插入缺少的 {} 个小标题（“{first}”等）", missing.len()),
     };
     if !section.subheadings.is_empty()
         && ui
             .add_enabled(!missing.is_empty(), egui::Button::new(label))
             .on_hover_text(format!(
-                "按{}的要求，“{}”应分别说明：{}",
+                "按{}的要求，“{}”应分别说明：{}。缺少：{}",
                 editor.report.template.def.name,
                 section.heading,
-                section.subheadings.join("、")
+                section.subheadings.join("、"),
+                missing.join("、")
             ))
             .clicked()
     {
@@ -83,6 +81,9 @@ pub fn narrative_ui(
                 f.text(editor.report.template)
             ),
         );
+        if let Some(fix) = &f.text_fix {
+            super::problems::text_fix_button(ui, fix, commands);
+        }
     }
 }
 

@@ -5,16 +5,21 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::outline::{part_of, target_of};
 use super::severity_color;
-use crate::check::{Finding, Fix, RuleId};
+use crate::check::{Finding, Fix, RuleId, TextFix};
 use crate::editor::Edit;
 use crate::model::Report;
 use crate::template::Template;
 use crate::ui::command::Command;
 
-/// 「改为 N」: applies a finding's fix, the cell named on hover.
+/// 「改为 N」 (「总计改为 N」 for a total): applies a finding's fix, the cell named on hover.
 pub fn fix_button(ui: &mut Ui, t: &Template, fix: &Fix, commands: &mut Vec<Command>) {
+    let what = if t.cell(fix.cell).computed {
+        t.cell_parts(fix.cell).2.short.as_str()
+    } else {
+        ""
+    };
     if ui
-        .button(format!("改为 {}", fix.value))
+        .button(format!("{what}改为 {}", fix.value))
         .on_hover_text(t.cell_label(fix.cell))
         .clicked()
     {
@@ -22,6 +27,17 @@ pub fn fix_button(ui: &mut Ui, t: &Template, fix: &Fix, commands: &mut Vec<Comma
             cell: fix.cell,
             value: fix.value.clone(),
         }));
+    }
+}
+
+/// 「正文改为 N」: writes the table's figure where the narrative states another.
+pub fn text_fix_button(ui: &mut Ui, fix: &TextFix, commands: &mut Vec<Command>) {
+    if ui
+        .button(format!("正文改为 {}", fix.value))
+        .on_hover_text("把正文中的这个数字改为表格中的数字（可撤销）")
+        .clicked()
+    {
+        commands.push(Command::Edit(Edit::TextFix(fix.clone())));
     }
 }
 
@@ -83,6 +99,9 @@ pub fn problems_ui(
                 }
                 if let Some(fix) = &f.fix {
                     fix_button(ui, t, fix, commands);
+                }
+                if let Some(fix) = &f.text_fix {
+                    text_fix_button(ui, fix, commands);
                 }
             }
         });

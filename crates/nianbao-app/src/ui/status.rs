@@ -8,7 +8,8 @@ use crate::editor::Editor;
 
 pub fn status_ui(ui: &mut Ui, editor: &Editor, message: Option<&(String, bool)>) {
     ui.horizontal(|ui| {
-        if editor.is_dirty() {
+        // A report never saved is 未保存 however little it holds, as the title says.
+        if editor.is_dirty() || editor.path.is_none() {
             ui.colored_label(super::WARNING, "未保存");
         } else {
             ui.label("已保存");

@@ -21,8 +21,9 @@ fn sums(eq: &Equation, values: &[Option<Num>]) -> Option<(Num, Num)> {
 pub fn check(report: &Report, balance: &Balance, out: &mut Vec<Finding>) {
     let t = report.template;
     let cells = &values(t, report.cells(), report.auto_totals);
+    let begun = begun_tables(report);
     for (i, eq) in t.equations.iter().enumerate() {
-        if !t.has_rule(eq.rule) {
+        if !t.has_rule(eq.rule) || !begun[t.cell(eq.left[0].cell).table] {
             continue;
         }
         let Some((left, right)) = sums(eq, cells) else {
@@ -50,6 +51,23 @@ pub fn check(report: &Report, balance: &Balance, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+}
+
+/// For each table, whether the clerk has entered any of this year's figures: a cell typed
+/// (not computed), other than the figures last year's report brings (二、上年结转), holds
+/// something. A report just made from last year's has only those, and its equations are not
+/// called broken before anything of this year is in the table (V-BLANK says what is missing).
+fn begun_tables(report: &Report) -> Vec<bool> {
+    let t = report.template;
+    let carried: Vec<_> = t.cross_year.iter().map(|x| x.target.cell).collect();
+    let mut begun = vec![false; t.def.tables.len()];
+    for c in t.cell_ixs() {
+        if t.is_typed(c, report.auto_totals) && !carried.contains(&c) && !report.cell(c).is_blank()
+        {
+            begun[t.cell(c).table] = true;
+        }
+    }
+    begun
 }
 
 /// 「自然人列：一＋二＝12＋3＝15，（七）＋四＝13＋1＝14，相差1」

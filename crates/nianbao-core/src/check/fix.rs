@@ -131,6 +131,7 @@ impl Balance {
                 })
                 .count()
         };
+        let forgotten = self.forgotten_total(report, origin, &before);
         let candidates = constraint.terms.iter().filter(|(cell, _)| match origin {
             // A cross-year relation is fixed at its target, the figure last year's report sets.
             Origin::CrossYear(_) => {
@@ -139,7 +140,7 @@ impl Balance {
             Origin::Equation(_) => {
                 t.is_typed(*cell, report.auto_totals)
                     && !self.fixed.contains(cell)
-                    && broken_with(cell) >= 2
+                    && (broken_with(cell) >= 2 || forgotten == Some(*cell))
             }
         });
         let mut found: Vec<(CellIx, Num)> = Vec::new();
@@ -173,6 +174,32 @@ impl Balance {
 }
 
 impl Balance {
+    /// A typed total left 0 or blank while its parts are not: the total was forgotten, so it
+    /// is the one to change (the parts were typed one by one, the total not at all).
+    fn forgotten_total(
+        &self,
+        report: &Report,
+        origin: Origin,
+        residuals: &[Option<Num>],
+    ) -> Option<CellIx> {
+        let total = self.typed_total(report, origin)?;
+        let k = self.constraints.iter().position(|c| c.origin == origin)?;
+        let zero = report.cell(total).num().is_none_or(|n| n.is_zero());
+        (zero && residuals[k].is_some_and(|r| !r.is_zero())).then_some(total)
+    }
+
+    /// The total of a total equation, when the clerk types it (自动计算合计 off).
+    fn typed_total(&self, report: &Report, origin: Origin) -> Option<CellIx> {
+        let t = report.template;
+        let Origin::Equation(i) = origin else {
+            return None;
+        };
+        let eq = &t.equations[i];
+        let total = eq.left[0].cell;
+        (eq.total && t.is_typed(total, report.auto_totals) && !self.fixed.contains(&total))
+            .then_some(total)
+    }
+
     /// Where to look first when no fix is offered: the typed cell of the constraint that the
     /// most broken checks share (two or more), if one stands out.
     pub fn suspect(&self, report: &Report, origin: Origin) -> Option<CellIx> {
@@ -202,6 +229,9 @@ impl Balance {
         counts.sort_by_key(|c| std::cmp::Reverse(c.0));
         match counts[..] {
             [(n, cell), ..] if n >= 2 && counts.get(1).is_none_or(|(m, _)| *m < n) => Some(cell),
+            // A typed total that disagrees with its parts while every other check of those
+            // cells holds: the total is the likelier slip.
+            _ if counts.iter().all(|(n, _)| *n == 1) => self.typed_total(report, origin),
             _ => None,
         }
     }

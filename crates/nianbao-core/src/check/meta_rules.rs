@@ -1,7 +1,8 @@
-//! TPL-YEAR (the template the year calls for) and PL-REG (townships cannot make 规章).
+//! TPL-YEAR (the template the year calls for), META-EMPTY and META-CLOSING (the organ's name
+//! and the 落款), and PL-REG (townships cannot make 规章).
 
 use super::{Finding, RuleId};
-use crate::model::Report;
+use crate::model::{Report, same_organ};
 use crate::template::{self, MetaField, Place};
 
 pub fn template_year(report: &Report, out: &mut Vec<Finding>) {
@@ -23,6 +24,25 @@ pub fn organ_named(report: &Report, out: &mut Vec<Finding>) {
     if report.meta.organ.trim().is_empty() {
         let message = "机关名称为空，报告标题、落款和文件名都要用到它".to_string();
         out.push(Finding::new(RuleId::METAEMPTY, [], message).at(Place::Meta(MetaField::Organ)));
+    }
+}
+
+/// META-CLOSING: the 落款 names the organ the report is for (a report made from last year's
+/// can keep last year's, or another organ's), and a report whose tables are filled in has
+/// its 成文日期 (said while writing, not only when the PDF is made).
+pub fn closing(report: &Report, out: &mut Vec<Finding>) {
+    let meta = &report.meta;
+    let (organ, closing) = (meta.organ.trim(), meta.closing_organ.trim());
+    if !organ.is_empty() && !closing.is_empty() && !same_organ(organ, closing) {
+        let message = format!("落款机关“{closing}”与机关名称“{organ}”不是同一机关，请核实");
+        let place = Place::Meta(MetaField::ClosingOrgan);
+        out.push(Finding::new(RuleId::METACLOSING, [], message).at(place));
+    }
+    let (blank, unread) = report.fillable_blanks();
+    if meta.closing_date.trim().is_empty() && blank.is_empty() && unread == 0 {
+        let message = "落款日期为空：表格已填完，请填写成文日期，否则报告没有落款日期".to_string();
+        let place = Place::Meta(MetaField::ClosingDate);
+        out.push(Finding::new(RuleId::METACLOSING, [], message).at(place));
     }
 }
 

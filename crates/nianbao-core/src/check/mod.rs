@@ -19,11 +19,21 @@ use crate::template::{CellIx, NarrativeIx, Place};
 
 pub use crate::template::{RuleId, Severity};
 pub use render::{Rendered, Suggestion};
+pub use text::missing_subheadings;
 
 /// A single-cell change that fixes a finding: the value the cell should hold, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub cell: CellIx,
+    pub value: String,
+}
+
+/// A change to a narrative that fixes a finding: the bytes `range` of the narrative's text
+/// become `value` (the table's figure in place of the one the text states).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextFix {
+    pub narrative: NarrativeIx,
+    pub range: std::ops::Range<usize>,
     pub value: String,
 }
 
@@ -38,6 +48,8 @@ pub struct Finding {
     /// The rule's message, without the fix.
     pub message: String,
     pub fix: Option<Fix>,
+    /// A figure in a narrative to write as the tables have it (TXT-NUM).
+    pub text_fix: Option<TextFix>,
     /// Where to look first when there is no fix: the cell the broken checks share.
     pub suspect: Option<CellIx>,
 }
@@ -50,6 +62,7 @@ impl Finding {
             places: cells.into_iter().map(Place::Cell).collect(),
             message,
             fix: None,
+            text_fix: None,
             suspect: None,
         }
     }
@@ -84,6 +97,9 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
     let t = report.template;
     if t.has_rule(RuleId::METAEMPTY) {
         meta_rules::organ_named(report, &mut out);
+    }
+    if t.has_rule(RuleId::METACLOSING) {
+        meta_rules::closing(report, &mut out);
     }
     if t.has_rule(RuleId::TPLYEAR) {
         meta_rules::template_year(report, &mut out);

@@ -57,7 +57,7 @@ pub fn is_department(organ: &str) -> bool {
 
 /// Brackets of every shape as one, spaces and full-width digits away: 「[2019] 60号」 and
 /// 「〔２０１９〕60号」 read alike.
-fn loose(text: &str) -> String {
+pub(super) fn loose(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {

@@ -1,10 +1,11 @@
 //! TXT-NUM (a figure stated in a narrative differs from the table), TXT-EMPTY (section 五 is
 //! empty or a token sentence) and TXT-FEE (信息处理费 situations not reported in section 六).
 
-use super::{Finding, RuleId};
+use super::publication::loose;
+use super::{Finding, RuleId, TextFix};
 use crate::model::numerals::{CHINESE_DIGITS, chinese_number};
 use crate::model::{CellKind, Num, Report, parse_number};
-use crate::template::{CellIx, FeeRole, Figure, NarrativeIx, Place};
+use crate::template::{CellIx, FeeRole, Figure, NarrativeIx, Place, SectionDef};
 
 /// Fewer meaningful characters than this in section 五 is a token sentence (「无。」「暂无。」).
 const MIN_PROBLEMS_CHARS: usize = 20;
@@ -27,12 +28,33 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// The sub-headings the format expects in a section that its text lacks. A sub-heading is
+/// there when the text has it, whatever its brackets and spaces (「(一) 主动公开情况」 has
+/// 「（一）主动公开」), or has a line opening with its number (「（四）平台建设」 is the
+/// clerk's wording of 「（四）政府信息公开平台建设」).
+pub fn missing_subheadings<'a>(section: &'a SectionDef, text: &str) -> Vec<&'a str> {
+    let whole = loose(text);
+    let openings: Vec<String> = text.lines().map(loose).collect();
+    section
+        .subheadings
+        .iter()
+        .map(String::as_str)
+        .filter(|h| {
+            let h = loose(h);
+            let number = h
+                .find('〕')
+                .map_or(h.as_str(), |end| &h[..end + '〕'.len_utf8()]);
+            !whole.contains(&h) && !openings.iter().any(|l| l.starts_with(number))
+        })
+        .collect()
+}
+
 fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
     let mut seen: Vec<(CellIx, Num)> = Vec::new();
     for field in t.narrative_ixs() {
         let text = report.narrative(field);
-        for (figure, stated, quote) in stated_in(text, &t.figures) {
+        for (figure, stated, quote, number) in stated_in(text, &t.figures) {
             let figure = &t.figures[figure];
             // A table left blank says nothing yet (V-BLANK reports it), so nothing to differ.
             if figure.cells.iter().all(|&c| report.cell(c).is_blank()) {
@@ -57,18 +79,27 @@ fn stated_figures(report: &Report, out: &mut Vec<Finding>) {
                 "{section}写“{}”，与表格中{}的{}件不一致",
                 &text[quote], figure.name, table
             );
-            let finding = Finding::new(RuleId::TXTNUM, figure.cells.iter().copied(), message);
+            let mut finding = Finding::new(RuleId::TXTNUM, figure.cells.iter().copied(), message);
+            // The table's figure written where the text's stood: 「正文改为6」.
+            finding.text_fix = Some(TextFix {
+                narrative: field,
+                range: number,
+                value: table.to_string(),
+            });
             out.push(finding.at(Place::Narrative(field)));
         }
     }
 }
 
 /// Every 「N件」 in a text that follows a figure's keyword within its clause: the figure (the
-/// keyword nearest before the number wins), the number, and where the quoted words stand.
+/// keyword nearest before the number wins), the number, where the quoted words stand, and
+/// where the number itself stands.
 /// A keyword speaks for the first count after it only: in 「行政复议7件，诉讼9件」 the 9 is not
 /// 行政复议's. Numbers may be written in Chinese numerals (「三件」, 「十二件」). Scans for 「件」
 /// first: it is rare, so a long narrative costs little.
-fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range<usize>)> {
+type Stated = (usize, Num, std::ops::Range<usize>, std::ops::Range<usize>);
+
+fn stated_in(text: &str, figures: &[Figure]) -> Vec<Stated> {
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut out = Vec::new();
     // Where the previous count ended: its keyword is used up.
@@ -122,7 +153,8 @@ fn stated_in(text: &str, figures: &[Figure]) -> Vec<(usize, Num, std::ops::Range
             })
             .max_by_key(|&(end, at, _)| (end, std::cmp::Reverse(at)));
         if let Some((_, at, figure)) = nearest {
-            out.push((figure, stated, window_start + at..unit_at + '件'.len_utf8()));
+            let quote = window_start + at..unit_at + '件'.len_utf8();
+            out.push((figure, stated, quote, digits_start..before.len()));
         }
     }
     out
@@ -221,7 +253,14 @@ mod tests {
     fn stated(text: &str) -> Vec<(usize, String, String)> {
         stated_in(text, &figures())
             .into_iter()
-            .map(|(f, n, q)| (f, n.to_string(), text[q].to_string()))
+            .map(|(f, n, q, number)| {
+                let written = &text[number];
+                let read = parse_number(written, CellKind::Count)
+                    .ok()
+                    .or(chinese_number(written).map(Num::from_int));
+                assert_eq!(read, Some(n), "the number's own range: {written}");
+                (f, n.to_string(), text[q].to_string())
+            })
             .collect()
     }
 

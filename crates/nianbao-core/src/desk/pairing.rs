@@ -3,12 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// An organ's name as compared: without spaces and a trailing 「人民政府」, so 「青石镇」 and
-/// 「青石镇人民政府」 are one organ. Empty for a report that names none.
-pub fn organ_key(organ: &str) -> String {
-    let name: String = organ.chars().filter(|c| !c.is_whitespace()).collect();
-    name.strip_suffix("人民政府").unwrap_or(&name).to_string()
-}
+pub use crate::model::organ_key;
 
 /// For each `(organ, year)`, the index of the first one with the same organ and `year - 1`.
 pub fn previous_years(reports: &[Option<(String, i32)>]) -> Vec<Option<usize>> {

@@ -47,6 +47,8 @@ pub enum Edit {
         cell: CellIx,
         value: String,
     },
+    /// 「正文改为N」: a figure in a narrative written as the tables have it.
+    TextFix(check::TextFix),
     /// A tab-separated block pasted at a cell.
     Paste {
         at: CellIx,
@@ -86,8 +88,8 @@ pub struct Editor {
     file: saving::FileState,
     /// Last year's report the file links to, when it could not be opened.
     pub prev_missing: Option<PathBuf>,
-    /// The file this document was opened from, also when it was imported (saves and exports
-    /// are proposed beside it).
+    /// The file this document was opened from, also when it was imported, or made from (last
+    /// year's report): saves and exports are proposed beside it.
     pub source: Option<PathBuf>,
 }
 
@@ -203,6 +205,14 @@ impl Editor {
             Edit::Suggestion { cell, value } => {
                 r.set_text(*cell, value);
                 r.review.confirm_cell(*cell);
+                EditKey::Single
+            }
+            Edit::TextFix(fix) => {
+                let text = r.sections.get_mut(fix.narrative);
+                // Offered for the text as it is now; a stale range changes nothing.
+                if text.get(fix.range.clone()).is_some() {
+                    text.replace_range(fix.range.clone(), &fix.value);
+                }
                 EditKey::Single
             }
             Edit::Paste { at, text } => {

@@ -142,6 +142,7 @@ impl Walker<'_> {
                 }
                 (row, k + 1)
             }
+            None if line.cells.iter().any(numeric) && self.split_group(line) => return,
             None if line.cells.iter().any(numeric) => match self.unlabelled_row() {
                 Some(row) => (row, 0),
                 None => {
@@ -207,6 +208,72 @@ impl Walker<'_> {
             .find(|at| !self.done.contains(at))
             .or(hits.first())
             .copied()
+    }
+
+    /// A source row labelled with what the template divides into several rows (the 2019
+    /// format's single 「（六）其他处理」, three rows since 2021): said in plain words. Zero
+    /// there is zero in each part (counts are never negative), filled and marked 已推算;
+    /// other figures cannot be divided, so they stay listed and the rows are marked.
+    fn split_group(&mut self, line: &Line) -> bool {
+        let Some((k, group, rows)) = line.cells.iter().enumerate().find_map(|(k, c)| {
+            let (group, rows) = self.find_group(c)?;
+            Some((k, group, rows))
+        }) else {
+            return false;
+        };
+        let values: Vec<&String> = line.cells[k + 1..]
+            .iter()
+            .filter(|c| looks_numeric(c))
+            .collect();
+        let zero = |t: &str| {
+            to_value(t, CellKind::Count, false)
+                .0
+                .num()
+                .is_some_and(|n| n.is_zero())
+        };
+        let split = format!("原文“{group}”只有一行，本格式分为{}行", rows.len());
+        self.done.extend(&rows);
+        if !values.is_empty() && values.iter().all(|v| zero(v)) {
+            let why = format!("{split}；原文该行全为0，各行也都是0");
+            for &(g, r) in &rows {
+                for cell in self.row_cells(g, r) {
+                    let kind = self.template.cell(cell).kind;
+                    self.put(cell, kind, Some("0"), &How::Inferred(why.clone()));
+                }
+            }
+            return true;
+        }
+        for (p, text) in values.iter().enumerate() {
+            self.not_placed(text, &format!("{split}，无法分到各行（第{}个数）", p + 1));
+        }
+        let why = format!("{split}：请按原文分别填写");
+        for &(g, r) in &rows {
+            for cell in self.row_cells(g, r) {
+                self.report
+                    .review
+                    .mark(Some(cell), MarkKind::Missing, "", why.clone());
+            }
+        }
+        true
+    }
+
+    /// The rows a label heads when the template divides it (its rows' common parent label),
+    /// none of them read yet: the label as the template spells it, and the rows.
+    fn find_group(&self, text: &str) -> Option<(String, Vec<RowAt>)> {
+        let found = norm(text);
+        self.grids().iter().enumerate().find_map(|(g, grid)| {
+            let label = grid
+                .rows
+                .iter()
+                .filter_map(parent)
+                .find(|l| same_label(&found, &norm(l)))?;
+            let rows: Vec<RowAt> = (0..grid.rows.len())
+                .filter(|&r| parent(&grid.rows[r]) == Some(label))
+                .map(|r| (g, r))
+                .collect();
+            (rows.len() > 1 && rows.iter().all(|at| !self.done.contains(at)))
+                .then(|| (label.clone(), rows))
+        })
     }
 
     /// The row of a grid that has no label (table 四's single row), not yet read.
@@ -385,4 +452,10 @@ impl Walker<'_> {
             );
         }
     }
+}
+
+/// The label a row shares with its neighbours, above its own: 「（六）其他处理」 of 「3.其他」.
+fn parent(row: &crate::template::RowDef) -> Option<&String> {
+    let n = row.labels.len();
+    n.checked_sub(2).map(|i| &row.labels[i])
 }

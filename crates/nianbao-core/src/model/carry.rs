@@ -1,8 +1,8 @@
 //! Starting this year's report from last year's, as a clerk would copy last year's document:
 //! the cross-year relations of the template that depend on last year alone (上年结转 ←
 //! 结转下年度继续办理; 上一年项目数量 ← …) are filled, the organ's details and 落款 organ are
-//! copied, and the preamble and narratives come over as a draft with their years moved on by
-//! one (the figures in them stay last year's until the clerk rewrites them: TXT-NUM names every
+//! copied (the 落款 organ where it names this organ), and the preamble and narratives come
+//! over as a draft with their years moved on by one (the figures in them stay last year's until the clerk rewrites them: TXT-NUM names every
 //! one that differs from this year's tables).
 
 use super::{CellValue, Meta, Report};
@@ -16,9 +16,12 @@ pub fn carry_over(year: i32, organ: &str, prev: &Report) -> Report {
         phone: prev.meta.phone.clone(),
         postcode: prev.meta.postcode.clone(),
         website: prev.meta.website.clone(),
-        closing_organ: match prev.meta.closing_organ.as_str() {
-            "" => organ.to_string(),
-            closing => closing.to_string(),
+        // Last year's 落款 only where it names this organ (its fuller form, say): a report
+        // made from another organ's, or from before a renaming, signs as this organ.
+        closing_organ: if super::same_organ(&prev.meta.closing_organ, organ) {
+            prev.meta.closing_organ.clone()
+        } else {
+            organ.to_string()
         },
         ..report.meta
     };

@@ -4,6 +4,7 @@ mod calendar;
 mod carry;
 mod migrate;
 pub mod numerals;
+mod organ;
 mod review;
 mod value;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
+pub use organ::{organ_key, same_organ};
 pub use review::{MarkKind, Review, ReviewMark};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 
@@ -247,6 +249,30 @@ impl Report {
     pub fn recompute_totals(&mut self) {
         recompute_totals(self.template, &mut self.cells);
     }
+
+    /// The totals holding a figure (or text) that computing totals from their parts would
+    /// replace: what 自动计算合计 says, cell by cell, before it rewrites anything.
+    pub fn total_rewrites(&self) -> Vec<TotalRewrite> {
+        let mut computed = self.cells.clone();
+        recompute_totals(self.template, &mut computed);
+        self.template
+            .cell_ixs()
+            .filter(|&c| !self.cell(c).is_blank() && computed[c.get()] != self.cells[c.get()])
+            .map(|cell| TotalRewrite {
+                cell,
+                was: self.text(cell),
+                becomes: computed[cell.get()].text(self.kind(cell)),
+            })
+            .collect()
+    }
+}
+
+/// A total whose typed text computing it would change (`becomes` is "" for blank).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalRewrite {
+    pub cell: CellIx,
+    pub was: String,
+    pub becomes: String,
 }
 
 /// Fills every computed total from its parts. Totals can depend on totals (the 总计 row's

@@ -46,6 +46,7 @@ pub enum RuleId {
     IMPREVIEW,
     IMPEMPTY,
     METAEMPTY,
+    METACLOSING,
     TXTREPEAT,
     TXTBASIS,
     XJUMP,
@@ -54,7 +55,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 22] = [
+    pub const ALL: [RuleId; 23] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -72,6 +73,7 @@ impl RuleId {
         RuleId::IMPREVIEW,
         RuleId::IMPEMPTY,
         RuleId::METAEMPTY,
+        RuleId::METACLOSING,
         RuleId::TXTREPEAT,
         RuleId::TXTBASIS,
         RuleId::XJUMP,
@@ -103,6 +105,7 @@ impl RuleId {
             RuleId::IMPREVIEW => "IMP-REVIEW",
             RuleId::IMPEMPTY => "IMP-EMPTY",
             RuleId::METAEMPTY => "META-EMPTY",
+            RuleId::METACLOSING => "META-CLOSING",
             RuleId::TXTREPEAT => "TXT-REPEAT",
             RuleId::TXTBASIS => "TXT-BASIS",
             RuleId::XJUMP => "X-JUMP",

@@ -19,10 +19,25 @@ pub struct TextLine {
 }
 
 impl TextLine {
+    /// The pieces joined by a space, except where a figure was only set apart from the
+    /// Chinese word next to it (WPS spaces 「信息 1136条」 unevenly): that gap is typesetting,
+    /// not a space the author typed.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        for (_, _, t) in &self.pieces {
-            join_into(&mut out, t, true);
+        let mut right = f32::MIN;
+        for (left, r, t) in &self.pieces {
+            let near = left - right < COLUMN_GAP * self.size;
+            let last = out.chars().last();
+            if near
+                && last
+                    .zip(t.chars().next())
+                    .is_some_and(|(a, b)| cjk_beside_digit(a, b))
+            {
+                out.push_str(t);
+            } else {
+                join_into(&mut out, t, true);
+            }
+            right = *r;
         }
         out
     }
@@ -91,12 +106,22 @@ fn needs_space(prev: Option<&Glyph>, g: &Glyph, gap: f32, size: f32) -> bool {
     if p.text.ends_with(' ') || g.text.starts_with(' ') {
         return false;
     }
+    let touching = p.text.chars().last().zip(g.text.chars().next());
+    if touching.is_some_and(|(a, b)| cjk_beside_digit(a, b)) {
+        return false;
+    }
     let latin = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric());
     if latin(&p.text) && latin(&g.text) {
         gap > 0.2 * size
     } else {
         gap > 0.8 * size
     }
+}
+
+/// A Chinese character and a digit side by side, either way round.
+fn cjk_beside_digit(a: char, b: char) -> bool {
+    let cjk = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    (cjk(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && cjk(b))
 }
 
 /// The text of a table cell: its glyphs as lines, joined without a break.
@@ -172,5 +197,28 @@ mod tests {
         assert_eq!(lines[0].pieces.len(), 2);
         assert_eq!(lines[0].text(), "a b 7");
         assert_eq!(lines[1].text(), "x");
+    }
+
+    #[test]
+    fn a_gap_between_chinese_and_a_figure_is_not_a_space() {
+        let g = [
+            glyph("信", 0.0, 10.0),
+            glyph("息", 10.0, 10.0),
+            glyph("1", 24.0, 10.0),
+            glyph("1", 29.0, 10.0),
+            glyph("条", 39.0, 10.0),
+            glyph("共", 200.0, 10.0),
+        ];
+        let lines = text_lines(g.iter().collect());
+        assert_eq!(
+            lines[0].pieces.len(),
+            3,
+            "the figure is still a piece of its own"
+        );
+        assert_eq!(
+            lines[0].text(),
+            "信息11条 共",
+            "a column gap keeps its space"
+        );
     }
 }

@@ -236,9 +236,11 @@ mod tests {
             size: 10.0,
             x0: 0.0,
             x1: 100.0,
+            // Pieces a column apart, as in a table drawn without rules.
             pieces: text
                 .split('|')
-                .map(|t| (0.0, 10.0, t.to_string()))
+                .enumerate()
+                .map(|(k, t)| (k as f32 * 50.0, k as f32 * 50.0 + 10.0, t.to_string()))
                 .collect(),
         })
     }
