@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Draws the application icon (assets/icon/nianbao.png, 256×256): a white sheet with a folded
 # corner on a red rounded square, 「年报」 in red on the sheet, three grey text lines below.
-# Needs ImageMagick; the glyphs come from the bundled 小标宋 stand-in (FandolSong Bold). Usage: bash assets/icon/make-icon.sh
+# Also the Windows icon nianbao.ico (256, 48, 32 and 16 pixels) for the exe. Needs ImageMagick; the glyphs come from the bundled 小标宋 stand-in (FandolSong Bold). Usage: bash assets/icon/make-icon.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 font=../../fonts/FandolSong-Bold-nianbao.otf
@@ -14,3 +14,4 @@ convert -size 256x256 xc:none \
   -fill '#9a9a9a' -draw 'rectangle 72,156 184,164' \
   -draw 'rectangle 72,178 184,186' -draw 'rectangle 72,200 148,208' \
   -strip PNG32:nianbao.png
+convert nianbao.png -define icon:auto-resize=256,48,32,16 nianbao.ico

@@ -12,8 +12,9 @@ pub enum Command {
     Version,
     /// The window, with the file to open.
     Open(Option<PathBuf>),
-    /// The desktop entry, icon and MIME type for this user (Linux).
-    InstallDesktop,
+    /// The start-menu entry, icon and file type for this user (Linux, Windows); `remove`
+    /// takes them away again.
+    InstallDesktop { remove: bool },
     Check {
         files: Vec<PathBuf>,
         prev: Option<PathBuf>,
@@ -159,10 +160,15 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 },
             })
         }
-        "install-desktop" => match split(rest, &[], &[])?.positional.as_slice() {
-            [] => Ok(Command::InstallDesktop),
-            _ => Err(usage("install-desktop 不需要参数")),
-        },
+        "install-desktop" => {
+            let p = split(rest, &[], &["--remove"])?;
+            match p.positional.as_slice() {
+                [] => Ok(Command::InstallDesktop {
+                    remove: p.flag("--remove"),
+                }),
+                _ => Err(usage("install-desktop 只接受 --remove")),
+            }
+        }
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
             [file] => Ok(Command::Cells { file: file.into() }),
             _ => Err(usage("cells 需要且只需要一个报告文件")),

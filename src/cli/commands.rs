@@ -28,7 +28,7 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             desk,
         } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
-        Command::InstallDesktop => super::desktop::run(out),
+        Command::InstallDesktop { remove } => super::desktop::run(out, remove),
         Command::New {
             year,
             organ,
@@ -47,9 +47,18 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
 
 #[cfg(feature = "window")]
 fn open_window(file: Option<std::path::PathBuf>) -> Result<u8, Failure> {
-    crate::app::run(file)
-        .map(|()| 0)
-        .map_err(|e| Failure::input(format!("无法打开窗口：{e}")))
+    #[cfg(windows)]
+    super::windows::detach_own_console();
+    crate::app::run(file).map(|()| 0).map_err(|e| {
+        // Most often the graphics: no OpenGL 2 through remote desktop or an old driver.
+        let text = format!(
+            "无法打开窗口：{e}\n\n这台电脑的显卡驱动可能不支持 OpenGL 2.0（远程桌面、云桌面和较旧的集成显卡常见）。\
+             请更新显卡驱动，或在本机而非远程桌面中运行；检查和转换报告仍可在命令行中使用（nianbao help）。"
+        );
+        #[cfg(windows)]
+        super::windows::message_box("nianbao 年报", &text);
+        Failure::input(text)
+    })
 }
 
 #[cfg(not(feature = "window"))]

@@ -1,7 +1,8 @@
-//! `nianbao install-desktop` (Linux): the start-menu entry, the icon and the file type, for
-//! the user alone (no root), so that double-clicking a `.nianbao` report opens it in nianbao.
-//! Writes into `$XDG_DATA_HOME` (default `~/.local/share`) and refreshes the desktop's caches
-//! with `update-mime-database` and `update-desktop-database` when they are installed.
+//! `nianbao install-desktop [--remove]`: the start-menu entry, the icon and the file type, for
+//! the user alone (no root, no administrator), so that double-clicking a `.nianbao` report
+//! opens it in nianbao. On Linux it writes into `$XDG_DATA_HOME` (default `~/.local/share`)
+//! and refreshes the desktop's caches with `update-mime-database` and
+//! `update-desktop-database` when they are installed; on Windows see [`super::windows`].
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -116,27 +117,75 @@ pub fn refresh(data: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The subcommand: install for this user, say what was written.
-pub fn run(out: super::commands::Out) -> Result<u8, Failure> {
-    if cfg!(not(target_os = "linux")) {
-        return Err(Failure::input("install-desktop 只用于 Linux 桌面"));
+/// Takes away what [`install`] wrote under `data`; returns the files removed.
+pub fn uninstall(data: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    for path in [
+        data.join("applications").join("nianbao.desktop"),
+        data.join("mime").join("packages").join("nianbao.xml"),
+        data.join("icons/hicolor/256x256/apps").join("nianbao.png"),
+    ] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => removed.push(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
     }
-    let data = data_home().ok_or_else(|| Failure::input("找不到用户主目录（HOME）"))?;
+    Ok(removed)
+}
+
+/// The subcommand: install for this user (or `remove`), say what was done.
+pub fn run(out: super::commands::Out, remove: bool) -> Result<u8, Failure> {
     let exe = std::env::current_exe()
         .and_then(std::fs::canonicalize)
         .map_err(|e| Failure::input(format!("找不到本程序的位置：{e}")))?;
-    let written = install(&data, &exe)
-        .map_err(|e| Failure::input(format!("无法写入 {}：{e}", data.display())))?;
-    let mut text = String::new();
-    for path in written {
-        text.push_str(&format!("已写入 {}\n", super::commands::name(&path)));
-    }
-    for line in refresh(&data) {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    text.push_str("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。\n");
+    let lines = platform(&exe, remove)?;
+    let mut text = lines.join("\n");
+    text.push('\n');
     super::commands::write(out, &text).map(|_| 0)
+}
+
+#[cfg(windows)]
+fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
+    // canonicalize gives `\\?\C:\…`, which shortcuts and the registry do not take.
+    let plain = PathBuf::from(exe.display().to_string().trim_start_matches(r"\\?\"));
+    let mut lines = if remove {
+        super::windows::remove()
+    } else {
+        super::windows::install(&plain)
+    }
+    .map_err(Failure::input)?;
+    if !remove {
+        lines.push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
+    }
+    Ok(lines)
+}
+
+#[cfg(not(windows))]
+fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
+    if cfg!(not(target_os = "linux")) {
+        return Err(Failure::input("install-desktop 只用于 Linux 和 Windows 桌面"));
+    }
+    let data = data_home().ok_or_else(|| Failure::input("找不到用户主目录（HOME）"))?;
+    let failed = |e: std::io::Error| Failure::input(format!("无法写入 {}：{e}", data.display()));
+    let mut lines: Vec<String> = if remove {
+        let removed = uninstall(&data).map_err(failed)?;
+        removed
+            .iter()
+            .map(|p| format!("已删除 {}", super::commands::name(p)))
+            .collect()
+    } else {
+        let written = install(&data, exe).map_err(failed)?;
+        written
+            .iter()
+            .map(|p| format!("已写入 {}", super::commands::name(p)))
+            .collect()
+    };
+    lines.extend(refresh(&data));
+    if !remove {
+        lines.push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
+    }
+    Ok(lines)
 }
 
 #[cfg(test)]
@@ -180,6 +229,10 @@ mod tests {
         assert!(files.iter().all(|f| f.starts_with(&data) && f.is_file()));
         let png = std::fs::read(&files[2]).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
+        let removed = uninstall(&data).unwrap();
+        assert_eq!(removed, files);
+        assert!(files.iter().all(|f| !f.exists()));
+        assert_eq!(uninstall(&data).unwrap(), Vec::<PathBuf>::new(), "twice is fine");
         std::fs::remove_dir_all(&data).unwrap();
     }
 }

@@ -5,6 +5,8 @@ mod args;
 mod check;
 mod commands;
 mod desktop;
+#[cfg(windows)]
+mod windows;
 
 use std::process::ExitCode;
 
@@ -26,7 +28,8 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
                                                发布用 .pdf、网页 .html、可编辑的 Word .docx）；
                                                输入也可以是已发布的 .docx、.html、.pdf、.txt，
                                                --verbose 列出导入时对齐、推算和未能读取的单元格
-  nianbao install-desktop                        （Linux）加入开始菜单和图标，双击 .nianbao 文件即可打开
+  nianbao install-desktop [--remove]             加入开始菜单和图标，双击 .nianbao 文件即可打开
+                                                 （Linux、Windows；--remove 撤销）
   nianbao help                                   显示本帮助
 
 已有输出文件时不会覆盖，除非加 --force。

@@ -4,23 +4,14 @@
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::layout::fonts::{FACES, INSTALLED_ROLES};
+use crate::layout::fonts::{self, FACES, INSTALLED_ROLES};
 use crate::layout::{Face, FontSet};
 
-/// In fallback order.
-pub const UI_FONTS: [(&str, &[u8]); 3] = [
-    (
-        "noto-sans-sc",
-        include_bytes!("../../../../fonts/NotoSansSC-nianbao-ui.otf"),
-    ),
-    (
-        "noto-sans",
-        include_bytes!("../../../../fonts/NotoSans-nianbao-fallback.ttf"),
-    ),
-    (
-        "noto-sans-math",
-        include_bytes!("../../../../fonts/NotoSansMath-nianbao-fallback.ttf"),
-    ),
+/// In fallback order: the core's font statics, so each file is in the binary once.
+pub static UI_FONTS: [(&str, &[u8]); 3] = [
+    ("noto-sans-sc", fonts::NOTO_SANS_SC),
+    ("noto-sans", fonts::NOTO_SANS),
+    ("noto-sans-math", fonts::NOTO_SANS_MATH),
 ];
 
 pub fn install(ctx: &egui::Context) {

@@ -1,5 +1,6 @@
 //! Atomic replacement of a file: write a temporary file in the same folder, flush it to disk,
-//! rename it over the target. A crash at any moment leaves either the old or the new file;
+//! rename it over the target (retried while Windows says another program holds it: see
+//! [`busy`](super::busy)). A crash at any moment leaves either the old or the new file;
 //! the temporary files a killed save leaves behind are removed by later saves.
 
 use std::ffi::OsStr;
@@ -54,7 +55,7 @@ fn write_then_rename(
         file.set_permissions(permissions)?;
     }
     drop(file);
-    fs::rename(tmp, path)?;
+    super::busy::rename(tmp, path)?;
     sync_dir(path);
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! ([`write_file`]) and never write what could not be read back.
 
 mod atomic;
+mod busy;
 mod dto;
 mod error;
 pub mod escape;

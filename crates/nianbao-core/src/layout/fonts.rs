@@ -36,44 +36,35 @@ pub enum Role {
     PageNumber,
 }
 
+/// The font files, each included once: a `static` is one copy in the binary, shared by the
+/// PDF, the layout and the window (a `const` array of them may be copied at each use).
+pub static FANDOL_FANG: &[u8] = include_bytes!("../../../../fonts/FandolFang-Regular-nianbao.otf");
+pub static FANDOL_KAI: &[u8] = include_bytes!("../../../../fonts/FandolKai-Regular-nianbao.otf");
+/// Noto Sans CJK SC, subset: the UI's font and the PDF's sans fallback.
+pub static NOTO_SANS_SC: &[u8] = include_bytes!("../../../../fonts/NotoSansSC-nianbao-ui.otf");
+pub static FANDOL_SONG_BOLD: &[u8] =
+    include_bytes!("../../../../fonts/FandolSong-Bold-nianbao.otf");
+pub static FANDOL_SONG: &[u8] =
+    include_bytes!("../../../../fonts/FandolSong-Regular-nianbao-digits.otf");
+pub static NOTO_SANS: &[u8] = include_bytes!("../../../../fonts/NotoSans-nianbao-fallback.ttf");
+pub static NOTO_SANS_MATH: &[u8] =
+    include_bytes!("../../../../fonts/NotoSansMath-nianbao-fallback.ttf");
+pub static NOTO_SERIF_SC: &[u8] =
+    include_bytes!("../../../../fonts/NotoSerifSC-nianbao-fallback.otf");
+pub static NOTO_SERIF_SC_BOLD: &[u8] =
+    include_bytes!("../../../../fonts/NotoSerifSC-Bold-nianbao-fallback.otf");
+
 /// Name (as embedded), file bytes.
-pub const FACES: [(&str, &[u8]); 9] = [
-    (
-        "FandolFang",
-        include_bytes!("../../../../fonts/FandolFang-Regular-nianbao.otf"),
-    ),
-    (
-        "FandolKai",
-        include_bytes!("../../../../fonts/FandolKai-Regular-nianbao.otf"),
-    ),
-    (
-        "NotoSansSC",
-        include_bytes!("../../../../fonts/NotoSansSC-nianbao-ui.otf"),
-    ),
-    (
-        "FandolSongBold",
-        include_bytes!("../../../../fonts/FandolSong-Bold-nianbao.otf"),
-    ),
-    (
-        "FandolSong",
-        include_bytes!("../../../../fonts/FandolSong-Regular-nianbao-digits.otf"),
-    ),
-    (
-        "NotoSans",
-        include_bytes!("../../../../fonts/NotoSans-nianbao-fallback.ttf"),
-    ),
-    (
-        "NotoSansMath",
-        include_bytes!("../../../../fonts/NotoSansMath-nianbao-fallback.ttf"),
-    ),
-    (
-        "NotoSerifSC",
-        include_bytes!("../../../../fonts/NotoSerifSC-nianbao-fallback.otf"),
-    ),
-    (
-        "NotoSerifSCBold",
-        include_bytes!("../../../../fonts/NotoSerifSC-Bold-nianbao-fallback.otf"),
-    ),
+pub static FACES: [(&str, &[u8]); 9] = [
+    ("FandolFang", FANDOL_FANG),
+    ("FandolKai", FANDOL_KAI),
+    ("NotoSansSC", NOTO_SANS_SC),
+    ("FandolSongBold", FANDOL_SONG_BOLD),
+    ("FandolSong", FANDOL_SONG),
+    ("NotoSans", NOTO_SANS),
+    ("NotoSansMath", NOTO_SANS_MATH),
+    ("NotoSerifSC", NOTO_SERIF_SC),
+    ("NotoSerifSCBold", NOTO_SERIF_SC_BOLD),
 ];
 
 /// The roles an installed font can take, in the order of their face indices.
