@@ -22,7 +22,11 @@ fn main() {
     let object = out.join("nianbao-resources.o");
     let windres = std::env::var("WINDRES").unwrap_or_else(|_| "x86_64-w64-mingw32-windres".into());
     let status = Command::new(&windres)
-        .args(["--codepage=65001", "--input-format=rc", "--output-format=coff"])
+        .args([
+            "--codepage=65001",
+            "--input-format=rc",
+            "--output-format=coff",
+        ])
         .arg("-i")
         .arg(&rc)
         .arg("-o")
@@ -41,7 +45,11 @@ fn resource_script(root: &Path, version: &str) -> String {
         .map_while(|p| p.parse().ok())
         .collect();
     parts.resize(4, 0);
-    let comma = parts.iter().map(u16::to_string).collect::<Vec<_>>().join(",");
+    let comma = parts
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     let quoted = |p: PathBuf| format!("\"{}\"", p.display().to_string().replace('\\', "/"));
     format!(
         r#"#pragma code_page(65001)

@@ -14,7 +14,9 @@ pub enum Command {
     Open(Option<PathBuf>),
     /// The start-menu entry, icon and file type for this user (Linux, Windows); `remove`
     /// takes them away again.
-    InstallDesktop { remove: bool },
+    InstallDesktop {
+        remove: bool,
+    },
     Check {
         files: Vec<PathBuf>,
         prev: Option<PathBuf>,

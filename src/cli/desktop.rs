@@ -156,7 +156,8 @@ fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
     }
     .map_err(Failure::input)?;
     if !remove {
-        lines.push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
+        lines
+            .push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
     }
     Ok(lines)
 }
@@ -164,7 +165,9 @@ fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
 #[cfg(not(windows))]
 fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
     if cfg!(not(target_os = "linux")) {
-        return Err(Failure::input("install-desktop 只用于 Linux 和 Windows 桌面"));
+        return Err(Failure::input(
+            "install-desktop 只用于 Linux 和 Windows 桌面",
+        ));
     }
     let data = data_home().ok_or_else(|| Failure::input("找不到用户主目录（HOME）"))?;
     let failed = |e: std::io::Error| Failure::input(format!("无法写入 {}：{e}", data.display()));
@@ -183,7 +186,8 @@ fn platform(exe: &Path, remove: bool) -> Result<Vec<String>, Failure> {
     };
     lines.extend(refresh(&data));
     if !remove {
-        lines.push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
+        lines
+            .push("双击 .nianbao 文件即可用 nianbao 打开；程序移动位置后请重新运行本命令。".into());
     }
     Ok(lines)
 }
@@ -232,7 +236,11 @@ mod tests {
         let removed = uninstall(&data).unwrap();
         assert_eq!(removed, files);
         assert!(files.iter().all(|f| !f.exists()));
-        assert_eq!(uninstall(&data).unwrap(), Vec::<PathBuf>::new(), "twice is fine");
+        assert_eq!(
+            uninstall(&data).unwrap(),
+            Vec::<PathBuf>::new(),
+            "twice is fine"
+        );
         std::fs::remove_dir_all(&data).unwrap();
     }
 }

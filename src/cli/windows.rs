@@ -19,9 +19,8 @@ const SHORTCUT: &str = "nianbao 年报.lnk";
 pub fn detach_own_console() {
     let mut ids = [0u32; 2];
     // SAFETY: the buffer holds `ids.len()` process ids, as the call is told.
-    let sharing = unsafe {
-        windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), 2)
-    };
+    let sharing =
+        unsafe { windows_sys::Win32::System::Console::GetConsoleProcessList(ids.as_mut_ptr(), 2) };
     if sharing == 1 {
         // SAFETY: no arguments; afterwards nothing is written to the console.
         unsafe { windows_sys::Win32::System::Console::FreeConsole() };
@@ -37,7 +36,14 @@ pub fn message_box(title: &str, text: &str) {
     use windows_sys::Win32::UI::WindowsAndMessaging::{MB_ICONERROR, MB_OK, MessageBoxW};
     let (title, text) = (wide(title), wide(text));
     // SAFETY: both strings are NUL-terminated UTF-16 and live across the call.
-    unsafe { MessageBoxW(std::ptr::null_mut(), text.as_ptr(), title.as_ptr(), MB_OK | MB_ICONERROR) };
+    unsafe {
+        MessageBoxW(
+            std::ptr::null_mut(),
+            text.as_ptr(),
+            title.as_ptr(),
+            MB_OK | MB_ICONERROR,
+        )
+    };
 }
 
 /// `%APPDATA%\Microsoft\Windows\Start Menu\Programs`.
@@ -70,7 +76,10 @@ pub fn install(exe: &Path) -> Result<Vec<String>, String> {
     set(".nianbao", PROG_ID)?;
     set(PROG_ID, "政府信息公开工作年度报告")?;
     set(&format!(r"{PROG_ID}\DefaultIcon"), &format!("\"{exe}\",0"))?;
-    set(&format!(r"{PROG_ID}\shell\open\command"), &format!("\"{exe}\" \"%1\""))?;
+    set(
+        &format!(r"{PROG_ID}\shell\open\command"),
+        &format!("\"{exe}\" \"%1\""),
+    )?;
     associations_changed();
     Ok(vec![
         format!("已加入“开始”菜单：{}", link.display()),

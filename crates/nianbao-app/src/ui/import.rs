@@ -21,34 +21,41 @@ pub fn import_ui(
     let t = report.template;
     let open = report.review.open_count();
     let title = format!("导入说明（待核对 {open} 处）");
+    // The notes and the marks scroll together in at most a third of the panel, so the
+    // problems below keep the room (an import of a long web page has many notes).
+    let height = ui.available_height() / 3.0;
     CollapsingHeader::new(RichText::new(title).color(IMPORT_MARK).strong())
         .id_salt("nianbao-import")
         .default_open(true)
         .show(ui, |ui| {
-            if let Some(import) = import {
-                ui.label(import.summary(&report.review));
-                for note in &import.notes {
-                    ui.small(note);
-                }
-                if !import.left_out.is_empty() {
-                    ui.small(format!(
-                        "以下 {} 行是网页栏目、索引号等，不属于报告，没有导入：{}",
-                        import.left_out.len(),
-                        import.left_out.join("｜")
-                    ));
-                }
-            }
-            // One entry per row and reason: a lost row is one line, not seven. The list
-            // scrolls on its own so the problems below stay in view.
-            let height = ui.available_height() * 0.4;
             egui::ScrollArea::vertical()
                 .id_salt("nianbao-import-marks")
                 .max_height(height)
-                .show(ui, |ui| marks_ui(ui, t, &report.review, commands));
+                .show(ui, |ui| {
+                    if let Some(import) = import {
+                        notes_ui(ui, report, import);
+                    }
+                    // One entry per row and reason: a lost row is one line, not seven.
+                    marks_ui(ui, t, &report.review, commands);
+                });
             if open > 0 && ui.button("全部已核对").clicked() {
                 commands.push(Command::ConfirmImport);
             }
         });
+}
+
+fn notes_ui(ui: &mut Ui, report: &Report, import: &ImportReport) {
+    ui.label(import.summary(&report.review));
+    for note in &import.notes {
+        ui.small(note);
+    }
+    if !import.left_out.is_empty() {
+        ui.small(format!(
+            "以下 {} 行是网页栏目、索引号等，不属于报告，没有导入：{}",
+            import.left_out.len(),
+            import.left_out.join("｜")
+        ));
+    }
 }
 
 /// Marks of one row and reason are listed once: the row (none for a figure in no cell),
