@@ -12,9 +12,9 @@ cd "$DIST_ROOT"
 
 want=("$@")
 [ ${#want[@]} -gt 0 ] || want=(windows amd64 arm64)
-dist_need_cross
+if [ "${want[*]}" = windows ]; then dist_need_cross windows; else dist_need_cross; fi
 dist_need python3:python3
-command -v cargo-deb >/dev/null || cargo install cargo-deb --locked --version 3.8.0
+[ "${want[*]}" = windows ] || command -v cargo-deb >/dev/null || cargo install cargo-deb --locked --version 3.8.0
 
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(dist_epoch)}
 version=$(cargo metadata --no-deps --format-version 1 |

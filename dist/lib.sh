@@ -17,15 +17,24 @@ dist_need() {
     done
     if [ ${#missing[@]} -gt 0 ]; then
         echo "dist: apt-get install ${missing[*]}" >&2
-        apt-get update -q >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+        local sudo=
+        [ "$(id -u)" = 0 ] || sudo=sudo
+        $sudo apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
     fi
 }
 
+# The toolchains for other targets: Windows, and arm64 unless "windows" is given.
 dist_need_cross() {
     dist_need /usr/bin/rustc:rustc-web /usr/lib/rustlib/src/rust/library/std:rust-web-src \
-        x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 x86_64-w64-mingw32-windres:binutils-mingw-w64-x86-64 \
-        aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu /usr/aarch64-linux-gnu/lib/libc.so.6:libc6-dev-arm64-cross
+        x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 x86_64-w64-mingw32-windres:binutils-mingw-w64-x86-64
+    [ "${1:-}" = windows ] ||
+        dist_need aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu /usr/aarch64-linux-gnu/lib/libc.so.6:libc6-dev-arm64-cross
+    # bookworm's first rustc-web (1.85) is too old for this code; bookworm-security has 1.96.
+    /usr/bin/rustc --version | awk '{ split($2, v, "."); exit !(v[2] >= 95) }' || {
+        echo "dist: /usr/bin/rustc is older than 1.95: apt-get update && apt-get install rustc-web rust-web-src" >&2
+        return 1
+    }
 }
 
 # The last commit's time: every timestamp in the artifacts.

@@ -18,7 +18,8 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 zip=$out/nianbao-$version-windows-x64.zip
 amd=$out/nianbao_${version}_amd64.deb
 arm=$out/nianbao_${version}_arm64.deb
-dist_need wine64:wine64 xvfb-run:xvfb unzip:unzip qemu-aarch64-static:qemu-user-static
+dist_need /usr/lib/wine/wine64:wine64 unzip:unzip
+[ "$only" = --windows-only ] || dist_need qemu-aarch64-static:qemu-user-static dpkg-deb:dpkg
 if [ "$only" = --windows-only ]; then
     [ -f "$zip" ] || bash dist/build.sh windows
 else
@@ -33,7 +34,7 @@ export SOURCE_DATE_EPOCH=1767225600 WINEDEBUG=-all WINEPREFIX=$work/wine
 unzip -q "$zip" -d "$work/win"
 exe=$(echo "$work"/win/*/nianbao.exe)
 runners=(win)
-run_win() { wine64 "$exe" "$@"; }
+run_win() { /usr/lib/wine/wine64 "$exe" "$@"; }
 
 if [ "$only" != --windows-only ]; then
     root=$work/root

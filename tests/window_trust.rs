@@ -89,6 +89,29 @@ fn ticking_auto_totals_says_which_typed_totals_it_rewrites_and_undoes_in_one_ste
     undo(&mut h);
     assert!(!h.state().editor.report.auto_totals, "one undo step");
     assert_eq!(cell(&h, "t4.review.total"), "3");
+    let (message, _) = h.state().message.clone().unwrap();
+    assert_eq!(message, "已撤销", "the rewrite's message is no longer true");
+}
+
+/// 「正文改为 N」 only after a table that balances: a wrong typed total is not copied into the text.
+#[test]
+fn the_text_is_not_offered_a_figure_the_table_itself_gets_wrong() {
+    // The example's text says 「行政复议1件」.
+    let mut r = typed_total_of_3();
+    let text_fix = |r: &Report| {
+        let findings = nianbao::check::check(r, None);
+        let txt: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == RuleId::TXTNUM)
+            .collect();
+        assert_eq!(txt.len(), 1, "{findings:#?}");
+        txt[0].text_fix.as_ref().map(|f| f.value.clone())
+    };
+    assert_eq!(text_fix(&r), None, "行政复议 总计 3 is itself unbalanced");
+    common::set(&mut r, "t4.review.other", "1");
+    assert_eq!(text_fix(&r), Some("3".into()), "the table balances at 3");
+    let h = window(r, Part::Section(0));
+    assert!(h.query_all_by_label("正文改为 3").next().is_some());
 }
 
 #[test]

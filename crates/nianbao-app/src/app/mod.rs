@@ -250,12 +250,17 @@ impl App {
                     self.refresh_buffers();
                 }
             }
+            // What the undone change said is no longer true.
             Command::Undo => {
-                self.editor.undo(now);
+                if self.editor.undo(now) {
+                    self.message = Some(("已撤销".into(), false));
+                }
                 self.refresh_buffers();
             }
             Command::Redo => {
-                self.editor.redo(now);
+                if self.editor.redo(now) {
+                    self.message = Some(("已重做".into(), false));
+                }
                 self.refresh_buffers();
             }
             Command::ConfirmImport => {

@@ -137,6 +137,18 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
             f.fix = None;
         }
     }
+    // The text is put right only after a table that balances: where the figure's own cells
+    // are in a broken balance, the table may be what is wrong (no 「正文改为」 to a wrong total).
+    let unbalanced: Vec<Place> = out
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.rule != RuleId::TXTNUM)
+        .flat_map(|f| f.places.iter().copied())
+        .collect();
+    for f in out.iter_mut().filter(|f| f.text_fix.is_some()) {
+        if f.places.iter().any(|p| unbalanced.contains(p)) {
+            f.text_fix = None;
+        }
+    }
     out
 }
 
