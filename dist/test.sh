@@ -51,6 +51,12 @@ if [ "$only" != --windows-only ]; then
     dpkg-deb -x "$arm" "$work/arm"
     file_arch=$(od -An -tx1 -j18 -N2 "$work/arm/usr/bin/nianbao" | tr -d ' ')
     [ "$file_arch" = b700 ] || { echo "test: the arm64 package holds no arm64 binary ($file_arch)" >&2; exit 1; }
+    # Linked against Debian 11's glibc (dist/lib.sh): nothing newer than 2.31 is asked for.
+    for bin in "$root/usr/bin/nianbao" "$work/arm/usr/bin/nianbao"; do
+        newest=$(readelf -W --version-info "$bin" | grep -o 'Name: GLIBC_[0-9.]*' | sed 's/.*GLIBC_//' | sort -uV | tail -1)
+        printf '%s\n%s\n' "$newest" 2.31 | sort -CV || { echo "test: $bin needs glibc $newest (> 2.31)" >&2; exit 1; }
+        echo "test: $(basename "$(dirname "$(dirname "$(dirname "$bin")")")") binary needs glibc $newest at most"
+    done
     run_amd() { "$root/usr/bin/nianbao" "$@"; }
     run_arm() { qemu-aarch64-static -L /usr/aarch64-linux-gnu "$work/arm/usr/bin/nianbao" "$@"; }
     runners=(amd win arm)

@@ -584,3 +584,44 @@ fn one_row_of_other_handling_where_the_format_has_three_is_said_and_zeros_filled
     );
     assert_eq!(r.review.count(MarkKind::Missing), 21);
 }
+
+/// What a reader cannot see is not content: a hidden figure beside every shown one (a page's
+/// `display:none`, `hidden` and `<template>`; Word's `w:vanish` and `mc:Fallback`) is not read,
+/// every shown figure is, and the import says that hidden text was left out.
+#[test]
+fn hidden_text_in_pages_and_word_files_is_left_out_and_said() {
+    use common::published::{docx_document, html, package};
+    let original = common::example("2025-qingshi.nianbao");
+    let hidden_note = |notes: &ImportReport| notes.notes.iter().any(|n| n.contains("隐藏的文字"));
+
+    let page = html(&original)
+        .replace(
+            "</td>",
+            "<span style=\"display: none\">9</span><span hidden>8</span><template>7</template></td>",
+        )
+        .replacen("<p>", "<p hidden>本年新收政府信息公开申请99件</p><p>", 1);
+    let (r, notes) = import(page.as_bytes(), Source::Html).unwrap();
+    assert!(hidden_note(&notes), "{:?}", notes.notes);
+    assert_round_trip("hidden page", (r, notes), &original);
+
+    let vanished = docx_document(&original).replace(
+        "</w:r>",
+        "</w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r>",
+    );
+    let (r, notes) = import(&package(&vanished), Source::Docx).unwrap();
+    assert!(hidden_note(&notes), "{:?}", notes.notes);
+    assert_round_trip("vanish", (r, notes), &original);
+
+    let alternate = docx_document(&original)
+        .replace(
+            "<w:r><w:t xml:space=\"preserve\">",
+            "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:r><w:t xml:space=\"preserve\">",
+        )
+        .replace(
+            "</w:t></w:r>",
+            "</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>9</w:t></w:r></mc:Fallback></mc:AlternateContent>",
+        );
+    assert!(alternate.matches("mc:Fallback>").count() > 100);
+    let (r, notes) = import(&package(&alternate), Source::Docx).unwrap();
+    assert_round_trip("AlternateContent", (r, notes), &original);
+}

@@ -194,7 +194,7 @@ pub fn docx(report: &Report) -> Vec<u8> {
     package(&docx_document(report))
 }
 
-fn package(xml: &str) -> Vec<u8> {
+pub fn package(xml: &str) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     zip.start_file("[Content_Types].xml", options).unwrap();

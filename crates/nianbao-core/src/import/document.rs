@@ -9,6 +9,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Particulars the file states besides its text (nianbao's own exports).
     pub stated: Stated,
+    /// Pieces of text a reader of the document does not see (hidden in the page or in Word),
+    /// left out: not report content, but said.
+    pub hidden: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -226,6 +226,11 @@ struct State {
     tables: Vec<TableBuilder>,
     paragraph: String,
     in_text: bool,
+    /// Inside a run (`w:r`), and whether its properties hide it (`w:vanish`): Word does not
+    /// show its text, so it is left out, and counted.
+    in_run: bool,
+    run_hidden: bool,
+    hidden: usize,
 }
 
 impl State {
@@ -273,7 +278,13 @@ impl State {
                     c.v_merge = Some(restart);
                 }
             }
+            b"r" => (self.in_run, self.run_hidden) = (true, false),
+            b"vanish" | b"specVanish" if self.in_run => {
+                self.run_hidden =
+                    !matches!(attr(e, b"val").as_deref(), Some("0" | "false" | "off"));
+            }
             b"t" => self.in_text = true,
+            _ if self.in_run && self.run_hidden => {}
             b"tab" => self.paragraph.push('\t'),
             b"br" | b"cr" => self.paragraph.push('\n'),
             _ => {}
@@ -284,6 +295,7 @@ impl State {
     fn close(&mut self, name: &[u8]) {
         match name {
             b"t" => self.in_text = false,
+            b"r" => self.in_run = false,
             b"p" => {
                 let text = clean(&std::mem::take(&mut self.paragraph));
                 match self.cell() {
@@ -315,14 +327,38 @@ impl State {
 pub fn parse(xml: &str) -> Result<Document, ImportError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut state = State::default();
+    // Inside `mc:Fallback`: Word reads one branch of `mc:AlternateContent`, the Choice, so
+    // the Fallback's copy of the same text is skipped (the depth of elements in it).
+    let mut fallback = 0usize;
     loop {
-        match reader.read_event().map_err(|_| ImportError::Damaged)? {
+        let event = reader.read_event().map_err(|_| ImportError::Damaged)?;
+        if fallback > 0 {
+            match event {
+                Event::Start(_) => fallback += 1,
+                Event::End(_) => fallback -= 1,
+                Event::Eof => break,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(e) if local(&e) == b"Fallback" => fallback = 1,
             Event::Start(e) => state.open(&e)?,
             Event::Empty(e) => {
                 state.open(&e)?;
                 state.close(local(&e).as_slice());
             }
             Event::End(e) => state.close(e.local_name().as_ref()),
+            Event::Text(t)
+                if state.in_text
+                    && state.run_hidden
+                    && state.in_run
+                    && !t.decode().unwrap_or_default().trim().is_empty() =>
+            {
+                state.hidden += 1;
+            }
+            Event::Text(_) | Event::GeneralRef(_)
+                if state.in_text && state.run_hidden && state.in_run => {}
             Event::Text(t) if state.in_text => {
                 state.paragraph.push_str(&t.decode().unwrap_or_default())
             }
@@ -334,6 +370,7 @@ pub fn parse(xml: &str) -> Result<Document, ImportError> {
     Ok(Document {
         blocks: state.blocks,
         stated: Stated::default(),
+        hidden: state.hidden,
     })
 }
 
@@ -358,6 +395,17 @@ mod tests {
         zip.start_file("word/document.xml", options).unwrap();
         zip.write_all(xml.as_bytes()).unwrap();
         zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn hidden_runs_and_the_fallback_branch_are_not_read() {
+        let body = r#"<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>2</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>1</w:t></w:r></w:p><w:p><mc:AlternateContent><mc:Choice Requires="wps"><w:r><w:t>5</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>5</w:t></w:r><w:r><w:t>6</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>"#;
+        let doc = read(&docx(body)).unwrap();
+        assert_eq!(
+            doc.blocks,
+            [Block::Paragraph("21".into()), Block::Paragraph("5".into())]
+        );
+        assert_eq!(doc.hidden, 1);
     }
 
     #[test]

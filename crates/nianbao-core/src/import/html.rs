@@ -216,8 +216,15 @@ pub fn parse(html: &str) -> Document {
         stated: Stated::default(),
     };
     let mut rest = html;
+    // Inside an element a reader does not see: its name and how deep its own kind nests.
+    let mut hidden: Option<(String, usize)> = None;
+    let mut hidden_pieces = 0;
     while let Some(lt) = rest.find('<') {
-        p.text(&entities(&rest[..lt]));
+        match hidden {
+            None => p.text(&entities(&rest[..lt])),
+            Some(_) if !rest[..lt].trim().is_empty() => hidden_pieces += 1,
+            Some(_) => {}
+        }
         rest = &rest[lt..];
         if rest.starts_with("<!--") {
             rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
@@ -235,6 +242,23 @@ pub fn parse(html: &str) -> Document {
             .find(|c: char| c.is_whitespace() || c == '/')
             .unwrap_or(inner.len());
         let name = inner[..name_end].to_ascii_lowercase();
+        if let Some((element, depth)) = &mut hidden {
+            if *element == name && !is_void(&name) {
+                if closing {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+            }
+            if *depth == 0 {
+                hidden = None;
+            }
+            continue;
+        }
+        if !closing && !is_void(&name) && is_hidden(&name, &inner[name_end..]) {
+            hidden = Some((name, 1));
+            continue;
+        }
         if !closing && (name == "script" || name == "style") {
             // Their content is not text. Searched without copying the rest of the page, so
             // many scripts cost time linear in the page.
@@ -243,7 +267,11 @@ pub fn parse(html: &str) -> Document {
         }
         p.tag(&name, closing, &inner[name_end..]);
     }
-    p.text(&entities(rest));
+    match hidden {
+        None => p.text(&entities(rest)),
+        Some(_) if !rest.trim().is_empty() => hidden_pieces += 1,
+        Some(_) => {}
+    }
     while !p.tables.is_empty() {
         p.close_table();
     }
@@ -251,7 +279,47 @@ pub fn parse(html: &str) -> Document {
     Document {
         blocks: p.blocks,
         stated: p.stated,
+        hidden: hidden_pieces,
     }
+}
+
+/// Elements without content: never open a hidden part.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "input"
+            | "meta"
+            | "link"
+            | "hr"
+            | "wbr"
+            | "col"
+            | "area"
+            | "base"
+            | "source"
+    )
+}
+
+/// What a browser does not show: `<template>`, the `hidden` attribute, an inline style of
+/// `display:none` or `visibility:hidden`. (Style sheets' classes are not evaluated.)
+fn is_hidden(name: &str, attrs: &str) -> bool {
+    if name == "template" {
+        return true;
+    }
+    let lower = attrs.to_ascii_lowercase();
+    let has_hidden_attribute = lower.match_indices("hidden").any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + "hidden".len()..].chars().next();
+        before.is_none_or(|c| c.is_whitespace())
+            && after.is_none_or(|c| c.is_whitespace() || c == '=' || c == '/')
+    });
+    let style: String = attribute(attrs, "style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    has_hidden_attribute || style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// Where `needle` (ASCII, lower case) first occurs in `hay`, ignoring ASCII case.
@@ -419,6 +487,19 @@ mod tests {
                 .stated
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn hidden_text_is_left_out_and_counted() {
+        let html = r#"<table><tr><td>规章</td><td>2<span style="display: NONE">9</span></td><td><span hidden>7</span>3<template>5</template></td><td aria-hidden="true">4<div style="visibility:hidden"><div>8</div></div></td></tr></table><p data-x=hidden>正文</p>"#;
+        let doc = parse(html);
+        let texts: Vec<&str> = tables(&doc)[0].rows[0]
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(texts, ["规章", "2", "3", "4"]);
+        assert_eq!(doc.blocks[1], Block::Paragraph("正文".into()));
+        assert_eq!(doc.hidden, 4);
     }
 
     #[test]

@@ -117,5 +117,11 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
     };
     let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;
     notes.notes.splice(0..0, first_notes);
+    if doc.hidden > 0 {
+        notes.note(format!(
+            "原文中有 {} 处隐藏的文字（读者看不到），不是报告内容，没有导入",
+            doc.hidden
+        ));
+    }
     Ok((report, notes))
 }

@@ -56,7 +56,7 @@ pub fn parse(text: &str) -> Document {
     }
     Document {
         blocks,
-        stated: Default::default(),
+        ..Document::default()
     }
 }
 
