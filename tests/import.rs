@@ -625,3 +625,24 @@ fn hidden_text_in_pages_and_word_files_is_left_out_and_said() {
     let (r, notes) = import(&package(&alternate), Source::Docx).unwrap();
     assert_round_trip("AlternateContent", (r, notes), &original);
 }
+
+/// The page's visible title names the organ: a stated organ of another is not taken (the
+/// report would count for another organ in a county batch), an empty one is no statement.
+#[test]
+fn a_stated_organ_never_overrides_the_visible_title() {
+    let original = common::example("2025-qingshi.nianbao");
+    let page = common::published::html(&original);
+    for (stated, said) in [("别的镇人民政府", true), ("", false), ("  ", false)] {
+        let head = format!("<head><meta name=\"nianbao:organ\" content=\"{stated}\">");
+        let (r, notes) =
+            import(page.replacen("<head>", &head, 1).as_bytes(), Source::Html).unwrap();
+        assert_eq!(r.meta.organ, original.meta.organ, "{stated:?}");
+        let noted = notes.notes.iter().any(|n| n.contains("与原文标题中的"));
+        assert_eq!(noted, said, "{stated:?}: {:?}", notes.notes);
+        assert!(
+            !notes.notes.iter().any(|n| n.contains("没有机关名称")),
+            "{:?}",
+            notes.notes
+        );
+    }
+}

@@ -103,19 +103,35 @@ impl Stated {
 
     /// The stated fields over the guessed ones. Returns what the clerk should know (a value
     /// cut short).
+    ///
+    /// An empty stated value is no statement. The organ is what the visible title (or
+    /// 落款) names: a stated organ that differs from it is not taken (a county batch would
+    /// count the report for another organ), and the disagreement is said.
     pub fn apply_fields(&self, meta: &mut Meta) -> Vec<String> {
+        let mut notes = Vec::new();
         for (field, value) in &self.fields {
-            *meta.field_mut(*field) = value.clone();
+            let value = value.trim();
+            let visible = meta.field_mut(*field);
+            if value.is_empty() || visible.trim() == value {
+                continue;
+            }
+            if *field == MetaField::Organ && !visible.trim().is_empty() {
+                notes.push(format!(
+                    "文件属性中的机关名称“{value}”与原文标题中的“{}”不一致，按原文取“{}”，请核对",
+                    visible.trim(),
+                    visible.trim()
+                ));
+                continue;
+            }
+            *visible = value.to_string();
         }
-        self.cut
-            .iter()
-            .map(|f| {
-                format!(
-                    "文件属性中的“{}”超过 {MAX_VALUE_CHARS} 字，只读取了前 {MAX_VALUE_CHARS} 字，请核对",
-                    f.label()
-                )
-            })
-            .collect()
+        notes.extend(self.cut.iter().map(|f| {
+            format!(
+                "文件属性中的“{}”超过 {MAX_VALUE_CHARS} 字，只读取了前 {MAX_VALUE_CHARS} 字，请核对",
+                f.label()
+            )
+        }));
+        notes
     }
 
     /// The report year: the stated one only when it is a valid report year and agrees with
