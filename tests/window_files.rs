@@ -14,12 +14,7 @@ use nianbao::app::App;
 use nianbao::file;
 
 fn harness(app: App) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1440.0, 900.0))
-        .with_context_setup(nianbao::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    common::window::harness(app, egui::vec2(1440.0, 900.0))
 }
 
 fn start(config: &Path, file: Option<&Path>) -> Harness<'static, App> {

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::window::{CLERK_SCREEN, harness};
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,12 +20,7 @@ use std::time::Instant;
 fn window(report: Report, part: Part) -> Harness<'static, App> {
     let mut app = App::with_report(report, common::temp_dir("trust"));
     app.part = part;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_context_setup(nianbao::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    harness(app, CLERK_SCREEN)
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {
@@ -220,11 +217,7 @@ fn a_report_never_saved_says_unsaved() {
     let dir = common::temp_dir("trust-start");
     let mut app = App::start(dir.join("config"), None);
     app.native_dialogs = false;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_context_setup(nianbao::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let h = harness(app, CLERK_SCREEN);
     assert!(h.query_by_label("未保存").is_some());
     assert!(h.query_by_label("已保存").is_none());
 }

@@ -127,11 +127,7 @@ fn export_over_an_existing_pdf_through_zenity_asks_and_keeps_it_unless_replaced(
 
     let mut app = App::start(dir.join("config"), Some(&report));
     app.picker = Picker::zenity();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_context_setup(nianbao::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let mut h = common::window::harness(app, common::window::CLERK_SCREEN);
 
     // 导出PDF proposes the existing PDF; Enter takes it, zenity asks whether to
     // replace it; Escape says no there, Escape again closes the dialog.

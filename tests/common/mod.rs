@@ -37,6 +37,8 @@ pub fn temp_dir(tag: &str) -> PathBuf {
 
 pub mod pdfmake;
 pub mod published;
+#[cfg(feature = "window")]
+pub mod window;
 
 pub fn set(report: &mut Report, id: &str, text: &str) {
     let i = report

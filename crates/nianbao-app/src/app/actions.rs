@@ -364,7 +364,6 @@ impl App {
         });
     }
 
-    /// 空白填0 as one undo step, saying how many cells it filled and which it left.
     /// 自动计算合计 ticked: at once when no typed total changes, otherwise after the clerk has
     /// seen which totals change and how.
     pub(super) fn ask_auto_totals(&mut self, now: Instant) {
@@ -420,6 +419,7 @@ impl App {
             .collect()
     }
 
+    /// 空白填0 as one undo step, saying how many cells it filled and which it left.
     pub(super) fn fill_blanks(&mut self, now: std::time::Instant) {
         let (fillable, doubtful) = self.editor.report.fillable_blanks();
         self.editor.apply(Edit::FillBlanks, now);

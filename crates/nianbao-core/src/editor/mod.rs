@@ -209,8 +209,13 @@ impl Editor {
             }
             Edit::TextFix(fix) => {
                 let text = r.sections.get_mut(fix.narrative);
-                // Offered for the text as it is now; a stale range changes nothing.
-                if text.get(fix.range.clone()).is_some() {
+                // Offered for the text as it is now; a range that no longer holds a number
+                // (the text changed meanwhile) changes nothing.
+                let number = |s: &str| {
+                    crate::model::parse_number(s, crate::model::CellKind::Count).is_ok()
+                        || crate::model::numerals::chinese_number(s).is_some()
+                };
+                if text.get(fix.range.clone()).is_some_and(number) {
                     text.replace_range(fix.range.clone(), &fix.value);
                 }
                 EditKey::Single

@@ -2,8 +2,9 @@
 //! the cross-year relations of the template that depend on last year alone (上年结转 ←
 //! 结转下年度继续办理; 上一年项目数量 ← …) are filled, the organ's details and 落款 organ are
 //! copied (the 落款 organ where it names this organ), and the preamble and narratives come
-//! over as a draft with their years moved on by one (the figures in them stay last year's until the clerk rewrites them: TXT-NUM names every
-//! one that differs from this year's tables).
+//! over as a draft with their years moved on by one (the figures in them stay last year's
+//! until the clerk rewrites them: TXT-NUM names every one that differs from this year's
+//! tables).
 
 use super::{CellValue, Meta, Report};
 
