@@ -54,10 +54,10 @@ fn desk(c: &mut Criterion) {
     group.measurement_time(std::time::Duration::from_secs(30));
     group.bench_function("check-10000-reports", |b| {
         b.iter(|| {
-            let (files, problems) = desk::collect(std::slice::from_ref(&dir), &[]);
-            assert_eq!((files.len(), problems.len()), (2 * ORGANS, 0));
+            let found = desk::collect(std::slice::from_ref(&dir), &[]);
+            assert_eq!((found.files.len(), found.problems.len()), (2 * ORGANS, 0));
             let progress = desk::Progress::default();
-            let desk = desk::run(&files, None, None, &progress).unwrap();
+            let desk = desk::run(&found.files, None, None, &progress).unwrap();
             assert!(desk.entries.iter().filter(|e| e.prev.is_some()).count() == ORGANS);
             desk
         })

@@ -127,6 +127,13 @@ fn cells_of(xml: &str, strings: &[String]) -> Vec<Vec<String>> {
     for row in xml.split("<row ").skip(1) {
         let mut cells = Vec::new();
         for cell in row.split("<c ").skip(1) {
+            // A cell's column from its reference (`r="D2"`): an empty cell is not written.
+            let reference = cell.split("r=\"").nth(1).unwrap_or("");
+            let column = reference
+                .bytes()
+                .take_while(u8::is_ascii_uppercase)
+                .fold(0, |n, b| n * 26 + usize::from(b - b'A' + 1));
+            cells.resize(column.max(1) - 1, String::new());
             let shared = cell.contains("t=\"s\"");
             let value = cell
                 .split("<v>")
@@ -171,8 +178,11 @@ fn a_county_folder_checked_summarised_and_summed() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("未报送：黄土乡"), "{err}");
+    assert!(!err.contains("未报送：红河乡"), "{err}");
+    // The note passed over is said, as no report and not as an error.
     assert!(
-        !err.contains("未报送：红河乡") && !err.contains("说明.md"),
+        err.lines()
+            .any(|l| l.starts_with("说明：另有1个文件不是报告，未检查：") && l.ends_with("说明.md")),
         "{err}"
     );
     let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
@@ -209,8 +219,17 @@ fn a_county_folder_checked_summarised_and_summed() {
     assert_eq!(sheets.len(), 3, "汇总, 问题清单, 未报送");
     let rows = &sheets[0];
     assert_eq!(
-        rows[0][..7],
-        ["文件", "机关", "年度", "模板", "错误", "警告", "导入待核对"]
+        rows[0][..8],
+        [
+            "文件",
+            "机关",
+            "年度",
+            "计入汇总",
+            "模板",
+            "错误",
+            "警告",
+            "导入待核对"
+        ]
     );
     assert_eq!(rows.len(), 1 + 5, "{rows:#?}");
     let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
@@ -234,7 +253,10 @@ fn a_county_folder_checked_summarised_and_summed() {
         .iter()
         .find(|r| r[0].ends_with("青石镇2025.nianbao"))
         .unwrap();
-    assert_eq!(qingshi[1..4], ["示范县青石镇人民政府", "2025", "gb2021"]);
+    assert_eq!(
+        qingshi[1..5],
+        ["示范县青石镇人民政府", "2025", "", "gb2021"]
+    );
     assert_eq!(qingshi[column("X-INFORCE")], "1");
     let county = rows
         .iter()
@@ -293,12 +315,12 @@ fn csv_summary_and_no_overwrite() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("\u{feff}文件,机关,年度,模板,错误,警告,导入待核对,T3-A"));
+    assert!(lines[0].starts_with("\u{feff}文件,机关,年度,计入汇总,模板,错误,警告,导入待核对,T3-A"));
     assert_eq!(lines.len(), 5, "{text}");
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,gb2021"))
+            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,,gb2021"))
     );
     // Findings as lines, a header per file, the note passed over.
     let printed = stdout(&o);
@@ -335,5 +357,61 @@ fn an_empty_folder_and_an_unreadable_report_exit_2() {
         stderr(&o).contains("好.nianbao：0 个错误，0 个警告"),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn a_draft_beside_the_final_is_said_and_the_sum_uses_the_final() {
+    let (dir, children) = county();
+    // The draft of 青石镇's 2025 report, one figure different, newer than the final.
+    let mut draft = balanced();
+    set(&mut draft, "t3.new.natural", "99");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    nianbao::file::save(&draft, &dir.join("青石镇2025-初稿.nianbao")).unwrap();
+    let out = temp_dir("desk-dup");
+    let parent = out.join("示范县2025.nianbao");
+    parent_of(&children, &parent);
+    let summary = out.join("汇总.csv");
+    let o = nianbao(&[
+        "check",
+        s(&dir),
+        "--parent",
+        s(&parent),
+        "--summary",
+        s(&summary),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let of_rule = |rule: &str| -> Vec<&serde_json::Value> {
+        items.iter().filter(|i| i["rule"] == rule).collect()
+    };
+    // Only the planted H-SUM error: the draft's 99 is not in the sum.
+    assert_eq!(of_rule("H-SUM").len(), 1, "{:#?}", of_rule("H-SUM"));
+    let dup = of_rule("H-DUP");
+    assert_eq!(dup.len(), 2, "both reports are told");
+    let draft_said = dup
+        .iter()
+        .find(|i| i["file"].as_str().unwrap().ends_with("初稿.nianbao"))
+        .unwrap()["message"]
+        .as_str()
+        .unwrap();
+    assert!(draft_said.contains("青石镇2025.nianbao"), "{draft_said}");
+    assert!(
+        draft_said.contains("本报告未计入汇总和上年比对") && draft_said.contains("“初稿”"),
+        "{draft_said}"
+    );
+    // The summary names which counts.
+    let text = std::fs::read_to_string(&summary).unwrap();
+    let line = |end: &str| {
+        text.lines()
+            .find(|l| l.split(',').next().unwrap().ends_with(end))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("初稿.nianbao").contains(",未计入，以“"), "{text}");
+    assert!(
+        line("青石镇2025.nianbao").contains(",计入（另有1份同机关同年度的报告"),
+        "{text}"
     );
 }

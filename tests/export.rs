@@ -122,7 +122,7 @@ fn the_meta_is_stated_in_the_page_head_and_the_word_properties_only() {
     let custom = part("docProps/custom.xml");
     assert!(
         custom.contains(
-            r#"name="nianbao:address"><vt:lpwstr>路&#9;1号&#10;&lt;b&gt;&amp;&quot;'</vt:lpwstr>"#
+            r#"name="nianbao:address"><vt:lpwstr>路&#9;1号&#10;&lt;b&gt;&amp;&quot;&#39;</vt:lpwstr>"#
         ),
         "{custom}"
     );

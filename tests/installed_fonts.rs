@@ -22,7 +22,7 @@ fn font_dir() -> PathBuf {
 }
 
 fn found() -> Discovery {
-    installed::discover_in(&font_dir())
+    installed::discover_in(&font_dir(), nianbao::pdf::embeddable)
 }
 
 fn role(d: &Discovery, role: Role) -> &installed::RoleFonts {
@@ -67,7 +67,10 @@ fn a_folder_s_fonts_are_found_by_role_and_a_restricted_one_is_refused() {
     }
     // An empty folder finds nothing: the bundled fonts.
     let empty = common::temp_dir("no-fonts");
-    assert_eq!(installed::discover_in(&empty).set, FontSet::BUNDLED);
+    assert_eq!(
+        installed::discover_in(&empty, nianbao::pdf::embeddable).set,
+        FontSet::BUNDLED
+    );
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::path::Path;
 
 /// The core's modules, lowest first: each may use only modules before it.
 const CORE_ORDER: &[&str] = &[
-    "template", "model", "file", "check", "import", "layout", "export", "open", "desk", "editor",
+    "say", "template", "model", "file", "check", "import", "layout", "export", "open", "desk",
+    "editor",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

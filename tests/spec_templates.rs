@@ -280,8 +280,16 @@ fn sections_and_rules_match_the_spec() {
     // doubts left by opening a published report, issue 11), META-EMPTY (机关名称 left empty,
     // issue 15), META-CLOSING (落款 of another organ, or no 落款日期 on a filled report,
     // issue 23) and the reviewer's desk (issue 17: TXT-REPEAT, TXT-BASIS, X-JUMP, DATE-LATE,
-    // and H-SUM for a 汇总 report checked with its organs' reports).
-    let desk = ["TXT-REPEAT", "TXT-BASIS", "X-JUMP", "DATE-LATE", "H-SUM"];
+    // and H-SUM for a 汇总 report checked with its organs' reports; H-DUP for two reports of
+    // one organ and year, issue 25).
+    let desk = [
+        "TXT-REPEAT",
+        "TXT-BASIS",
+        "X-JUMP",
+        "DATE-LATE",
+        "H-SUM",
+        "H-DUP",
+    ];
     let own = RuleId::ALL
         .iter()
         .filter(|r| {

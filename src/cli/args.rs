@@ -1,8 +1,9 @@
-//! Parsing the command line into a [`Command`]; nothing is read or written here. Arguments
+//! Parsing the command line into a [`Command`]; nothing is read or written here (only whether a
+//! lone argument exists is asked, to tell a report from a mistyped command). Arguments
 //! are `OsString`s: a file name need not be UTF-8 (a GBK name from a Windows zip).
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Failure;
 
@@ -16,6 +17,8 @@ pub enum Command {
     /// takes them away again.
     InstallDesktop {
         remove: bool,
+        /// Replace a link or a file nianbao did not write.
+        force: bool,
     },
     Check {
         files: Vec<PathBuf>,
@@ -163,12 +166,13 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
             })
         }
         "install-desktop" => {
-            let p = split(rest, &[], &["--remove"])?;
+            let p = split(rest, &[], &["--remove", "--force"])?;
             match p.positional.as_slice() {
                 [] => Ok(Command::InstallDesktop {
                     remove: p.flag("--remove"),
+                    force: p.flag("--force"),
                 }),
-                _ => Err(usage("install-desktop 只接受 --remove")),
+                _ => Err(usage("install-desktop 只接受 --remove 和 --force")),
             }
         }
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
@@ -190,6 +194,14 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
             let organ = p.required_text(&["--organ"])?.trim().to_string();
             if organ.is_empty() {
                 return Err(usage("机关名称不能为空"));
+            }
+            if organ
+                .chars()
+                .any(|c| c.is_control() || crate::file::escape::unpublishable(c))
+            {
+                return Err(usage(
+                    "机关名称不能含有控制字符（换行、制表符、方向控制符等）",
+                ));
             }
             Ok(Command::New {
                 year,
@@ -213,10 +225,21 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         }
         other if other.starts_with('-') => Err(usage(format!("不认识的选项 {other}"))),
         _ => match rest {
-            [] => Ok(Command::Open(Some(first.into()))),
-            _ => Err(usage(format!("不认识的命令 {}", first.to_string_lossy()))),
+            [] if names_a_file(first) => Ok(Command::Open(Some(first.into()))),
+            _ => Err(Failure::input(format!(
+                "未知命令“{}”。可用的命令：check、cells、new、convert、install-desktop、help；\
+                 要打开报告请给出文件名（运行 nianbao help 查看用法）",
+                first.to_string_lossy()
+            ))),
         },
     }
+}
+
+/// Whether a lone argument is a file to open rather than a mistyped command: it exists, or it
+/// has an extension or a folder in it (a report that is missing is the window's to say).
+fn names_a_file(arg: &OsStr) -> bool {
+    let path = Path::new(arg);
+    path.exists() || path.extension().is_some() || path.components().count() > 1
 }
 
 #[cfg(test)]

@@ -61,7 +61,11 @@ pub(super) fn check(
         .flatten()
         .cloned()
         .collect();
-    let (files, problems) = desk::collect(inputs, &skip);
+    let desk::Collected {
+        files,
+        problems,
+        notes,
+    } = desk::collect(inputs, &skip);
     if files.is_empty() && options.parent.is_none() {
         return Err(Failure::input("没有找到可检查的报告文件"));
     }
@@ -69,6 +73,7 @@ pub(super) fn check(
     let mut desk = desk::run(&files, options.parent.as_ref(), prev.as_ref(), &progress)
         .ok_or_else(|| Failure::input("检查已取消"))?;
     desk.problems = problems;
+    desk.notes = notes;
     if let Some(list) = &expected {
         let organs: Vec<String> = desk
             .entries
@@ -143,6 +148,9 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
     let mut items: Vec<JsonEntry> = Vec::new();
     for problem in &desk.problems {
         write(err, &format!("错误：{}\n", escaped_again(problem, 400)))?;
+    }
+    for note in &desk.notes {
+        write(err, &format!("说明：{}\n", escaped_again(note, 400)))?;
     }
     for e in &desk.entries {
         let file = e.path.display().to_string();

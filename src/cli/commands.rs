@@ -28,7 +28,7 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             desk,
         } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
-        Command::InstallDesktop { remove } => super::desktop::run(out, remove),
+        Command::InstallDesktop { remove, force } => super::desktop::run(out, remove, force),
         Command::New {
             year,
             organ,
@@ -49,16 +49,37 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
 fn open_window(file: Option<std::path::PathBuf>) -> Result<u8, Failure> {
     #[cfg(windows)]
     super::windows::detach_own_console();
+    #[cfg(target_os = "linux")]
+    if ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .all(|v| std::env::var_os(v).is_none_or(|d| d.is_empty()))
+    {
+        return Err(Failure::input(
+            "没有图形桌面（DISPLAY 和 WAYLAND_DISPLAY 都未设置），无法打开窗口；\
+             检查和转换报告可以在命令行中使用（运行 nianbao help 查看用法）",
+        ));
+    }
     crate::app::run(file).map(|()| 0).map_err(|e| {
         // Most often the graphics: no OpenGL 2 through remote desktop or an old driver.
         let text = format!(
-            "无法打开窗口：{e}\n\n这台电脑的显卡驱动可能不支持 OpenGL 2.0（远程桌面、云桌面和较旧的集成显卡常见）。\
-             请更新显卡驱动，或在本机而非远程桌面中运行；检查和转换报告仍可在命令行中使用（nianbao help）。"
+            "无法打开窗口：{}\n\n这台电脑的显卡驱动可能不支持 OpenGL 2.0（远程桌面、云桌面和较旧的集成显卡常见）。\
+             请更新显卡驱动，或在本机而非远程桌面中运行；检查和转换报告仍可在命令行中使用（nianbao help）。",
+            without_source_paths(&e.to_string())
         );
         #[cfg(windows)]
         super::windows::message_box("nianbao 年报", &text);
         Failure::input(text)
     })
+}
+
+/// A library's error without the source locations some put in it (「…/winit-0.30/src/…rs:12」):
+/// they mean nothing to a clerk and name the machine the program was built on.
+#[cfg(feature = "window")]
+fn without_source_paths(text: &str) -> String {
+    text.split(' ')
+        .filter(|word| !word.contains(".rs:"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(not(feature = "window"))]
@@ -253,8 +274,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// else `NIANBAO_SYSTEM_FONTS=1` (the computer's fonts); by default the bundled fonts only.
 fn installed_fonts() -> Option<Discovery> {
     if let Some(dir) = std::env::var_os("NIANBAO_FONT_DIR").filter(|d| !d.is_empty()) {
-        return Some(installed::discover_in(Path::new(&dir)));
+        return Some(installed::discover_in(
+            Path::new(&dir),
+            crate::pdf::embeddable,
+        ));
     }
     let on = std::env::var("NIANBAO_SYSTEM_FONTS").is_ok_and(|v| v.trim() == "1");
-    on.then(installed::discover_system)
+    on.then(|| installed::discover_system(crate::pdf::embeddable))
 }

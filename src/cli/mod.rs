@@ -7,6 +7,8 @@ mod commands;
 mod desktop;
 #[cfg(windows)]
 mod windows;
+#[cfg(not(windows))]
+mod xdg;
 
 use std::process::ExitCode;
 
@@ -28,8 +30,9 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
                                                发布用 .pdf、网页 .html、可编辑的 Word .docx）；
                                                输入也可以是已发布的 .docx、.html、.pdf、.txt，
                                                --verbose 列出导入时对齐、推算和未能读取的单元格
-  nianbao install-desktop [--remove]             加入开始菜单和图标，双击 .nianbao 文件即可打开
-                                                 （Linux、Windows；--remove 撤销）
+  nianbao install-desktop [--remove] [--force]   加入开始菜单和图标，双击 .nianbao 文件即可打开
+                                                 （Linux、Windows；--remove 撤销；不是本程序写的
+                                                 同名文件或链接只在加 --force 时替换）
   nianbao help                                   显示本帮助
 
 已有输出文件时不会覆盖，除非加 --force。

@@ -17,6 +17,9 @@ pub enum OpenError {
     Load(#[from] LoadError),
     #[error("{}", shown(&.0.to_string()))]
     Import(#[from] ImportError),
+    /// A format reports are kept in that is not read, with what to do instead.
+    #[error("{0}")]
+    Unread(&'static str),
 }
 
 /// A report as opened: imported ones carry what the clerk should confirm.
@@ -35,7 +38,11 @@ pub fn load(path: &Path) -> Result<Report, OpenError> {
 
 /// Opens a native or JSON file, or imports a published report (Word, web page, PDF, text).
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    let source = Source::from_extension(&extension(path));
+    let ext = extension(path);
+    if let Some(why) = import::unread_format(&ext) {
+        return Err(OpenError::Unread(why));
+    }
+    let source = Source::from_extension(&ext);
     let limit = source.map_or(MAX_FILE_BYTES, Source::max_bytes);
     let (bytes, stamp) = read_stamped_up_to(path, limit)?;
     if let Some(source) = source {

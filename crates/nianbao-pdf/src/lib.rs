@@ -11,6 +11,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
+use nianbao_core::file::escape::publishable;
 use nianbao_core::layout::{self, Face, FontSet, PAGE_H_MM, PAGE_W_MM, Page, Publication, Warning};
 use nianbao_core::model::Report;
 
@@ -45,10 +46,59 @@ pub fn export_warned(
     Ok((write(report, &laid, date)?, laid.warnings))
 }
 
-/// Writes laid-out pages, with the outline of their headings.
+/// Writes laid-out pages, with the outline of their headings. A font that fails inside the
+/// subsetter (a damaged file the discovery's trial did not catch) is an error, never a panic.
 pub fn write(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u8>, PdfError> {
+    contained(|| write_pages(report, laid, date)).unwrap_or_else(|()| {
+        Err(PdfError::Font(
+            "写出字体时出错，字体文件可能已损坏；请关闭“导出PDF使用本机字体”后重试".into(),
+        ))
+    })
+}
+
+/// Whether a font's outlines can be embedded: every glyph subset as the writer subsets the
+/// ones a report uses, so a damaged outline anywhere is found at discovery. For
+/// [`nianbao_core::layout::installed::Embeddable`].
+pub fn embeddable(bytes: &[u8], index: u32, glyphs: u16) -> Result<(), String> {
+    contained(|| {
+        let parsed = ParsedFont::from_bytes(bytes, index as usize, &mut Vec::new())
+            .ok_or_else(|| "字体表无法解析".to_string())?;
+        let all: std::collections::BTreeMap<u16, String> =
+            (0..glyphs).map(|g| (g, String::new())).collect();
+        printpdf::font::subset_font(&parsed, &all)
+            .map(|_| ())
+            .map_err(|_| "字形数据无法取子集".to_string())
+    })
+    .unwrap_or_else(|()| Err("字形数据读取越界".to_string()))
+}
+
+/// Runs `f`; a panic inside the font libraries (allsorts indexes past a damaged table's end)
+/// becomes `Err`, and prints nothing, since it is reported as an error. Only this thread's
+/// panics are kept quiet, and only while `f` runs: the process's hook is wrapped once, and
+/// the wrapper asks a flag of the panicking thread.
+fn contained<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    thread_local! {
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    static WRAPPED: std::sync::Once = std::sync::Once::new();
+    WRAPPED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    result.map_err(|_| ())
+}
+
+fn write_pages(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u8>, PdfError> {
     let pages = &laid.pages;
-    let title = report.title();
+    // The Info dictionary carries text raw: what a published document leaves out goes here too.
+    let title = publishable(&report.title());
     let mut doc = PdfDocument::new(&title);
     let when = printpdf::date::DateTime::new_in_offset(
         printpdf::date::Date {
@@ -70,7 +120,7 @@ pub fn write(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u
         },
     );
     let info = &mut doc.metadata.info;
-    info.author = report.meta.organ.clone();
+    info.author = publishable(&report.meta.organ);
     info.creator = "nianbao".into();
     info.producer = format!("nianbao {}", env!("CARGO_PKG_VERSION"));
     info.subject = "政府信息公开工作年度报告".into();

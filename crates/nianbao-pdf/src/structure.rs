@@ -8,6 +8,7 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use nianbao_core::file::escape::publishable;
 use nianbao_core::layout::{Heading, PAGE_H_MM, PT_MM};
 
 use super::{PdfDate, PdfError};
@@ -69,7 +70,7 @@ fn clean_info(pdf: &mut Document, stated: &[(&str, String)]) -> Result<(), PdfEr
     }
     for (key, value) in stated.iter().filter(|(_, v)| !v.is_empty()) {
         let name = format!("{}{key}", nianbao_core::import::stated::PREFIX);
-        info.set(name.into_bytes(), lopdf::text_string(value));
+        info.set(name.into_bytes(), lopdf::text_string(&publishable(value)));
     }
     Ok(())
 }

@@ -58,9 +58,10 @@ impl DeskView {
         let (tx, rx) = channel();
         let (watch, ctx, dir) = (Arc::clone(&progress), ctx.clone(), folder.to_path_buf());
         std::thread::spawn(move || {
-            let (files, problems) = desk::collect(std::slice::from_ref(&dir), &[]);
-            let desk = desk::run(&files, None, None, &watch).map(|mut d| {
-                d.problems = problems;
+            let found = desk::collect(std::slice::from_ref(&dir), &[]);
+            let desk = desk::run(&found.files, None, None, &watch).map(|mut d| {
+                d.problems = found.problems;
+                d.notes = found.notes;
                 d
             });
             // A window closed meanwhile no longer wants the answer.
@@ -154,6 +155,9 @@ impl DeskView {
                     State::Done { desk, .. } => {
                         for p in &desk.problems {
                             ui.colored_label(ui.visuals().error_fg_color, p);
+                        }
+                        for note in &desk.notes {
+                            ui.label(note);
                         }
                     }
                 }

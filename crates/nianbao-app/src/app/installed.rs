@@ -19,8 +19,8 @@ impl App {
         }
         if self.installed.is_none() {
             self.installed = Some(match &self.font_dir {
-                Some(dir) => installed::discover_in(dir),
-                None => installed::discover_system(),
+                Some(dir) => installed::discover_in(dir, crate::pdf::embeddable),
+                None => installed::discover_system(crate::pdf::embeddable),
             });
         }
         self.installed.as_ref()

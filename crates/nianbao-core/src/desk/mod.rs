@@ -1,9 +1,10 @@
 //! The reviewer's desk: many reports checked at once, as a county 政务公开办 reviews its
 //! townships and departments. Pure of any UI: the command line (`nianbao check DIR…`) and
 //! the window's 批量检查 share the walk (`walk`), the pairing with last year's reports
-//! (`pairing`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
+//! (`pairing`), one report counted per organ and year (`duplicates`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
 //! workbook (`summary`).
 
+mod duplicates;
 mod pairing;
 mod parent;
 mod run;
@@ -15,11 +16,12 @@ use std::path::PathBuf;
 use crate::check::{Rendered, RuleId, Severity};
 use crate::model::Report;
 
+pub use duplicates::Counted;
 pub use pairing::{missing, organ_key};
 pub use parent::sums;
 pub use run::{Progress, run};
 pub use summary::{Row, csv, rows, xlsx};
-pub use walk::{EXTENSIONS, MAX_DEPTH, MAX_FILES, collect, is_report_file};
+pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};
 
 /// One checked file: the report (or why it could not be read) and what the rules found.
 #[derive(Debug)]
@@ -31,9 +33,18 @@ pub struct Entry {
     pub prev: Option<usize>,
     /// The 汇总 report that the others must sum to (`--parent`).
     pub is_parent: bool,
+    /// Where the folder holds another report of the same organ and year: the one that counts
+    /// (in the 汇总 sum and as a later report's 上年报告), and why.
+    pub counted: Option<Counted>,
 }
 
 impl Entry {
+    /// Whether this report is in the 汇总 sum: not the parent, and the one that counts for
+    /// its organ and year.
+    pub fn in_sum(&self, me: usize) -> bool {
+        !self.is_parent && self.counted.as_ref().is_none_or(|c| c.index == me)
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -63,8 +74,11 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Desk {
     pub entries: Vec<Entry>,
-    /// Folders that could not be walked, limits reached: one Chinese line each.
+    /// Folders that could not be walked, limits reached, reports in formats not read: one
+    /// Chinese line each.
     pub problems: Vec<String>,
+    /// Files passed over that are no reports: said, not wrong.
+    pub notes: Vec<String>,
     /// Organs of the expected list with no report (`--expect`).
     pub missing: Vec<String>,
 }

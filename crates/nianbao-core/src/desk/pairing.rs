@@ -5,12 +5,15 @@ use std::collections::{HashMap, HashSet};
 
 pub use crate::model::organ_key;
 
-/// For each `(organ, year)`, the index of the first one with the same organ and `year - 1`.
-pub fn previous_years(reports: &[Option<(String, i32)>]) -> Vec<Option<usize>> {
+/// For each `(organ, year)`, the index of the report with the same organ and `year - 1`: the
+/// first of them whose `counts` is true (where an organ's year has several reports, the one
+/// that counts).
+pub fn previous_years(reports: &[Option<(String, i32)>], counts: &[bool]) -> Vec<Option<usize>> {
     let mut by_key: HashMap<(String, i32), usize> = HashMap::new();
     for (i, r) in reports.iter().enumerate() {
         if let Some((organ, year)) = r
             && !organ.is_empty()
+            && counts[i]
         {
             by_key.entry((organ.clone(), *year)).or_insert(i);
         }
@@ -64,7 +67,12 @@ mod tests {
             r("白沙镇", 2025),
             r("", 2024),
         ];
-        assert_eq!(previous_years(&reports), [Some(2), None, None, None, None]);
+        assert_eq!(
+            previous_years(&reports, &[true; 5]),
+            [Some(2), None, None, None, None]
+        );
+        let not_counted = [true, true, false, true, true];
+        assert_eq!(previous_years(&reports, &not_counted), [None; 5]);
         let list = "# 名单\n青石镇人民政府\n\n 白沙镇 \n红河乡\n示范县黄土乡\n";
         let reported = [
             "示范县青石镇".into(),

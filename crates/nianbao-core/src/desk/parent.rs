@@ -8,6 +8,24 @@ use crate::model::{CellValue, Num, Report};
 /// The tables whose every figure is a sum over the organs' reports.
 const SUMMED_TABLES: &[&str] = &["t2", "t3", "t4"];
 
+/// A cell as a figure of the sum: blank is 0, text that is not a number is none.
+fn figure(v: &CellValue) -> Option<Num> {
+    match v {
+        CellValue::Blank => Some(Num::default()),
+        v => v.num(),
+    }
+}
+
+/// Every figure of a report, in template order: two reports with the same are the same
+/// report as far as any sum or comparison can tell.
+pub fn figures(report: &Report) -> (&'static str, Vec<Option<Num>>) {
+    let t = report.template;
+    (
+        t.id(),
+        t.cell_ixs().map(|i| figure(report.cell(i))).collect(),
+    )
+}
+
 /// Compares every figure of the parent's tables 二–四 with the sum over `children` (blank
 /// counts as 0). A cell is skipped where a figure is not a number (V-NUM says so) or a child's
 /// template lacks it.
@@ -19,11 +37,7 @@ pub fn sums(parent: &Report, children: &[&Report]) -> Vec<Rendered> {
         if !SUMMED_TABLES.contains(&t.def.tables[def.table].id.as_str()) {
             continue;
         }
-        let value = |v: Option<&CellValue>| match v {
-            Some(CellValue::Blank) => Some(Num::default()),
-            Some(v) => v.num(),
-            None => None,
-        };
+        let value = |v: Option<&CellValue>| v.and_then(figure);
         let Some(stated) = value(Some(parent.cell(cell))) else {
             continue;
         };

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::duplicates::{self, Candidate, Counted};
 use super::pairing::{organ_key, previous_years};
 use super::{Desk, Entry, parent};
 use crate::model::Report;
@@ -101,9 +102,27 @@ pub fn run(
                 .map(|r| (organ_key(&r.meta.organ), r.meta.year))
         })
         .collect();
+    let parent_at = parent.map(|_| paths.len() - 1);
+    let counted = duplicates::choose(
+        &paths
+            .iter()
+            .zip(&keys)
+            .enumerate()
+            .map(|(i, (path, key))| Candidate {
+                key: key
+                    .clone()
+                    .filter(|(o, _)| !o.is_empty() && Some(i) != parent_at),
+                path,
+                modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let counts: Vec<bool> = (0..paths.len())
+        .map(|i| counted[i].as_ref().is_none_or(|c| c.index == i))
+        .collect();
     let pairs = match prev {
         Some(_) => vec![None; loaded.len()],
-        None => previous_years(&keys),
+        None => previous_years(&keys, &counts),
     };
     let findings = parallel(&loaded, progress, |i, report| {
         let Ok(report) = report else {
@@ -115,18 +134,21 @@ pub fn run(
             .map(|f| f.render(report.template))
             .collect()
     })?;
-    let parent_at = parent.map(|_| paths.len() - 1);
+    let mut findings = findings;
+    say_duplicates(&loaded, &counted, &paths, &mut findings);
     let mut entries: Vec<Entry> = paths
         .into_iter()
         .zip(loaded)
         .zip(findings)
+        .zip(counted)
         .enumerate()
-        .map(|(i, ((path, report), findings))| Entry {
+        .map(|(i, (((path, report), findings), counted))| Entry {
             path,
             report,
             findings,
             prev: pairs[i],
             is_parent: Some(i) == parent_at,
+            counted,
         })
         .collect();
     if let Some(at) = parent_at {
@@ -139,23 +161,39 @@ pub fn run(
     })
 }
 
+/// H-DUP on every report of an organ and year that has several with different figures (the
+/// same report twice, as .nianbao and as its published .pdf, is not a conflict).
+fn say_duplicates(
+    loaded: &[Result<Report, String>],
+    counted: &[Option<Counted>],
+    paths: &[PathBuf],
+    findings: &mut [Vec<crate::check::Rendered>],
+) {
+    let paths: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+    for (me, c) in counted.iter().enumerate() {
+        let Some(c) = c else { continue };
+        let group: Vec<usize> = (0..counted.len())
+            .filter(|i| counted[*i].as_ref().is_some_and(|o| o.index == c.index))
+            .collect();
+        let figures = |i: usize| loaded[i].as_ref().ok().map(parent::figures);
+        if group.iter().any(|i| figures(*i) != figures(me)) {
+            findings[me].push(duplicates::finding(me, c, &group, &paths));
+        }
+    }
+}
+
 /// H-SUM for the parent at `at`: over the readable reports of the parent's year, one per
-/// organ (a folder may hold an organ's report twice, say as .nianbao and as its published
-/// .pdf; counting both would double its figures).
+/// organ and year (the one that counts: a folder may hold a draft and a final).
 fn sum_check(entries: &[Entry], at: usize) -> Vec<crate::check::Rendered> {
     let Ok(parent) = &entries[at].report else {
         return Vec::new();
     };
-    let mut organs = std::collections::HashSet::new();
     let children: Vec<&Report> = entries
         .iter()
-        .filter(|e| !e.is_parent)
-        .filter_map(|e| e.report.as_ref().ok())
+        .enumerate()
+        .filter(|(i, e)| e.in_sum(*i))
+        .filter_map(|(_, e)| e.report.as_ref().ok())
         .filter(|r| r.meta.year == parent.meta.year)
-        .filter(|r| {
-            let key = super::pairing::organ_key(&r.meta.organ);
-            key.is_empty() || organs.insert(key)
-        })
         .collect();
     parent::sums(parent, &children)
 }

@@ -16,6 +16,9 @@ pub struct Row {
     pub file: String,
     pub organ: String,
     pub year: Option<i32>,
+    /// Where the review holds several reports of this organ and year: whether this one
+    /// counts, which does and why; empty otherwise.
+    pub counted: String,
     pub template: String,
     pub errors: usize,
     pub warnings: usize,
@@ -27,10 +30,36 @@ pub struct Row {
 }
 
 pub fn rows(desk: &Desk) -> Vec<Row> {
-    desk.entries.iter().map(row).collect()
+    desk.entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| row(desk, i, e))
+        .collect()
 }
 
-fn row(e: &Entry) -> Row {
+/// 「计入」 or 「未计入，以“…”为准（…）」 where an organ's year has several reports.
+fn counted(desk: &Desk, me: usize, e: &Entry) -> String {
+    let Some(c) = &e.counted else {
+        return String::new();
+    };
+    let others = desk
+        .entries
+        .iter()
+        .filter(|o| o.counted.as_ref().is_some_and(|oc| oc.index == c.index))
+        .count()
+        - 1;
+    if c.index == me {
+        format!("计入（另有{others}份同机关同年度的报告；{}）", c.why)
+    } else {
+        format!(
+            "未计入，以“{}”为准（{}）",
+            desk.entries[c.index].path.display(),
+            c.why
+        )
+    }
+}
+
+fn row(desk: &Desk, me: usize, e: &Entry) -> Row {
     let organ = match (e.organ(), e.is_parent) {
         (o, true) => format!("{o}（汇总）"),
         (o, false) => o.to_string(),
@@ -40,6 +69,7 @@ fn row(e: &Entry) -> Row {
         file: e.path.display().to_string(),
         organ,
         year: e.year(),
+        counted: counted(desk, me, e),
         template: e
             .report
             .as_ref()
@@ -52,7 +82,16 @@ fn row(e: &Entry) -> Row {
     }
 }
 
-const HEADER: [&str; 7] = ["文件", "机关", "年度", "模板", "错误", "警告", "导入待核对"];
+const HEADER: [&str; 8] = [
+    "文件",
+    "机关",
+    "年度",
+    "计入汇总",
+    "模板",
+    "错误",
+    "警告",
+    "导入待核对",
+];
 
 fn header() -> Vec<String> {
     HEADER
@@ -69,6 +108,7 @@ fn cells(r: &Row) -> Vec<String> {
         shown(&r.file),
         shown(&r.organ),
         r.year.map_or(String::new(), |y| y.to_string()),
+        shown(&r.counted),
         r.template.clone(),
         r.errors.to_string(),
         r.warnings.to_string(),

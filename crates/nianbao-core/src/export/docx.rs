@@ -126,23 +126,11 @@ fn run(text: &str) -> String {
         match c {
             '\t' => out.push_str(r#"</w:t><w:tab/><w:t xml:space="preserve">"#),
             '\n' => out.push_str(r#"</w:t><w:br/><w:t xml:space="preserve">"#),
-            c => push_escaped(&mut out, c),
+            c => super::escape::push_escaped(&mut out, c),
         }
     }
     out.push_str("</w:t></w:r>");
     out
-}
-
-/// XML text: markup escaped, characters XML 1.0 forbids (control codes) left out.
-pub(super) fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-        c => out.push(c),
-    }
 }
 
 /// Column widths in twips summing exactly to the text width (a table the PDF sets landscape

@@ -4,7 +4,8 @@
 //! with 「— N —」 as a PAGE field; the custom properties (`docProps/custom.xml`) that state
 //! every particular as `nianbao:<key>`, so nianbao reads them back exactly.
 
-use super::docx::{W_NS, push_escaped, twips};
+use super::docx::{W_NS, twips};
+use super::escape::push_escaped;
 use crate::import::stated;
 use crate::layout::{BODY_PT, CHAR_MM, PAGE_NUMBER_PT, PT_MM, TABLE_PT, TITLE_PT};
 

@@ -184,20 +184,4 @@ fn cell_html(out: &mut String, cell: &GridCell) {
     .expect("writing to a String");
 }
 
-/// Text and attribute values made literal; control codes left out.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control codes have no place in a page (nor in XML).
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::escape::esc;

@@ -5,6 +5,7 @@
 mod blocks;
 pub mod docx;
 mod docx_parts;
+mod escape;
 pub mod html;
 mod text;
 

@@ -36,6 +36,20 @@ fn escape(text: &str, max_chars: usize, backslashes: bool) -> String {
     out
 }
 
+/// Whether a published document (web page, Word file, PDF) leaves `c` out: control codes other
+/// than tab and line feed (XML 1.0 forbids most; a PDF's Info would carry them raw), the
+/// noncharacters U+FFFE and U+FFFF, and the bidirectional embeddings, overrides and isolates,
+/// which make a text read otherwise than it is stored (U+202E shows 「12」 as 「21」).
+pub fn unpublishable(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` without what [`unpublishable`] leaves out.
+pub fn publishable(text: &str) -> String {
+    text.chars().filter(|c| !unpublishable(*c)).collect()
+}
+
 /// `escaped` with the usual length.
 pub fn shown(text: &str) -> String {
     escaped(text, MAX_SHOWN)

@@ -17,7 +17,23 @@ const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
 const MAX_PROPS_BYTES: u64 = 1024 * 1024;
 const MAX_TABLE_NESTING: usize = 32;
 
+/// The signature of a compound file (OLE2): Word 97–2003 documents, and the container Office
+/// puts a password-protected .docx in.
+const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
+    if bytes.starts_with(COMPOUND_FILE) {
+        // An encrypted package's stream is named 「EncryptedPackage」 (UTF-16 in the directory).
+        let name: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        return Err(if memchr::memmem::find(bytes, &name).is_some() {
+            ImportError::DocxEncrypted
+        } else {
+            ImportError::DocxIsDoc
+        });
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ImportError::NotDocx)?;
     let part = zip
         .by_name("word/document.xml")

@@ -38,7 +38,8 @@ pub enum Source {
 impl Source {
     pub fn from_extension(ext: &str) -> Option<Source> {
         match ext.to_lowercase().as_str() {
-            "docx" => Some(Source::Docx),
+            // A macro-enabled document is the same package; nothing in it is run.
+            "docx" | "docm" => Some(Source::Docx),
             "html" | "htm" | "shtml" | "mhtml" => Some(Source::Html),
             "pdf" => Some(Source::Pdf),
             "txt" | "text" => Some(Source::Text),
@@ -55,11 +56,34 @@ impl Source {
     }
 }
 
+/// The formats reports are kept in that nianbao does not read, each with what to do instead:
+/// said for a file named directly (`open`) and for a file a folder holds (the desk).
+pub fn unread_format(ext: &str) -> Option<&'static str> {
+    Some(match ext.to_lowercase().as_str() {
+        "doc" | "dot" => {
+            "Word 97–2003 格式（.doc）暂不能读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入"
+        }
+        "wps" | "wpt" => "WPS 文字格式（.wps）暂不能读取：请在 WPS 中打开，另存为 .docx 后再导入",
+        "ofd" => "OFD 版式文件暂不能读取：请改用原始的 Word 文档，或在阅读器中另存为 PDF 后再导入",
+        "rtf" | "odt" | "wri" => "此格式暂不能读取：请在 Word 或 WPS 中打开，另存为 .docx 后再导入",
+        "zip" | "rar" | "7z" => "压缩包中的文件不能直接检查：请先解压",
+        _ => return None,
+    })
+}
+
 /// Why a published report could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("不是有效的 Word 文档（.docx）")]
     NotDocx,
+    #[error(
+        "这个 Word 文档设有打开密码（已加密）：请在 Word 或 WPS 中输入密码，取消密码后另存为 .docx 再导入"
+    )]
+    DocxEncrypted,
+    #[error(
+        "这其实是 Word 97–2003 格式（.doc）的文件，只是扩展名为 .docx：请在 Word 或 WPS 中打开，另存为 .docx 后再导入"
+    )]
+    DocxIsDoc,
     #[error("Word 文档已损坏，无法读取其中的文字")]
     Damaged,
     #[error("不是有效的 PDF 文件")]

@@ -101,27 +101,32 @@ pub fn embedding_refused(face: &ttf_parser::Face) -> Option<&'static str> {
     None
 }
 
+/// Whether a font's outlines can be written into a PDF (bytes, face index, glyph count): the
+/// PDF writer's own trial, given by the edge, since the core knows no PDF library. A damaged
+/// font is refused here, with the reason, rather than failing in a clerk's 导出PDF.
+pub type Embeddable = fn(&[u8], u32, u16) -> Result<(), String>;
+
 /// The fonts installed on this computer, looked up once per process (the window asks again
 /// each time the setting is turned on; the system's font folders are read the first time).
-pub fn discover_system() -> Discovery {
+pub fn discover_system(embeddable: Embeddable) -> Discovery {
     static SYSTEM: OnceLock<Discovery> = OnceLock::new();
     SYSTEM
         .get_or_init(|| {
             let mut db = fontdb::Database::new();
             db.load_system_fonts();
-            choose(&db)
+            choose(&db, embeddable)
         })
         .clone()
 }
 
 /// The fonts in `dir` (and its subfolders) only: for tests, and `NIANBAO_FONT_DIR`.
-pub fn discover_in(dir: &Path) -> Discovery {
+pub fn discover_in(dir: &Path, embeddable: Embeddable) -> Discovery {
     let mut db = fontdb::Database::new();
     db.load_fonts_dir(dir);
-    choose(&db)
+    choose(&db, embeddable)
 }
 
-fn choose(db: &fontdb::Database) -> Discovery {
+fn choose(db: &fontdb::Database, embeddable: Embeddable) -> Discovery {
     let mut set = FontSet::BUNDLED;
     let mut roles = Vec::new();
     for role in INSTALLED_ROLES {
@@ -137,7 +142,7 @@ fn choose(db: &fontdb::Database) -> Discovery {
                 continue;
             };
             tried.push(info.id);
-            match load(db, info, family) {
+            match load(db, info, family, embeddable) {
                 Ok(face) => {
                     set = set.with(role, face);
                     found.used = Some(face.family.clone());
@@ -173,6 +178,7 @@ fn load(
     db: &fontdb::Database,
     info: &fontdb::FaceInfo,
     family: &str,
+    embeddable: Embeddable,
 ) -> Result<&'static InstalledFace, String> {
     type Loaded = Vec<((PathBuf, u32), Result<&'static InstalledFace, String>)>;
     static LOADED: Mutex<Loaded> = Mutex::new(Vec::new());
@@ -188,7 +194,7 @@ fn load(
     let answer = db
         .with_face_data(info.id, |data, _| data.to_vec())
         .ok_or_else(|| "字体文件无法读取".to_owned())
-        .and_then(|data| parse(data, family, path, info));
+        .and_then(|data| parse(data, family, path, info, embeddable));
     loaded.push((key, answer.clone()));
     answer
 }
@@ -198,6 +204,7 @@ fn parse(
     family: &str,
     path: PathBuf,
     info: &fontdb::FaceInfo,
+    embeddable: Embeddable,
 ) -> Result<&'static InstalledFace, String> {
     let unreadable = |e: ttf_parser::FaceParsingError| format!("字体文件无法读取（{e}）");
     // Checked before the bytes are kept: a refused font costs nothing afterwards.
@@ -205,6 +212,8 @@ fn parse(
     if let Some(reason) = embedding_refused(&checked) {
         return Err(reason.to_owned());
     }
+    embeddable(&data, info.index, checked.number_of_glyphs())
+        .map_err(|why| format!("字体文件已损坏，无法嵌入 PDF（{why}）"))?;
     let bytes: &'static [u8] = Box::leak(data.into_boxed_slice());
     let face = ttf_parser::Face::parse(bytes, info.index).map_err(unreadable)?;
     Ok(Box::leak(Box::new(InstalledFace {

@@ -75,11 +75,7 @@ fn extra(dir: &std::path::Path, out: &mut Vec<Template>, problems: &mut Vec<Stri
     };
     paths.sort();
     for path in paths {
-        let read = match std::fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_EXTRA_BYTES => Err("文件过大".to_string()),
-            _ => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-        };
-        match read.and_then(|src| resolve::parse(&src)) {
+        match read_regular(&path).and_then(|src| resolve::parse(&src)) {
             Ok(t) if out.iter().any(|o| o.id() == t.id()) => problems.push(format!(
                 "模板文件 {}：模板“{}”已存在",
                 path.display(),
@@ -89,6 +85,36 @@ fn extra(dir: &std::path::Path, out: &mut Vec<Template>, problems: &mut Vec<Stri
             Err(e) => problems.push(format!("模板文件 {} 无法使用：{e}", path.display())),
         }
     }
+}
+
+/// A template file as text, read like every other input: a regular file only (a pipe would
+/// block every command, a device never end; a link is followed to what it names and judged by
+/// that), its size checked before reading and the reading itself capped.
+fn read_regular(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read;
+    let io = |e: std::io::Error| format!("无法读取（{}）", crate::say::io_kind(e.kind()));
+    let not_a_file = "不是普通文件（可能是管道、设备或文件夹），未读取".to_string();
+    let too_large = format!("文件过大（超过 {} KB），未读取", MAX_EXTRA_BYTES >> 10);
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file);
+    }
+    if meta.len() > MAX_EXTRA_BYTES {
+        return Err(too_large);
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // Asked again of what was opened: the name may have been swapped in between.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(not_a_file);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_EXTRA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_EXTRA_BYTES {
+        return Err(too_large);
+    }
+    String::from_utf8(bytes).map_err(|_| "不是 UTF-8 编码的文本".to_string())
 }
 
 /// All templates, oldest first: the bundled ones and any from [`EXTRA_DIR_VAR`].

@@ -9,7 +9,15 @@ use super::{
 };
 
 pub fn parse(src: &str) -> Result<Template, String> {
-    let def: TemplateDef = ron::from_str(src).map_err(|e| e.to_string())?;
+    let def: TemplateDef = ron::from_str(src).map_err(|e| {
+        let at = e.span.start;
+        format!(
+            "第{}行第{}列：{}",
+            at.line,
+            at.col,
+            crate::say::ron_detail(&e, src)
+        )
+    })?;
     let mut cells = Vec::new();
     let mut index = HashMap::new();
     let mut grid_first = Vec::new();
@@ -21,7 +29,7 @@ pub fn parse(src: &str) -> Result<Template, String> {
                 for (c, col) in grid.columns.iter().enumerate() {
                     let id = cell_id(&table.id, &row.id, &col.id);
                     if index.insert(id.clone(), CellIx::new(cells.len())).is_some() {
-                        return Err(format!("duplicate cell id {id}"));
+                        return Err(format!("单元格编号“{id}”重复"));
                     }
                     cells.push(CellDef {
                         id,
@@ -84,7 +92,7 @@ fn narratives(def: &TemplateDef) -> Result<Vec<Narrative>, String> {
     for (i, section) in def.sections.iter().enumerate() {
         if let SectionContent::Narrative(id) = &section.content {
             if out.iter().any(|n| &n.id == id) {
-                return Err(format!("duplicate narrative id {id}"));
+                return Err(format!("文字部分编号“{id}”重复"));
             }
             out.push(Narrative {
                 id: id.clone(),
@@ -98,18 +106,21 @@ fn narratives(def: &TemplateDef) -> Result<Vec<Narrative>, String> {
         .chain(&[RuleId::IMPREVIEW, RuleId::IMPEMPTY])
     {
         if !def.rule_names.iter().any(|(r, _)| r == rule) {
-            return Err(format!("rule {} has no name in rule_names", rule.as_str()));
+            return Err(format!("规则 {} 在 rule_names 中没有名称", rule.as_str()));
         }
     }
     if def.label_widths.is_empty() {
-        return Err("label_widths is empty".into());
+        return Err("label_widths 不能为空".into());
     }
     Ok(out)
 }
 
 fn lookup_all(t: &Template, ids: &[String]) -> Result<Vec<CellIx>, String> {
     ids.iter()
-        .map(|id| t.cell_index(id).ok_or_else(|| format!("unknown cell {id}")))
+        .map(|id| {
+            t.cell_index(id)
+                .ok_or_else(|| format!("未知的单元格编号“{id}”"))
+        })
         .collect()
 }
 
@@ -130,7 +141,7 @@ enum Fixed {
 fn instances<'a>(t: &'a Template, table: &str, over: &Over) -> Result<Vec<Instance<'a>>, String> {
     let (_, tdef) = t
         .table(table)
-        .ok_or_else(|| format!("unknown table {table}"))?;
+        .ok_or_else(|| format!("未知的表格“{table}”"))?;
     let grid = &tdef.grids[0];
     let inst = |scope, fixed| Instance {
         scope,
@@ -159,7 +170,7 @@ fn instances<'a>(t: &'a Template, table: &str, over: &Over) -> Result<Vec<Instan
                     .grids
                     .iter()
                     .find_map(|g| g.rows.iter().position(|r| &r.id == id).map(|i| (g, i)))
-                    .ok_or_else(|| format!("unknown row {table}.{id}"))?;
+                    .ok_or_else(|| format!("未知的行“{table}.{id}”"))?;
                 out.push(Instance {
                     scope: grid.rows[i].short.clone(),
                     table: &tdef.id,
@@ -187,7 +198,7 @@ impl Instance<'_> {
         let id = self.id(term)?;
         let cell = t
             .cell_index(&id)
-            .ok_or_else(|| format!("unknown cell {id}"))?;
+            .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
         let (_, row, col) = t.cell_parts(cell);
         let (short, label) = match self.fixed {
             Fixed::Column(_) => (

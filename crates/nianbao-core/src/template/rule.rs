@@ -52,10 +52,11 @@ pub enum RuleId {
     XJUMP,
     DATELATE,
     HSUM,
+    HDUP,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 23] = [
+    pub const ALL: [RuleId; 24] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -79,6 +80,7 @@ impl RuleId {
         RuleId::XJUMP,
         RuleId::DATELATE,
         RuleId::HSUM,
+        RuleId::HDUP,
     ];
 
     /// By its stable id, e.g. 「T3-A」.
@@ -111,6 +113,7 @@ impl RuleId {
             RuleId::XJUMP => "X-JUMP",
             RuleId::DATELATE => "DATE-LATE",
             RuleId::HSUM => "H-SUM",
+            RuleId::HDUP => "H-DUP",
         }
     }
 

@@ -20,6 +20,11 @@ pub struct CMap {
 }
 
 impl CMap {
+    /// Whether it maps no code to text (none given, or nothing readable in it).
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty() && self.ranges.is_empty() && self.lists.is_empty()
+    }
+
     pub fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
         let tokens = tokens(data);

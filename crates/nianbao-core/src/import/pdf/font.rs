@@ -54,6 +54,9 @@ impl Font {
             .and_then(|s| s.decompressed_content_with_limit(MAX_CMAP_BYTES).ok())
             .map(|data| CMap::parse(&data))
             .unwrap_or_default();
+        // A Type3 font's glyphs are drawings; without a ToUnicode map its glyph names are
+        // the producer's labels, not text (a drawn 「9」 may be named /one): unmapped.
+        let drawn_unmapped = subtype == b"Type3" && to_unicode.is_empty();
         let mut font = Font {
             composite,
             named: None,
@@ -87,7 +90,11 @@ impl Font {
                 font.read_cid_widths(doc, descendant);
             }
         } else {
-            font.simple = Some(simple_encoding(doc, dict));
+            font.simple = Some(if drawn_unmapped {
+                [None; 256]
+            } else {
+                simple_encoding(doc, dict)
+            });
             font.read_simple_widths(doc, dict);
         }
         font
