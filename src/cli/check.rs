@@ -52,7 +52,7 @@ pub(super) fn check(
 ) -> Result<u8, Failure> {
     let summary_kind = options.summary.as_deref().map(summary_kind).transpose()?;
     if let Some(path) = &options.summary {
-        super::commands::refuse_existing(path, options.force, true)?;
+        super::commands::refuse_existing(path, options.force, None)?;
     }
     let prev = prev.map(load).transpose()?;
     let expected = options.expect.as_deref().map(read_list).transpose()?;
@@ -108,6 +108,10 @@ fn summary_kind(path: &Path) -> Result<SummaryKind, Failure> {
     match crate::file::extension(path).as_str() {
         "xlsx" => Ok(SummaryKind::Xlsx),
         "csv" => Ok(SummaryKind::Csv),
+        "" => Err(Failure::input(format!(
+            "汇总表的文件名 {} 需要以 .xlsx 或 .csv 结尾",
+            shown(&path.display().to_string())
+        ))),
         other => Err(Failure::input(format!(
             "汇总表只能是 .xlsx 或 .csv，不能是“.{}”",
             shown(other)

@@ -128,15 +128,40 @@ pub(super) fn overwrite(force: bool) -> Overwrite {
 
 /// Refuses before any work: an existing output (also a dangling link) without `--force`,
 /// or an output type we cannot write (`published`: .pdf, .html or .docx). The write checks again.
-pub(super) fn refuse_existing(path: &Path, force: bool, published: bool) -> Result<(), Failure> {
+/// Refuses an output before anything is read: a folder, pipe or device, a kind it cannot be
+/// (`kinds` says which it can, e.g. 「.nianbao 或 .json」; `None` when the caller has checked
+/// the kind), or an existing file without `--force`.
+pub(super) fn refuse_existing(
+    path: &Path,
+    force: bool,
+    kinds: Option<&str>,
+) -> Result<(), Failure> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let shown_path = path.display().to_string();
+        return Err(Failure::input(
+            if meta.is_dir() {
+                file::SaveError::IsDir(shown_path)
+            } else {
+                file::SaveError::NotAFile(shown_path)
+            }
+            .to_string(),
+        ));
+    }
+    if let Some(kinds) = kinds
+        && Format::from_path(path).is_none()
+    {
+        let ext = file::extension(path);
+        return Err(Failure::input(if ext.is_empty() {
+            format!("输出文件名 {} 没有扩展名（可以是 {kinds}）", name(path))
+        } else {
+            format!("无法识别的输出文件类型“.{}”（可以是 {kinds}）", shown(&ext))
+        }));
+    }
     if file::occupied(path) && !force {
         return Err(Failure::input(
             file::SaveError::Exists(path.display().to_string()).to_string(),
-        ));
-    }
-    if !published && Format::from_path(path).is_none() {
-        return Err(Failure::input(
-            file::SaveError::UnknownFormat(format!(".{}", file::extension(path))).to_string(),
         ));
     }
     Ok(())
@@ -166,7 +191,7 @@ fn new(
     out: Out,
     err: Out,
 ) -> Result<u8, Failure> {
-    refuse_existing(path, force, false)?;
+    refuse_existing(path, force, Some(".nianbao 或 .json"))?;
     let report = match from {
         Some(prev_path) => {
             let prev = load(prev_path)?;
@@ -208,7 +233,8 @@ fn convert(input: &Path, path: &Path, force: bool, verbose: bool, out: Out) -> R
     let ext = file::extension(path);
     let pdf = ext == "pdf";
     let published = crate::export::Format::from_extension(&ext);
-    refuse_existing(path, force, pdf || published.is_some())?;
+    let kinds = ".nianbao、.json，或发布用的 .pdf、.html、.docx";
+    refuse_existing(path, force, (!pdf && published.is_none()).then_some(kinds))?;
     if file::is_import(input) && same_file(input, path) {
         return Err(Failure::input(
             "不能覆盖原文件，请给导入的报告另起一个文件名",

@@ -27,6 +27,11 @@ pub enum PdfError {
     Structure(String),
     #[error("PDF 无法写出：{0}")]
     Write(#[from] std::io::Error),
+    #[error(
+        "报告排版后共{0}页，超过{max}页，没有导出PDF（这样长的PDF无法再导入）；请删去多余的文字",
+        max = nianbao_core::import::pdf::MAX_PAGES
+    )]
+    TooLong(usize),
 }
 
 /// Lays out and writes the report in the bundled fonts.
@@ -97,6 +102,9 @@ fn contained<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
 
 fn write_pages(report: &Report, laid: &Publication, date: PdfDate) -> Result<Vec<u8>, PdfError> {
     let pages = &laid.pages;
+    if pages.len() > nianbao_core::import::pdf::MAX_PAGES {
+        return Err(PdfError::TooLong(pages.len()));
+    }
     // The Info dictionary carries text raw: what a published document leaves out goes here too.
     let title = publishable(&report.title());
     let mut doc = PdfDocument::new(&title);
@@ -261,5 +269,21 @@ mod tests {
                 day: 26
             }
         );
+    }
+
+    #[test]
+    fn no_pdf_longer_than_the_importer_reads_is_written() {
+        let report = Report::new(2025, "示范县青石镇人民政府");
+        let mut laid = layout::publication(&report);
+        let blank = laid.pages[0].clone();
+        laid.pages = vec![blank; nianbao_core::import::pdf::MAX_PAGES + 1];
+        let date = PdfDate {
+            year: 2026,
+            month: 1,
+            day: 20,
+        };
+        let refused = write(&report, &laid, date).unwrap_err();
+        assert!(matches!(refused, PdfError::TooLong(n) if n == laid.pages.len()));
+        assert!(refused.to_string().contains("无法再导入"), "{refused}");
     }
 }

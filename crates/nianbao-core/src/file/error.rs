@@ -81,11 +81,17 @@ pub fn io_reason(e: &io::Error, verb: &str) -> String {
     )
 }
 
-pub fn from_json(e: &serde_json::Error) -> LoadError {
+/// `path` is where in the document the error is (`.` for the whole).
+pub fn from_json(e: &serde_json::Error, path: &str) -> LoadError {
     let detail = match e.classify() {
         serde_json::error::Category::Eof => "文件不完整（可能被截断）".to_string(),
         serde_json::error::Category::Syntax => "不是有效的 JSON".to_string(),
-        _ => crate::say::serde_message(&e.to_string()),
+        _ if path == "." => crate::say::serde_message(&e.to_string()),
+        _ => format!(
+            "字段“{}”：{}",
+            shown(path),
+            crate::say::serde_message(&e.to_string())
+        ),
     };
     LoadError::Syntax {
         line: e.line(),

@@ -105,11 +105,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
             NATIVE_FORMAT,
             NATIVE_VERSION,
         ),
-        Format::Json => (
-            serde_json::from_str(text).map_err(|e| error::from_json(&e))?,
-            JSON_FORMAT,
-            JSON_VERSION,
-        ),
+        Format::Json => (json(text)?, JSON_FORMAT, JSON_VERSION),
     };
     if header.format != expected {
         return Err(LoadError::NotAReport(header.format));
@@ -125,7 +121,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
     }
     let file: ReportFile = match format {
         Format::Native => ron::from_str(text).map_err(|e| error::from_ron(&e, text))?,
-        Format::Json => serde_json::from_str(text).map_err(|e| error::from_json(&e))?,
+        Format::Json => json(text)?,
     };
     let mut file = file;
     if format == Format::Native && file.format_version == 1 && file.auto_totals.is_some() {
@@ -197,4 +193,14 @@ pub fn save_report(
         overwrite,
         expected,
     )
+}
+
+/// JSON read with the path of the field an error is in (「cells.t3.new.natural」), so a
+/// hand-edited file's mistake can be found.
+fn json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, LoadError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut reader)
+        .map_err(|e| error::from_json(e.inner(), &e.path().to_string()))?;
+    reader.end().map_err(|e| error::from_json(&e, "."))?;
+    Ok(value)
 }

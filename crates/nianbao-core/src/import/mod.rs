@@ -104,6 +104,8 @@ pub enum ImportError {
     NoTextMap,
     #[error("文件解压后过大，不是正常的年度报告")]
     TooLarge,
+    #[error("PDF共{0}页，超过可读取的{max}页，不是正常的年度报告", max = pdf::MAX_PAGES)]
+    TooManyPages(usize),
     #[error("表格嵌套层数过多，不是正常的年度报告")]
     TooDeep,
     #[error("文件中没有找到政府信息公开工作年度报告的内容（如“一、总体情况”或统计表）")]

@@ -33,7 +33,10 @@ pub use flow::WRAPPED;
 pub const MAX_PDF_BYTES: u64 = 32 * 1024 * 1024;
 /// Largest single stream after decompression, while loading and per page.
 const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
-const MAX_PAGES: usize = 500;
+/// The most pages read. nianbao's own PDF writer refuses to write more, so every PDF it
+/// exports can be read back (the longest report the native file's size limit allows would
+/// be longer; no annual report is).
+pub const MAX_PAGES: usize = 2000;
 
 /// Reads a PDF into a document, with what the clerk should know about the reading.
 pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
@@ -58,14 +61,16 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
         return Err(ImportError::PdfDamaged);
     }
     if pages.len() > MAX_PAGES {
-        return Err(ImportError::TooLarge);
+        return Err(ImportError::TooManyPages(pages.len()));
     }
     let mut reader = Reader::new(
         &doc,
         Budget {
-            operations: 4_000_000,
-            glyphs: 1_000_000,
-            content_bytes: 128 * 1024 * 1024,
+            // Enough for MAX_PAGES full pages of nianbao's own PDF (about 600 characters a
+            // page, a few operations each), and no more.
+            operations: 8_000_000,
+            glyphs: 2_000_000,
+            content_bytes: 256 * 1024 * 1024,
         },
     );
     let mut read_pages = Vec::with_capacity(pages.len());
