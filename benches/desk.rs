@@ -57,7 +57,14 @@ fn desk(c: &mut Criterion) {
             let found = desk::collect(std::slice::from_ref(&dir), &[]);
             assert_eq!((found.files.len(), found.problems.len()), (2 * ORGANS, 0));
             let progress = desk::Progress::default();
-            let desk = desk::run(&found.files, None, None, &progress).unwrap();
+            let desk = desk::run(
+                &found.files,
+                None,
+                None,
+                &desk::Review::default(),
+                &progress,
+            )
+            .unwrap();
             assert!(desk.entries.iter().filter(|e| e.prev.is_some()).count() == ORGANS);
             desk
         })

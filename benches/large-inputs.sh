@@ -28,7 +28,14 @@ put("blank-lines.txt", seed + "\n规章\t0\t0\t0" + "\n" * 40000 + "规范性文
 put("bookmarks.txt", seed + "[bookmark: ]" * 580000)
 put("scripts.html", page.replace("</body>", "<script></script>" * 480000 + "</body>"))
 put("spans.html", page.replace("</body>", "<table>" + "<tr><td colspan=64 rowspan=64>1</td></tr>" * 190000 + "</table></body>"))
+# Many tiny parts (issue 25): refused by their count before any parsing, or just within it.
+put("ones.txt", "1\n" * 4_000_000)
+put("tabs.txt", "1\t" * 4_000_000)
+put("ones-within.txt", seed + "1\n" * 480_000)
 import zipfile
+with zipfile.ZipFile(f"{work}/paragraphs.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+               + '<w:p><w:r><w:t>1</w:t></w:r></w:p>' * 900_000 + '</w:body></w:document>')
 cell = '<w:tc><w:tcPr><w:gridSpan w:val="18446744073709551615"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
 rows = ('<w:tr>' + cell * 8 + '<w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p/></w:tc></w:tr>') * 22000
 xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl>' + rows + '</w:tbl></w:body></w:document>'
@@ -42,3 +49,10 @@ for input in "$work"/*.html "$work"/*.txt "$work"/*.docx; do
     ./target/release/nianbao convert "$input" -o "$work/out.nianbao" --force >/dev/null 2>&1 || true
   cat "$work/time"
 done
+# A batch of four files just within the limits, on all cores: peak memory within the desk's
+# reading budget, whatever the number of cores.
+mkdir -p "$work/batch"
+for i in 1 2 3 4; do cp "$work/ones-within.txt" "$work/batch/$i.txt"; done
+/usr/bin/time -o "$work/time" -f "batch of 4 × ones-within.txt: %e s, peak %M KB, exit %x" \
+  ./target/release/nianbao check "$work/batch" >/dev/null 2>&1 || true
+cat "$work/time"

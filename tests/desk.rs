@@ -415,3 +415,63 @@ fn a_draft_beside_the_final_is_said_and_the_sum_uses_the_final() {
         "{text}"
     );
 }
+
+#[test]
+fn wrong_years_do_not_count_and_name_variants_pair_and_match_the_list() {
+    let dir = temp_dir("desk-names");
+    let mut last = renamed(balanced(), "洪泽区人民政府");
+    last.meta.year = 2024;
+    set(&mut last, "t2.licensing.decisions", "550");
+    nianbao::file::save(&last, &dir.join("洪泽区2024.nianbao")).unwrap();
+    let mut this = renamed(balanced(), "淮安市洪泽区人民政府");
+    set(&mut this, "t2.licensing.decisions", "9487");
+    nianbao::file::save(&this, &dir.join("洪泽区2025.nianbao")).unwrap();
+    let health = renamed(balanced(), "示范县卫生健康委员会");
+    nianbao::file::save(&health, &dir.join("卫健委.nianbao")).unwrap();
+    let data = renamed(balanced(), "示范县政务服务和大数据管理局");
+    nianbao::file::save(&data, &dir.join("大数据局.nianbao")).unwrap();
+    let mut old = renamed(balanced(), "示范县白沙镇人民政府");
+    old.meta.year = 2020;
+    nianbao::file::save(&old, &dir.join("白沙镇.nianbao")).unwrap();
+    let lists = temp_dir("desk-names-lists");
+    let expect = lists.join("名单.txt");
+    // GBK, as Notepad on a Chinese Windows saves it.
+    let names = "洪泽区人民政府\r\n县卫健委\r\n县大数据局\r\n白沙镇\r\n";
+    std::fs::write(&expect, encoding_rs::GBK.encode(names).0).unwrap();
+    let aliases = lists.join("别名.txt");
+    std::fs::write(&aliases, "示范县政务服务和大数据管理局=县大数据局\n").unwrap();
+    let o = nianbao(&[
+        "check",
+        s(&dir),
+        "--expect",
+        s(&expect),
+        "--alias",
+        s(&aliases),
+        "--json",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let missing: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("未报送："))
+        .collect();
+    assert_eq!(missing, ["白沙镇"], "only a 2020 report: {err}");
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let of = |file: &str, rule: &str| {
+        items
+            .iter()
+            .filter(|i| i["rule"] == rule && i["file"].as_str().is_some_and(|f| f.ends_with(file)))
+            .count()
+    };
+    assert_eq!(
+        of("洪泽区2025.nianbao", "X-JUMP"),
+        1,
+        "paired across name forms"
+    );
+    assert_eq!(of("白沙镇.nianbao", "H-YEAR"), 1);
+    assert_eq!(
+        of("洪泽区2024.nianbao", "H-YEAR"),
+        0,
+        "last year's, for comparison"
+    );
+}

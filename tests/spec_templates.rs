@@ -289,6 +289,7 @@ fn sections_and_rules_match_the_spec() {
         "DATE-LATE",
         "H-SUM",
         "H-DUP",
+        "H-YEAR",
     ];
     let own = RuleId::ALL
         .iter()

@@ -146,9 +146,26 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         "check" => {
             let p = split(
                 rest,
-                &["--prev", "--summary", "--expect", "--parent"],
+                &[
+                    "--prev",
+                    "--summary",
+                    "--expect",
+                    "--parent",
+                    "--year",
+                    "--alias",
+                ],
                 &["--json", "--force"],
             )?;
+            let year = match p.option(&["--year"]) {
+                Some(v) => {
+                    let text = text("--year", v)?;
+                    Some(
+                        crate::model::parse_year(&text)
+                            .ok_or_else(|| usage(crate::model::invalid_year(&text)))?,
+                    )
+                }
+                None => None,
+            };
             if p.positional.is_empty() {
                 return Err(usage("check 需要至少一个报告文件或文件夹"));
             }
@@ -161,6 +178,8 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                     summary: path("--summary"),
                     expect: path("--expect"),
                     parent: path("--parent"),
+                    year,
+                    aliases: path("--alias"),
                     force: p.flag("--force"),
                 },
             })

@@ -19,6 +19,10 @@ pub struct DeskOptions {
     pub summary: Option<PathBuf>,
     pub expect: Option<PathBuf>,
     pub parent: Option<PathBuf>,
+    /// The year under review (`--year`); else inferred.
+    pub year: Option<i32>,
+    /// Other names of organs (`--alias`), for pairing and the names list.
+    pub aliases: Option<PathBuf>,
     /// Replace an existing summary file.
     pub force: bool,
 }
@@ -56,11 +60,16 @@ pub(super) fn check(
     }
     let prev = prev.map(load).transpose()?;
     let expected = options.expect.as_deref().map(read_list).transpose()?;
-    let skip: Vec<PathBuf> = [&options.parent, &options.expect, &options.summary]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+    let skip: Vec<PathBuf> = [
+        &options.parent,
+        &options.expect,
+        &options.summary,
+        &options.aliases,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
     let desk::Collected {
         files,
         problems,
@@ -69,19 +78,36 @@ pub(super) fn check(
     if files.is_empty() && options.parent.is_none() {
         return Err(Failure::input("没有找到可检查的报告文件"));
     }
+    let review = desk::Review {
+        year: options.year,
+        aliases: crate::model::Aliases::parse(
+            &options
+                .aliases
+                .as_deref()
+                .map(read_list)
+                .transpose()?
+                .unwrap_or_default(),
+        ),
+    };
     let progress = desk::Progress::default();
-    let mut desk = desk::run(&files, options.parent.as_ref(), prev.as_ref(), &progress)
-        .ok_or_else(|| Failure::input("检查已取消"))?;
+    let mut desk = desk::run(
+        &files,
+        options.parent.as_ref(),
+        prev.as_ref(),
+        &review,
+        &progress,
+    )
+    .ok_or_else(|| Failure::input("检查已取消"))?;
     desk.problems = problems;
     desk.notes = notes;
     if let Some(list) = &expected {
         let organs: Vec<String> = desk
             .entries
             .iter()
-            .filter(|e| !e.is_parent)
+            .filter(|e| e.in_review(desk.year))
             .map(|e| e.organ().to_string())
             .collect();
-        desk.missing = desk::missing(list, &organs)
+        desk.missing = desk::missing(list, &organs, |o| review.aliases.key(o))
             .into_iter()
             .map(String::from)
             .collect();
@@ -120,12 +146,14 @@ fn summary_kind(path: &Path) -> Result<SummaryKind, Failure> {
 }
 
 /// The list of expected organs: a text file, bounded like every file read.
+/// A names or alias list: a text file, bounded like every file read, in any encoding the
+/// text importer knows (Notepad on a Chinese Windows saves GBK).
 fn read_list(path: &Path) -> Result<String, Failure> {
     let (bytes, _) = crate::file::read_stamped(path)
         .map_err(|e| Failure::input(format!("{}：{e}", name(path))))?;
-    String::from_utf8(bytes)
-        .map(|s| s.trim_start_matches('\u{feff}').to_string())
-        .map_err(|_| Failure::input(format!("{}：名单应为 UTF-8 文本", name(path))))
+    crate::import::text::decode(&bytes)
+        .map(|d| d.text.trim_start_matches('\u{feff}').to_string())
+        .map_err(|e| Failure::input(format!("{}：{e}", name(path))))
 }
 
 fn write_summary(

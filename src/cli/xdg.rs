@@ -12,22 +12,35 @@ const ICON: &[u8] = include_bytes!("../../assets/icon/nianbao.png");
 /// Larger than any file this module writes: a bigger file there is not ours.
 const MAX_OURS_BYTES: u64 = 1 << 20;
 
-/// The `.desktop` entry that starts `exe` with the file double-clicked; `None` when the path
-/// holds a control character, which no Exec line can carry.
-pub fn desktop_entry(exe: &Path) -> Option<String> {
-    Some(format!(
+/// The `.desktop` entry that starts `exe` with the file double-clicked; refused (with the
+/// reason) for a path no desktop could start: a control character cannot be in an Exec line,
+/// and GIO looks a program up before it expands `%%`, so a `%` in its path is never found.
+pub fn desktop_entry(exe: &Path) -> Result<String, String> {
+    let shown = || super::commands::name(exe);
+    if exe.display().to_string().contains('%') {
+        return Err(format!(
+            "本程序所在的路径含有“%”，桌面无法从这样的位置启动程序：{}；请把 nianbao 放到路径中没有“%”的文件夹后再运行本命令",
+            shown()
+        ));
+    }
+    let exec = exec_quoted(exe).ok_or_else(|| {
+        format!(
+            "本程序所在的路径含有控制字符，无法写入开始菜单：{}",
+            shown()
+        )
+    })?;
+    Ok(format!(
         "[Desktop Entry]\n\
          Type=Application\n\
          Name=nianbao 年报\n\
          GenericName=政府信息公开工作年度报告\n\
          Comment=编写、检查和发布政府信息公开工作年度报告\n\
-         Exec={} %f\n\
+         Exec={exec} %f\n\
          Icon=nianbao\n\
          Terminal=false\n\
          Categories=Office;\n\
          MimeType={MIME_TYPE};\n\
-         Keywords=年报;政府信息公开;nianbao;\n",
-        exec_quoted(exe)?
+         Keywords=年报;政府信息公开;nianbao;\n"
     ))
 }
 
@@ -54,8 +67,8 @@ pub fn mime_xml() -> String {
 
 /// A path as the Desktop Entry Specification's Exec key wants it: one quoted argument in which
 /// `"`, `` ` ``, `$` and `\` take a backslash, then the string escape applied over that (so a
-/// backslash is written twice: `$` becomes `\\$`, `\` becomes `\\\\`), and `%` doubled, the
-/// one field code allowed inside quotes.
+/// backslash is written twice: `$` becomes `\\$`, `\` becomes `\\\\`). Tried with
+/// `desktop-file-validate` and `gio launch` on paths holding each of them.
 fn exec_quoted(exe: &Path) -> Option<String> {
     let mut out = String::from("\"");
     for c in exe.display().to_string().chars() {
@@ -66,7 +79,6 @@ fn exec_quoted(exe: &Path) -> Option<String> {
                 out.push(c);
             }
             '\\' => out.push_str(r"\\\\"),
-            '%' => out.push_str("%%"),
             c => out.push(c),
         }
     }
@@ -149,12 +161,7 @@ fn may_replace(path: &Path, force: bool) -> Result<bool, String> {
 /// Writes the entry, the MIME type and the icon under `data`; every file is checked before
 /// any is written, so a refusal leaves everything as it was. Returns the files written.
 pub fn install(data: &Path, exe: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
-    let entry = desktop_entry(exe).ok_or_else(|| {
-        format!(
-            "本程序所在的路径含有控制字符，无法写入开始菜单：{}",
-            super::commands::name(exe)
-        )
-    })?;
+    let entry = desktop_entry(exe)?;
     let files = files(data, entry);
     for (path, _) in &files {
         may_replace(path, force)?;

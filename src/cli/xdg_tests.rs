@@ -22,12 +22,15 @@ fn the_entry_opens_the_file_with_this_program_and_names_the_type() {
 
 #[test]
 fn odd_characters_are_quoted_as_the_desktop_entry_spec_says() {
-    let odd = desktop_entry(Path::new("/home/a\"b/$x/`y`/c\\d/100%/nianbao")).unwrap();
+    let odd = desktop_entry(Path::new("/home/a\"b/$x/`y`/c\\d/nianbao")).unwrap();
     assert!(
-        odd.contains(r#"Exec="/home/a\\"b/\\$x/\\`y\\`/c\\\\d/100%%/nianbao" %f"#),
+        odd.contains(r#"Exec="/home/a\\"b/\\$x/\\`y\\`/c\\\\d/nianbao" %f"#),
         "{odd}"
     );
-    assert_eq!(desktop_entry(Path::new("/tmp/a\nExec=evil/nianbao")), None);
+    let forged = desktop_entry(Path::new("/tmp/a\nExec=evil/nianbao")).unwrap_err();
+    assert!(forged.contains("控制字符"), "{forged}");
+    let percent = desktop_entry(Path::new("/tmp/100%/nianbao")).unwrap_err();
+    assert!(percent.contains("含有“%”"), "{percent}");
 }
 
 #[test]

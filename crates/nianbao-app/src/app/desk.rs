@@ -59,11 +59,13 @@ impl DeskView {
         let (watch, ctx, dir) = (Arc::clone(&progress), ctx.clone(), folder.to_path_buf());
         std::thread::spawn(move || {
             let found = desk::collect(std::slice::from_ref(&dir), &[]);
-            let desk = desk::run(&found.files, None, None, &watch).map(|mut d| {
-                d.problems = found.problems;
-                d.notes = found.notes;
-                d
-            });
+            let desk = desk::run(&found.files, None, None, &desk::Review::default(), &watch).map(
+                |mut d| {
+                    d.problems = found.problems;
+                    d.notes = found.notes;
+                    d
+                },
+            );
             // A window closed meanwhile no longer wants the answer.
             tx.send(desk).ok();
             ctx.request_repaint();

@@ -5,11 +5,13 @@
 //! workbook (`summary`).
 
 mod duplicates;
+mod gate;
 mod pairing;
 mod parent;
 mod run;
 mod summary;
 mod walk;
+mod year;
 
 use std::path::PathBuf;
 
@@ -68,11 +70,27 @@ impl Entry {
     pub fn year(&self) -> Option<i32> {
         self.report.as_ref().ok().map(|r| r.meta.year)
     }
+
+    /// Whether the report is one of the review's year (a 汇总 report aside): what counts as
+    /// submitted for the names list.
+    pub fn in_review(&self, year: Option<i32>) -> bool {
+        !self.is_parent && self.report.is_ok() && (year.is_none() || self.year() == year)
+    }
+}
+
+/// What the reviewer says of the review: its year (else inferred) and other names of organs.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub year: Option<i32>,
+    pub aliases: crate::model::Aliases,
 }
 
 /// Every file checked, in the order given (the parent last), and what the walk could not read.
 #[derive(Debug, Default)]
 pub struct Desk {
+    /// The year under review, stated or inferred (`year.rs`); reports of other years count
+    /// only as last year's for comparison.
+    pub year: Option<i32>,
     pub entries: Vec<Entry>,
     /// Folders that could not be walked, limits reached, reports in formats not read: one
     /// Chinese line each.

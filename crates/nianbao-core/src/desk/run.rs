@@ -1,14 +1,16 @@
 //! Checking many files in parallel: every file is read (bounded, as `open` reads any file),
 //! reports are paired with last year's, then each is checked. Worker threads take the next
-//! file from a shared counter, so one slow file holds up one thread only. Progress and
+//! file from a shared counter, so one slow file holds up one thread only; files are read
+//! within a byte budget (`Gate`), so peak memory does not grow with the number of cores. Progress and
 //! cancelling go through [`Progress`], which another thread (the window's) may watch.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::duplicates::{self, Candidate, Counted};
-use super::pairing::{organ_key, previous_years};
-use super::{Desk, Entry, parent};
+use super::gate::Gate;
+use super::pairing::previous_years;
+use super::{Desk, Entry, Review, parent, year};
 use crate::model::Report;
 
 /// How far a run is (steps: each file read, then each file checked), and the cancel switch.
@@ -81,17 +83,21 @@ fn parallel<T: Sync, R: Send>(
 
 /// Reads and checks `files` (and the 汇总 report `parent`, last) in parallel. Each report is
 /// checked with `prev` when given, otherwise with the same organ's report of the year before
-/// among the files. `None` when cancelled.
+/// among the files (names compared with the review's aliases). `None` when cancelled.
 pub fn run(
     files: &[PathBuf],
     parent: Option<&PathBuf>,
     prev: Option<&Report>,
+    review: &Review,
     progress: &Progress,
 ) -> Option<Desk> {
     let mut paths: Vec<PathBuf> = files.to_vec();
     paths.extend(parent.cloned());
     progress.total.store(paths.len() * 2, Ordering::Relaxed);
+    let gate = Gate::default();
     let loaded: Vec<Result<Report, String>> = parallel(&paths, progress, |_, path| {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        let _reading = gate.enter(bytes);
         crate::open::load(path).map_err(|e| e.to_string())
     })?;
     let keys: Vec<Option<(String, i32)>> = loaded
@@ -99,7 +105,7 @@ pub fn run(
         .map(|r| {
             r.as_ref()
                 .ok()
-                .map(|r| (organ_key(&r.meta.organ), r.meta.year))
+                .map(|r| (review.aliases.key(&r.meta.organ), r.meta.year))
         })
         .collect();
     let parent_at = parent.map(|_| paths.len() - 1);
@@ -136,6 +142,30 @@ pub fn run(
     })?;
     let mut findings = findings;
     say_duplicates(&loaded, &counted, &paths, &mut findings);
+    let years: Vec<Option<i32>> = loaded
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.as_ref()
+                .ok()
+                .filter(|_| Some(i) != parent_at)
+                .map(|r| r.meta.year)
+        })
+        .collect();
+    let parent_year = parent_at.and_then(|at| loaded[at].as_ref().ok().map(|r| r.meta.year));
+    let review_year = year::review_year(review.year, parent_year, years.iter().flatten().copied());
+    if let Some(review_year) = review_year {
+        for (i, found) in findings.iter_mut().enumerate() {
+            let Some(y) = years[i].filter(|y| *y != review_year) else {
+                continue;
+            };
+            let someones_last =
+                (0..pairs.len()).any(|j| pairs[j] == Some(i) && years[j] == Some(review_year));
+            if !someones_last {
+                found.push(year::finding(y, review_year));
+            }
+        }
+    }
     let mut entries: Vec<Entry> = paths
         .into_iter()
         .zip(loaded)
@@ -157,6 +187,7 @@ pub fn run(
     }
     Some(Desk {
         entries,
+        year: review_year,
         ..Desk::default()
     })
 }

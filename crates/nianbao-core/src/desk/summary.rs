@@ -37,8 +37,20 @@ pub fn rows(desk: &Desk) -> Vec<Row> {
         .collect()
 }
 
-/// 「计入」 or 「未计入，以“…”为准（…）」 where an organ's year has several reports.
+/// 「计入」 or 「未计入，以“…”为准（…）」 where an organ's year has several reports; for a
+/// report of another year, whether it is some report's 上年报告 or 年度不符.
 fn counted(desk: &Desk, me: usize, e: &Entry) -> String {
+    if !e.is_parent && e.report.is_ok() && !e.in_review(desk.year) {
+        let someones_last = desk
+            .entries
+            .iter()
+            .any(|o| o.prev == Some(me) && o.in_review(desk.year));
+        return if someones_last {
+            "上年报告（用于比对）".into()
+        } else {
+            "年度不符，不计入".into()
+        };
+    }
     let Some(c) = &e.counted else {
         return String::new();
     };

@@ -45,6 +45,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ImportError> {
     if xml.len() as u64 > MAX_XML_BYTES {
         return Err(ImportError::TooLarge);
     }
+    super::budget::docx(&xml)?;
     let mut doc = parse(&String::from_utf8_lossy(&xml))?;
     doc.stated = custom_properties(&mut zip);
     Ok(doc)

@@ -2,6 +2,7 @@
 //! to a [`Document`] (paragraphs and tables in reading order); recognising the report in it
 //! is format-independent: lines → template and sections → particulars, narratives, tables.
 
+mod budget;
 pub mod document;
 pub mod docx;
 mod encoding;
@@ -108,6 +109,8 @@ pub enum ImportError {
     TooManyPages(usize),
     #[error("表格嵌套层数过多，不是正常的年度报告")]
     TooDeep,
+    #[error("文件中的段落和表格单元格过多（超过{}万个），不是正常的年度报告", budget::MAX_PARTS / 10_000)]
+    TooManyParts,
     #[error("文件中没有找到政府信息公开工作年度报告的内容（如“一、总体情况”或统计表）")]
     NotAReport,
     #[error(
@@ -122,6 +125,7 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
         Source::Docx => (docx::read(bytes)?, true, Vec::new()),
         Source::Html => {
             let decoded = html::decode(bytes)?;
+            budget::html(&decoded.text)?;
             (
                 html::parse(&decoded.text),
                 true,
@@ -134,6 +138,7 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
         }
         Source::Text => {
             let decoded = text::decode(bytes)?;
+            budget::text(&decoded.text)?;
             (
                 text::parse(&decoded.text),
                 false,

@@ -53,10 +53,11 @@ pub enum RuleId {
     DATELATE,
     HSUM,
     HDUP,
+    HYEAR,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 24] = [
+    pub const ALL: [RuleId; 25] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -81,6 +82,7 @@ impl RuleId {
         RuleId::DATELATE,
         RuleId::HSUM,
         RuleId::HDUP,
+        RuleId::HYEAR,
     ];
 
     /// By its stable id, e.g. 「T3-A」.
@@ -114,6 +116,7 @@ impl RuleId {
             RuleId::DATELATE => "DATE-LATE",
             RuleId::HSUM => "H-SUM",
             RuleId::HDUP => "H-DUP",
+            RuleId::HYEAR => "H-YEAR",
         }
     }
 
