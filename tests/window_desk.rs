@@ -32,7 +32,8 @@ fn click(h: &mut Harness<'_, App>, label: &str) {
         h.run();
     }
     h.get_by_label(label).click();
-    h.run();
+    // A fixed number of frames: the table's scroll bars fade in over more than `run` allows.
+    h.run_steps(10);
 }
 
 fn organ(mut r: Report, name: &str) -> Report {
@@ -145,4 +146,56 @@ fn checking_can_be_cancelled() {
     click(&mut h, "取消");
     wait_for(&mut h, "已取消检查");
     assert!(h.query_by_label("导出Excel").is_none());
+}
+
+#[test]
+fn a_report_opened_from_the_desk_keeps_its_pairing_and_the_desk_s_notes() {
+    let dir = common::temp_dir("win-desk-pairs");
+    let mut last = common::example("2024-qingshi.nianbao");
+    common::set(&mut last, "t2.normative_documents.in_force", "7");
+    nianbao::file::save(&last, &dir.join("0-上年.nianbao")).unwrap();
+    nianbao::file::save(&common::balanced(), &dir.join("1-定稿.nianbao")).unwrap();
+    let mut draft = common::balanced();
+    common::set(&mut draft, "t3.new.natural", "99");
+    nianbao::file::save(&draft, &dir.join("2-初稿.nianbao")).unwrap();
+
+    let mut h = harness(App::with_report(common::balanced(), dir.join("config")));
+    check_folder(&mut h, &dir);
+    wait_for(&mut h, "共3份报告");
+    // The 打开 on the final's row.
+    let row = h.get_by_label_contains("1-定稿.nianbao").rect().center().y;
+    h.get_all_by_label("打开")
+        .find(|b| (b.rect().center().y - row).abs() < 4.0)
+        .unwrap()
+        .click();
+    h.run_steps(8);
+    let app = h.state();
+    assert!(
+        app.editor
+            .path
+            .as_deref()
+            .unwrap()
+            .ends_with("1-定稿.nianbao")
+    );
+    assert_eq!(
+        app.editor.prev.as_ref().map(|p| p.report.meta.year),
+        Some(2024),
+        "compared with the report the desk paired it with"
+    );
+    assert!(
+        !app.editor.is_dirty(),
+        "the pairing is not saved into the file"
+    );
+    let said = &app.message.as_ref().unwrap().0;
+    assert!(
+        said.starts_with("批量检查的提示：同一机关同一年度还有1份数字不同的报告"),
+        "{said}"
+    );
+    // What the pairing finds is among the report's findings, as the desk's table counted it.
+    assert!(
+        app.editor
+            .findings()
+            .iter()
+            .any(|f| f.rule == nianbao::check::RuleId::XINFORCE)
+    );
 }

@@ -47,7 +47,10 @@ impl App {
                 });
             }
             Guarded::Open => self.ask_path(ctx, PickFor::Open, None),
-            Guarded::OpenPath(path) => self.open(&path),
+            Guarded::OpenPath(path) => {
+                self.open(&path);
+            }
+            Guarded::OpenFromDesk { path, prev, said } => self.open_from_desk(&path, prev, said),
         }
     }
 
@@ -76,7 +79,21 @@ impl App {
                 .to_string(),
             _ => String::new(),
         };
-        let default = Some(PathBuf::from(&text)).filter(|_| purpose.saves());
+        let default = match purpose {
+            // The system's dialog starts in the folder of the report open, where a county's
+            // folders usually sit (the path box stays empty for a folder typed whole).
+            PickFor::DeskFolder => self.default_save_path().parent().map(Path::to_path_buf),
+            // Beside the folder checked, named after it (a file inside would be walked next
+            // time); the path box stays empty for a path typed whole.
+            PickFor::DeskExcel => self.desk.as_ref().map(|d| {
+                let name = d
+                    .folder
+                    .file_name()
+                    .map_or("批量检查".into(), |n| n.to_string_lossy());
+                d.folder.with_file_name(format!("{name}汇总.xlsx"))
+            }),
+            _ => Some(PathBuf::from(&text)).filter(|_| purpose.saves()),
+        };
         self.dialog = Some(Dialog::Path {
             purpose,
             text,
@@ -220,7 +237,9 @@ impl App {
     ) {
         let now = Instant::now();
         match purpose {
-            PickFor::Open => self.open(path),
+            PickFor::Open => {
+                self.open(path);
+            }
             PickFor::SaveAs
             | PickFor::ExportJson
             | PickFor::ExportPdf
@@ -272,7 +291,25 @@ impl App {
         });
     }
 
-    pub(super) fn open(&mut self, path: &Path) {
+    /// [`Guarded::OpenFromDesk`]: opened as any report, then the desk's pairing and notes.
+    fn open_from_desk(&mut self, path: &Path, prev: Option<PathBuf>, said: Vec<String>) {
+        if !self.open(path) {
+            return;
+        }
+        if self.editor.prev.is_none()
+            && let Some(prev) = prev
+            && let Err(e) = self.editor.compare_with(&prev, Instant::now())
+        {
+            self.error("无法读取上年报告", format!("{}：{e}", prev.display()));
+            return;
+        }
+        if !said.is_empty() {
+            self.message = Some((format!("批量检查的提示：{}", said.join("；")), true));
+        }
+    }
+
+    /// Opens a report in this window; `false` when it could not be (and the error is shown).
+    pub(super) fn open(&mut self, path: &Path) -> bool {
         match Editor::open(path) {
             Ok(editor) => {
                 let native = editor.path.is_some();
@@ -309,8 +346,12 @@ impl App {
                     ));
                 }
             }
-            Err(e) => self.error("无法打开文件", format!("{}：{e}", path.display())),
+            Err(e) => {
+                self.error("无法打开文件", format!("{}：{e}", path.display()));
+                return false;
+            }
         }
+        true
     }
 
     pub(super) fn replace_editor(&mut self, editor: Editor) {

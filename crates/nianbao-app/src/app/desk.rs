@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{Context, Ui};
 
 use super::{Command, Guarded};
+use crate::check::RuleId;
 use crate::desk::{self, Desk, Progress, Row};
 
 /// A column the table sorts by.
@@ -100,6 +101,28 @@ impl DeskView {
         }
     }
 
+    /// Opening a row's report: with the last year's report the desk paired it with, and
+    /// what only the desk found (H-DUP, H-YEAR, H-SUM), which the report alone cannot show.
+    fn open_command(&self, path: &Path) -> Guarded {
+        let State::Done { desk, .. } = &self.state else {
+            return Guarded::OpenPath(path.to_path_buf());
+        };
+        let Some(entry) = desk.entries.iter().find(|e| e.path == path) else {
+            return Guarded::OpenPath(path.to_path_buf());
+        };
+        let desk_only = [RuleId::HDUP, RuleId::HYEAR, RuleId::HSUM];
+        Guarded::OpenFromDesk {
+            path: path.to_path_buf(),
+            prev: entry.prev.map(|p| desk.entries[p].path.clone()),
+            said: entry
+                .findings
+                .iter()
+                .filter(|f| desk_only.contains(&f.rule))
+                .map(|f| f.message.clone())
+                .collect(),
+        }
+    }
+
     /// The rows shown: filtered by organ, in the chosen order.
     pub fn shown(&self) -> Vec<&Row> {
         let State::Done { rows, .. } = &self.state else {
@@ -131,6 +154,8 @@ impl DeskView {
         let mut open = true;
         egui::Window::new("批量检查")
             .open(&mut open)
+            // Below the menu bar and the toolbar, so 文件 stays within reach.
+            .default_pos(egui::pos2(40.0, 80.0))
             .default_size([760.0, 480.0])
             .show(ctx, |ui| {
                 ui.label(format!("文件夹：{}", self.folder.display()));
@@ -188,6 +213,8 @@ impl DeskView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("desk-table").striped(true).show(ui, |ui| {
+                    // 打开 first, where a long file name cannot push it out of sight.
+                    ui.label("");
                     for (by, name) in COLUMNS {
                         let arrow = match self.sort {
                             (b, true) if b == by => " ▼",
@@ -199,7 +226,6 @@ impl DeskView {
                         }
                     }
                     ui.label("文件");
-                    ui.label("");
                     ui.end_row();
                     for row in &rows {
                         let cells = [
@@ -214,7 +240,12 @@ impl DeskView {
                                 format!("{}（无法读取：{}）", row.file, row.problem)
                             },
                         ];
-                        let mut opened = false;
+                        // A button: the same as a double-click, for the keyboard and screen
+                        // readers.
+                        let mut opened = row.problem.is_empty() && ui.button("打开").clicked();
+                        if !row.problem.is_empty() {
+                            ui.label("");
+                        }
                         for (i, text) in cells.iter().enumerate() {
                             let text = crate::file::escape::shown(text);
                             let label = if i == 2 && row.errors > 0 {
@@ -226,10 +257,8 @@ impl DeskView {
                                 .add(egui::Button::new(label).frame(false))
                                 .double_clicked();
                         }
-                        // A button too: the same for the keyboard and screen readers.
-                        opened |= row.problem.is_empty() && ui.button("打开").clicked();
                         if opened && row.problem.is_empty() {
-                            commands.push(Command::Guarded(Guarded::OpenPath(row.path.clone())));
+                            commands.push(Command::Guarded(self.open_command(&row.path)));
                         }
                         ui.end_row();
                     }

@@ -233,11 +233,12 @@ impl Picker {
 
 fn rfd_pick(purpose: PickFor, default: Option<PathBuf>) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
-    if let Some(dir) = default
-        .as_ref()
-        .and_then(|p| p.parent())
-        .filter(|d| d.is_dir())
-    {
+    // A folder to pick starts inside the one given; a file to save beside it.
+    let start = match purpose {
+        PickFor::DeskFolder => default.as_deref(),
+        _ => default.as_ref().and_then(|p| p.parent()),
+    };
+    if let Some(dir) = start.filter(|d| d.is_dir()) {
         dialog = dialog.set_directory(dir);
     }
     // Saves propose the report's title as the file name, as 另存为 does.

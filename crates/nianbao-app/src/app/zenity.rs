@@ -20,6 +20,10 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
     ];
     if purpose == PickFor::DeskFolder {
         args.push("--directory".into());
+        // The trailing separator makes zenity start inside the folder, not at 「最近使用」.
+        if let Some(dir) = default {
+            args.push(format!("--filename={}/", dir.display()));
+        }
     }
     if purpose.saves() {
         // zenity asks 「是否替换」 itself; the window relies on it (`Picked::Chosen`).

@@ -32,6 +32,14 @@ pub enum Guarded {
     NewFromPrev,
     Open,
     OpenPath(PathBuf),
+    /// A report opened from 批量检查: compared with the last year's report the desk paired it
+    /// with (for this session, not linked in the file), and what only the desk could say of
+    /// it (several reports of one organ, another year, the 汇总 sum) shown on opening.
+    OpenFromDesk {
+        path: PathBuf,
+        prev: Option<PathBuf>,
+        said: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,9 +4,12 @@
 use std::sync::{Condvar, Mutex};
 
 /// Input bytes read at once across the workers. Reading a file holds memory in proportion to
-/// it (tens of bytes per byte at most), so however many cores a county PC has, the files
-/// being read together stay within this; a larger file is read alone.
-const READING_BUDGET_BYTES: u64 = 16 << 20;
+/// it: about 175 bytes per byte at worst within the importer's limits (half a million
+/// one-character lines, `benches/large-inputs.sh`), a few for real reports. So however many
+/// cores a county PC has, the files read together stay within about 700 MB; a larger file is
+/// read alone, and a folder of ordinary reports (tens to hundreds of KB) still reads on every
+/// core.
+const READING_BUDGET_BYTES: u64 = 4 << 20;
 
 /// Admits readers while their files' bytes together stay within [`READING_BUDGET_BYTES`].
 #[derive(Default)]

@@ -26,6 +26,31 @@ pub fn figures(report: &Report) -> (&'static str, Vec<Option<Num>>) {
     )
 }
 
+/// Organs whose figure a sum is made of, in reports' order: those not 0, the first
+/// [`NAMED_PARTS`], so a reviewer sees which report to look at.
+fn parts(children: &[&Report], id: &str, kind: crate::template::CellKind) -> String {
+    let named: Vec<(String, Num)> = children
+        .iter()
+        .filter_map(|c| Some((c.meta.organ.clone(), c.cell_by_id(id).and_then(figure)?)))
+        .filter(|(_, n)| *n != Num::default())
+        .collect();
+    if named.is_empty() {
+        return "各报告均为0".into();
+    }
+    let mut text: Vec<String> = named
+        .iter()
+        .take(NAMED_PARTS)
+        .map(|(organ, n)| format!("{organ}{}", n.display(kind)))
+        .collect();
+    if named.len() > NAMED_PARTS {
+        text.push(format!("等{}份不为0", named.len()));
+    }
+    format!("其中{}", text.join("、"))
+}
+
+/// How many organs' figures an H-SUM message names.
+const NAMED_PARTS: usize = 8;
+
 /// Compares every figure of the parent's tables 二–四 with the sum over `children` (blank
 /// counts as 0). A cell is skipped where a figure is not a number (V-NUM says so) or a child's
 /// template lacks it.
@@ -53,12 +78,13 @@ pub fn sums(parent: &Report, children: &[&Report]) -> Vec<Rendered> {
         }
         let difference = Num::from_scaled((stated - sum).scaled().abs());
         let message = format!(
-            "汇总报告“{}”为{}，{}份报告之和为{}，相差{}",
+            "汇总报告“{}”为{}，{}份报告之和为{}，相差{}（{}）",
             t.cell_label(cell),
             stated.display(def.kind),
             children.len(),
             sum.display(def.kind),
             difference.display(def.kind),
+            parts(children, &def.id, def.kind),
         );
         out.push(Rendered {
             severity: RuleId::HSUM.severity(),

@@ -70,6 +70,20 @@ impl super::Editor {
         Ok(())
     }
 
+    /// Last year's report for this session only (the desk paired it): checked against, not
+    /// linked in the file, so nothing becomes unsaved.
+    pub fn compare_with(&mut self, path: &Path, now: Instant) -> Result<(), OpenError> {
+        let report = open::load(path)?;
+        self.prev = Some(PrevReport {
+            path: path.to_path_buf(),
+            report,
+        });
+        self.prev_missing = None;
+        self.refresh(now);
+        self.last_change = None;
+        Ok(())
+    }
+
     pub fn detach_prev(&mut self, now: Instant) {
         self.prev = None;
         self.prev_missing = None;
