@@ -221,12 +221,14 @@ fn a_county_folder_checked_summarised_and_summed() {
     assert_eq!(sheets.len(), 3, "汇总, 问题清单, 未报送");
     let rows = &sheets[0];
     assert_eq!(
-        rows[0][..8],
+        rows[0][..10],
         [
             "文件",
             "机关",
             "年度",
             "计入汇总",
+            "结论",
+            "原因",
             "模板",
             "错误",
             "警告",
@@ -256,8 +258,15 @@ fn a_county_folder_checked_summarised_and_summed() {
         .find(|r| r[0].ends_with("青石镇2025.nianbao"))
         .unwrap();
     assert_eq!(
-        qingshi[1..5],
-        ["示范县青石镇人民政府", "2025", "", "gb2021"]
+        qingshi[1..7],
+        [
+            "示范县青石镇人民政府",
+            "2025",
+            "",
+            "需修改",
+            "现行有效件数衔接1处",
+            "gb2021"
+        ]
     );
     assert_eq!(qingshi[column("X-INFORCE")], "1");
     let county = rows
@@ -317,12 +326,16 @@ fn csv_summary_and_no_overwrite() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("\u{feff}文件,机关,年度,计入汇总,模板,错误,警告,导入待核对,T3-A"));
+    assert!(
+        lines[0].starts_with(
+            "\u{feff}文件,机关,年度,计入汇总,结论,原因,模板,错误,警告,导入待核对,T3-A"
+        )
+    );
     assert_eq!(lines.len(), 5, "{text}");
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,,gb2021"))
+            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,,通过,,gb2021"))
     );
     // Findings as lines, a header per file, the note passed over.
     let printed = stdout(&o);
@@ -475,5 +488,48 @@ fn wrong_years_do_not_count_and_name_variants_pair_and_match_the_list() {
         of("洪泽区2024.nianbao", "H-YEAR"),
         0,
         "last year's, for comparison"
+    );
+}
+
+#[test]
+fn each_report_gets_a_verdict_with_its_reasons() {
+    let (dir, children) = county();
+    let out = temp_dir("desk-verdicts");
+    let parent = out.join("示范县2025.nianbao");
+    parent_of(&children, &parent);
+    let summary = out.join("汇总.csv");
+    let o = nianbao(&[
+        "check",
+        s(&dir),
+        "--parent",
+        s(&parent),
+        "--summary",
+        s(&summary),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    let verdict = |end: &str| -> (String, String) {
+        let line = text
+            .lines()
+            .find(|l| l.split(',').next().unwrap().ends_with(end))
+            .unwrap();
+        let cells: Vec<&str> = line.split(',').collect();
+        (cells[4].to_string(), cells[5].to_string())
+    };
+    // 白沙镇: two broken balances; 青石镇2025: last year's in-force count; 红河乡 clean;
+    // 青石镇2024 is last year's; the county's sum is off by one.
+    assert_eq!(verdict("白沙镇.json").0, "退回");
+    assert!(verdict("白沙镇.json").1.contains("处"), "{text}");
+    assert_eq!(
+        verdict("青石镇2025.nianbao"),
+        ("需修改".into(), "现行有效件数衔接1处".into())
+    );
+    assert_eq!(verdict("红河乡.html"), ("通过".into(), String::new()));
+    assert_eq!(verdict("青石镇2024.nianbao").0, "上年报告");
+    let (county, why) = verdict("示范县2025.nianbao");
+    assert_eq!(county, "退回");
+    assert!(
+        why.starts_with("汇总数与各报告之和1处；"),
+        "the sum first: {why}"
     );
 }

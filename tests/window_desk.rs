@@ -162,8 +162,11 @@ fn a_report_opened_from_the_desk_keeps_its_pairing_and_the_desk_s_notes() {
     let mut h = harness(App::with_report(common::balanced(), dir.join("config")));
     check_folder(&mut h, &dir);
     wait_for(&mut h, "共3份报告");
+    // Each row's verdict: the draft is replaced by the final.
+    assert!(h.query_by_label_contains("已被取代：以“").is_some());
     // The 打开 on the final's row.
-    let row = h.get_by_label_contains("1-定稿.nianbao").rect().center().y;
+    let final_path = dir.join("1-定稿.nianbao").display().to_string();
+    let row = h.get_by_label(&final_path).rect().center().y;
     h.get_all_by_label("打开")
         .find(|b| (b.rect().center().y - row).abs() < 4.0)
         .unwrap()

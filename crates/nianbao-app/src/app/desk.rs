@@ -225,6 +225,7 @@ impl DeskView {
                             self.sort = (by, self.sort.0 != by || !self.sort.1);
                         }
                     }
+                    ui.label("结论");
                     ui.label("文件");
                     ui.end_row();
                     for row in &rows {
@@ -234,6 +235,10 @@ impl DeskView {
                             row.errors.to_string(),
                             row.warnings.to_string(),
                             row.doubts.to_string(),
+                            match row.reasons.as_str() {
+                                "" => row.verdict.to_string(),
+                                why => format!("{}：{why}", row.verdict),
+                            },
                             if row.problem.is_empty() {
                                 row.file.clone()
                             } else {
@@ -248,7 +253,9 @@ impl DeskView {
                         }
                         for (i, text) in cells.iter().enumerate() {
                             let text = crate::file::escape::shown(text);
-                            let label = if i == 2 && row.errors > 0 {
+                            let red =
+                                (i == 2 && row.errors > 0) || (i == 5 && row.verdict == "退回");
+                            let label = if red {
                                 egui::RichText::new(text).color(ui.visuals().error_fg_color)
                             } else {
                                 egui::RichText::new(text)

@@ -1,7 +1,8 @@
 //! The reviewer's desk: many reports checked at once, as a county 政务公开办 reviews its
 //! townships and departments. Pure of any UI: the command line (`nianbao check DIR…`) and
 //! the window's 批量检查 share the walk (`walk`), the pairing with last year's reports
-//! (`pairing`), one report counted per organ and year (`duplicates`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
+//! (`pairing`), one report counted per organ and year (`duplicates`), the review's year
+//! (`year`), each report's verdict (`verdict`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
 //! workbook (`summary`).
 
 mod duplicates;
@@ -10,6 +11,7 @@ mod pairing;
 mod parent;
 mod run;
 mod summary;
+mod verdict;
 mod walk;
 mod year;
 

@@ -19,6 +19,9 @@ pub struct Row {
     /// Where the review holds several reports of this organ and year: whether this one
     /// counts, which does and why; empty otherwise.
     pub counted: String,
+    /// 通过 / 需修改 / 退回 (or 已被取代, 上年报告, 年度不符), and why in one line.
+    pub verdict: &'static str,
+    pub reasons: String,
     pub template: String,
     pub errors: usize,
     pub warnings: usize,
@@ -82,6 +85,8 @@ fn row(desk: &Desk, me: usize, e: &Entry) -> Row {
         organ,
         year: e.year(),
         counted: counted(desk, me, e),
+        verdict: super::verdict::verdict(desk, me).0,
+        reasons: super::verdict::verdict(desk, me).1,
         template: e
             .report
             .as_ref()
@@ -94,11 +99,13 @@ fn row(desk: &Desk, me: usize, e: &Entry) -> Row {
     }
 }
 
-const HEADER: [&str; 8] = [
+const HEADER: [&str; 10] = [
     "文件",
     "机关",
     "年度",
     "计入汇总",
+    "结论",
+    "原因",
     "模板",
     "错误",
     "警告",
@@ -121,6 +128,8 @@ fn cells(r: &Row) -> Vec<String> {
         shown(&r.organ),
         r.year.map_or(String::new(), |y| y.to_string()),
         shown(&r.counted),
+        r.verdict.to_string(),
+        shown(&r.reasons),
         r.template.clone(),
         r.errors.to_string(),
         r.warnings.to_string(),
@@ -226,7 +235,8 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
         "汇总",
         &header(),
         &body,
-        |r| rows[r].errors > 0 || !rows[r].problem.is_empty(),
+        // Every report to send back, errors or not (a text contradicting its tables too).
+        |r| rows[r].verdict == "退回",
         2,
     )?;
     let found_header: Vec<String> = [
