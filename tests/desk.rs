@@ -276,6 +276,16 @@ fn a_county_folder_checked_summarised_and_summed() {
     assert_eq!(county[column("H-SUM")], "1");
     assert!(raw[0].contains("state=\"frozen\"") && raw[0].contains("ySplit=\"1\""));
     assert!(raw[0].contains("<col ") && raw[0].contains("customWidth=\"1\""));
+    // Printable: A4 landscape, one page wide, page numbers below.
+    assert!(
+        raw[0].contains("<pageSetUpPr fitToPage=\"1\"/>"),
+        "fit to the page width"
+    );
+    assert!(
+        raw[0].contains("paperSize=\"9\"") && raw[0].contains("orientation=\"landscape\""),
+        "A4 landscape"
+    );
+    assert!(raw[0].contains("fitToHeight=\"0\"") && raw[0].contains("&amp;P"));
     let style = |file: &str| {
         let at = raw[0]
             .find(&format!(">{}<", shared_index(&summary, file)))

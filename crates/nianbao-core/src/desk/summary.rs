@@ -221,6 +221,14 @@ fn sheet(
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, body.len() as u32, (header.len() - 1) as u16)?;
+    // Printed for a leader: A4 landscape, one page wide, the header on every page, page
+    // numbers in the footer.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true)
+        .set_footer("&C第 &P 页，共 &N 页");
+    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
