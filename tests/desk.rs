@@ -218,8 +218,41 @@ fn a_county_folder_checked_summarised_and_summed() {
     // The workbook: one row per file with the counts the JSON gives, the header frozen,
     // reports with errors filled, every finding on the second sheet.
     let (sheets, raw) = read_xlsx(&summary);
-    assert_eq!(sheets.len(), 3, "汇总, 问题清单, 未报送");
-    let rows = &sheets[0];
+    assert_eq!(sheets.len(), 4, "审核结论, 汇总, 问题清单, 未报送");
+    // The leader's sheet: verdicts first to send back, one page wide.
+    let leader = &sheets[0];
+    assert_eq!(
+        leader[0],
+        [
+            "机关",
+            "年度",
+            "结论",
+            "原因",
+            "落款日期",
+            "错误",
+            "警告",
+            "文件名"
+        ]
+    );
+    let verdicts: Vec<&str> = leader[1..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(verdicts[0], "退回", "{leader:?}");
+    assert!(
+        !verdicts.contains(&"上年报告"),
+        "last year's reports are not reviewed"
+    );
+    assert_eq!(
+        leader.len(),
+        1 + 4,
+        "three townships and the county: {leader:?}"
+    );
+    assert!(
+        raw[0].contains("<pageSetUpPr fitToPage=\"1\"/>")
+            && raw[0].contains("fitToHeight=\"0\"")
+            && raw[0].contains("paperSize=\"9\"")
+            && raw[0].contains("orientation=\"landscape\""),
+        "A4 landscape, one page wide"
+    );
+    let rows = &sheets[1];
     assert_eq!(
         rows[0][..10],
         [
@@ -274,23 +307,16 @@ fn a_county_folder_checked_summarised_and_summed() {
         .find(|r| r[1] == "示范县人民政府（汇总）")
         .unwrap();
     assert_eq!(county[column("H-SUM")], "1");
-    assert!(raw[0].contains("state=\"frozen\"") && raw[0].contains("ySplit=\"1\""));
-    assert!(raw[0].contains("<col ") && raw[0].contains("customWidth=\"1\""));
-    // Printable: A4 landscape, one page wide, page numbers below.
-    assert!(
-        raw[0].contains("<pageSetUpPr fitToPage=\"1\"/>"),
-        "fit to the page width"
-    );
-    assert!(
-        raw[0].contains("paperSize=\"9\"") && raw[0].contains("orientation=\"landscape\""),
-        "A4 landscape"
-    );
-    assert!(raw[0].contains("fitToHeight=\"0\"") && raw[0].contains("&amp;P"));
+    assert!(raw[1].contains("state=\"frozen\"") && raw[1].contains("ySplit=\"1\""));
+    assert!(raw[1].contains("<col ") && raw[1].contains("customWidth=\"1\""));
+    // The details print A4 landscape with page numbers, not shrunk to one page's width.
+    assert!(raw[1].contains("orientation=\"landscape\"") && raw[1].contains("&amp;P"));
+    assert!(!raw[1].contains("fitToPage"));
     let style = |file: &str| {
-        let at = raw[0]
+        let at = raw[1]
             .find(&format!(">{}<", shared_index(&summary, file)))
             .unwrap();
-        let cell = &raw[0][..at];
+        let cell = &raw[1][..at];
         let start = cell.rfind("<c ").unwrap();
         cell[start..]
             .split("s=\"")
@@ -304,7 +330,7 @@ fn a_county_folder_checked_summarised_and_summed() {
         style(s(&dir.join("青石镇2024.nianbao"))),
         "only reports with errors filled"
     );
-    let found = &sheets[1];
+    let found = &sheets[2];
     assert_eq!(
         found.len() - 1,
         items.iter().filter(|i| i["rule"].is_string()).count()
@@ -314,7 +340,7 @@ fn a_county_folder_checked_summarised_and_summed() {
             .iter()
             .any(|r| r[4] == "H-SUM" && r[3] == "错误" && !r[8].is_empty())
     );
-    assert_eq!(sheets[2][1], ["黄土乡"]);
+    assert_eq!(sheets[3][1], ["黄土乡"]);
 }
 
 /// The index of a shared string, to find its cell in the sheet's XML.

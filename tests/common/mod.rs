@@ -98,8 +98,17 @@ pub fn soffice_pdf(document: &Path) -> Option<PathBuf> {
         &out,
         &input,
     ];
-    run_tool("soffice", &args)?;
-    Some(document.with_extension("pdf"))
+    let said = run_tool("soffice", &args)?;
+    let pdf = document.with_extension("pdf");
+    if !pdf.is_file() {
+        // soffice exits 0 without a word processor installed (only Calc, say).
+        eprintln!(
+            "skipped: soffice made no PDF of {} ({said})",
+            document.display()
+        );
+        return None;
+    }
+    Some(pdf)
 }
 
 /// A PDF's text without spaces or line breaks (labels wrap inside cells).

@@ -13,6 +13,7 @@ mod run;
 mod summary;
 mod verdict;
 mod walk;
+mod workbook;
 mod year;
 
 use std::path::PathBuf;
@@ -24,8 +25,9 @@ pub use duplicates::Counted;
 pub use pairing::{missing, organ_key};
 pub use parent::sums;
 pub use run::{Progress, run};
-pub use summary::{Row, csv, rows, xlsx};
+pub use summary::{Row, csv, rows};
 pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};
+pub use workbook::xlsx;
 
 /// One checked file: the report (or why it could not be read) and what the rules found.
 #[derive(Debug)]

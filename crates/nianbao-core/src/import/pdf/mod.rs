@@ -67,10 +67,10 @@ pub fn read(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
         &doc,
         Budget {
             // Enough for MAX_PAGES full pages of nianbao's own PDF (about 600 characters a
-            // page, a few operations each), and no more.
-            operations: 8_000_000,
+            // page, a few hundred operations), and no more.
+            operations: 4_000_000,
             glyphs: 2_000_000,
-            content_bytes: 256 * 1024 * 1024,
+            content_bytes: 128 * 1024 * 1024,
         },
     );
     let mut read_pages = Vec::with_capacity(pages.len());

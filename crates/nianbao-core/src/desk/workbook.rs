@@ -1,0 +1,208 @@
+//! The desk's workbook (`rust_xlsxwriter`): a sheet for a leader first, then the details.
+//! Columns sized to their content, header frozen and repeated on printed pages.
+
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
+
+use super::Desk;
+use super::summary::{Row, cells, header, rows};
+use crate::check::Severity;
+use crate::file::escape::shown;
+
+/// 「审核结论」: the reports of the review (last year's, used for comparison, left out), those
+/// to send back first, in a few columns a leader reads on paper: one A4 landscape page wide.
+fn leaders_sheet(ws: &mut Worksheet, desk: &Desk, rows: &[Row]) -> Result<(), XlsxError> {
+    let order = |v: &str| match v {
+        "退回" => 0,
+        "需修改" => 1,
+        "通过" => 2,
+        _ => 3,
+    };
+    let mut shown_rows: Vec<(usize, &Row)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.verdict != "上年报告")
+        .collect();
+    shown_rows.sort_by(|(_, a), (_, b)| {
+        order(a.verdict)
+            .cmp(&order(b.verdict))
+            .then(a.organ.cmp(&b.organ))
+    });
+    let header: Vec<String> = [
+        "机关",
+        "年度",
+        "结论",
+        "原因",
+        "落款日期",
+        "错误",
+        "警告",
+        "文件名",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let body: Vec<Vec<String>> = shown_rows
+        .iter()
+        .map(|(i, r)| {
+            let closing = desk.entries[*i]
+                .report
+                .as_ref()
+                .map_or(String::new(), |r| r.meta.closing_date.clone());
+            vec![
+                shown(&r.organ),
+                r.year.map_or(String::new(), |y| y.to_string()),
+                r.verdict.to_string(),
+                shown(&r.reasons),
+                shown(&closing),
+                r.errors.to_string(),
+                r.warnings.to_string(),
+                r.path
+                    .file_name()
+                    .map_or(String::new(), |n| shown(&n.to_string_lossy())),
+            ]
+        })
+        .collect();
+    sheet(
+        ws,
+        "审核结论",
+        &header,
+        &body,
+        |r| shown_rows[r].1.verdict == "退回",
+        5,
+    )?;
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// Display width in spreadsheet columns: CJK characters count two.
+fn width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
+        .sum()
+}
+
+/// A sheet of text rows under a bold, frozen header with an autofilter; columns sized to
+/// their content (within bounds); rows for which `highlight` holds filled red.
+fn sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    header: &[String],
+    body: &[Vec<String>],
+    highlight: impl Fn(usize) -> bool,
+    numeric_from: usize,
+) -> Result<(), XlsxError> {
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7));
+    let red = Format::new()
+        .set_background_color(Color::RGB(0xFFC7CE))
+        .set_font_color(Color::RGB(0x9C0006));
+    let plain = Format::new();
+    ws.set_name(name)?;
+    let mut widths: Vec<f64> = header.iter().map(|h| width(h)).collect();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)?;
+    }
+    for (r, cells) in body.iter().enumerate() {
+        let format = if highlight(r) { &red } else { &plain };
+        let row = (r + 1) as u32;
+        for (c, text) in cells.iter().enumerate() {
+            widths[c] = widths[c].max(width(text));
+            match text.parse::<f64>() {
+                Ok(n) if c >= numeric_from && !text.is_empty() => {
+                    ws.write_number_with_format(row, c as u16, n, format)?
+                }
+                _ => ws.write_string_with_format(row, c as u16, text, format)?,
+            };
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, w.clamp(4.0, 60.0) + 1.0)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, body.len() as u32, (header.len() - 1) as u16)?;
+    // Printed: A4 landscape, the header on every page, page numbers in the footer.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_gridlines(true)
+        .set_footer("&C第 &P 页，共 &N 页");
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// The workbook: 「审核结论」 for a leader (one line per report of the review's year: verdict,
+/// reasons, 落款日期, counts; fits an A4 landscape page's width), then 「汇总」 (one row per file,
+/// every column), 「问题清单」 (every finding; errors in red) and, with an expected list, 「未报送」.
+/// Reports to send back are red on every sheet.
+pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let rows = rows(desk);
+    leaders_sheet(wb.add_worksheet(), desk, &rows)?;
+    let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
+    sheet(
+        wb.add_worksheet(),
+        "汇总",
+        &header(),
+        &body,
+        // Every report to send back, errors or not (a text contradicting its tables too).
+        |r| rows[r].verdict == "退回",
+        2,
+    )?;
+    let found_header: Vec<String> = [
+        "文件",
+        "机关",
+        "年度",
+        "级别",
+        "规则",
+        "规则名称",
+        "单元格",
+        "说明",
+        "建议",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut found = Vec::new();
+    let mut severities = Vec::new();
+    for e in &desk.entries {
+        for f in &e.findings {
+            let name = e
+                .report
+                .as_ref()
+                .map_or(f.rule.as_str(), |r| r.template.rule_name(f.rule));
+            found.push(vec![
+                shown(&e.path.display().to_string()),
+                shown(e.organ()),
+                e.year().map_or(String::new(), |y| y.to_string()),
+                f.severity.chinese().to_string(),
+                f.rule.as_str().to_string(),
+                name.to_string(),
+                shown(&f.cells.join(",")),
+                shown(&f.message),
+                f.suggested
+                    .as_ref()
+                    .map_or(String::new(), |s| shown(&s.value)),
+            ]);
+            severities.push(f.severity);
+        }
+    }
+    sheet(
+        wb.add_worksheet(),
+        "问题清单",
+        &found_header,
+        &found,
+        |r| severities[r] == Severity::Error,
+        9,
+    )?;
+    if !desk.missing.is_empty() {
+        let missing: Vec<Vec<String>> = desk.missing.iter().map(|o| vec![shown(o)]).collect();
+        sheet(
+            wb.add_worksheet(),
+            "未报送",
+            &["未报送的机关".to_string()],
+            &missing,
+            |_| true,
+            1,
+        )?;
+    }
+    wb.save_to_buffer()
+}
