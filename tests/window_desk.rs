@@ -194,6 +194,12 @@ fn a_report_opened_from_the_desk_keeps_its_pairing_and_the_desk_s_notes() {
         said.starts_with("批量检查的提示：同一机关同一年度还有1份数字不同的报告"),
         "{said}"
     );
+    // Kept beside the problems after the status line moves on.
+    assert_eq!(app.desk_said.len(), 1);
+    assert!(
+        h.query_by_label_contains("批量检查：同一机关同一年度还有1份数字不同的报告")
+            .is_some()
+    );
     // What the pairing finds is among the report's findings, as the desk's table counted it.
     assert!(
         app.editor

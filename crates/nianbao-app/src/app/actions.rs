@@ -306,6 +306,7 @@ impl App {
         if !said.is_empty() {
             self.message = Some((format!("批量检查的提示：{}", said.join("；")), true));
         }
+        self.desk_said = said;
     }
 
     /// Opens a report in this window; `false` when it could not be (and the error is shown).
@@ -362,6 +363,7 @@ impl App {
     /// The new document, locked for this window; the recovery copy is left as it is.
     fn install_editor(&mut self, editor: Editor) {
         self.recovery_written = None;
+        self.desk_said.clear();
         self.editor = editor;
         self.editor.lock_file(&self.config);
         // Temporary files of saves killed in this folder (best effort, only our own names).

@@ -71,6 +71,9 @@ pub struct App {
     geometry: geometry::GeometryWatch,
     /// 批量检查: a folder being checked, or its summary.
     pub desk: Option<desk::DeskView>,
+    /// What 批量检查 found of the report open that the report alone cannot show (H-DUP,
+    /// H-YEAR, H-SUM), kept above its problems until another document replaces it.
+    pub desk_said: Vec<String>,
     /// Where installed fonts are looked for: the system's folders, or one folder
     /// (`NIANBAO_FONT_DIR`; tests).
     pub font_dir: Option<PathBuf>,
@@ -159,6 +162,7 @@ impl App {
             clipboard: Clipboard::default(),
             geometry: geometry::GeometryWatch::default(),
             desk: None,
+            desk_said: Vec::new(),
             font_dir: std::env::var_os("NIANBAO_FONT_DIR")
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),

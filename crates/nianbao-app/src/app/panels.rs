@@ -43,6 +43,12 @@ impl App {
                     ui::import::import_ui(ui, &self.editor.report, import, commands);
                     ui.separator();
                 }
+                for said in &self.desk_said {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("批量检查：{said}"));
+                }
+                if !self.desk_said.is_empty() {
+                    ui.separator();
+                }
                 ui::problems::problems_ui(
                     ui,
                     &self.editor.report,
