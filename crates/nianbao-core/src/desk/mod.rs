@@ -42,6 +42,9 @@ pub struct Entry {
     /// Where the folder holds another report of the same organ and year: the one that counts
     /// (in the 汇总 sum and as a later report's 上年报告), and why.
     pub counted: Option<Counted>,
+    /// Whether a report of the review's year is compared with this one (it is that report's
+    /// 上年报告).
+    pub someones_last: bool,
 }
 
 impl Entry {

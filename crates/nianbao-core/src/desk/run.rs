@@ -154,14 +154,20 @@ pub fn run(
         .collect();
     let parent_year = parent_at.and_then(|at| loaded[at].as_ref().ok().map(|r| r.meta.year));
     let review_year = year::review_year(review.year, parent_year, years.iter().flatten().copied());
+    // Reports a report of the review's year is compared with (its 上年报告).
+    let mut someones_last = vec![false; paths.len()];
+    for (j, p) in pairs.iter().enumerate() {
+        if let Some(p) = p
+            && years[j] == review_year
+        {
+            someones_last[*p] = true;
+        }
+    }
     if let Some(review_year) = review_year {
         for (i, found) in findings.iter_mut().enumerate() {
-            let Some(y) = years[i].filter(|y| *y != review_year) else {
-                continue;
-            };
-            let someones_last =
-                (0..pairs.len()).any(|j| pairs[j] == Some(i) && years[j] == Some(review_year));
-            if !someones_last {
+            if let Some(y) = years[i].filter(|y| *y != review_year)
+                && !someones_last[i]
+            {
                 found.push(year::finding(y, review_year));
             }
         }
@@ -179,6 +185,7 @@ pub fn run(
             prev: pairs[i],
             is_parent: Some(i) == parent_at,
             counted,
+            someones_last: someones_last[i],
         })
         .collect();
     if let Some(at) = parent_at {
@@ -201,14 +208,18 @@ fn say_duplicates(
     findings: &mut [Vec<crate::check::Rendered>],
 ) {
     let paths: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+    let mut groups: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (i, c) in counted.iter().enumerate() {
+        if let Some(c) = c {
+            groups.entry(c.index).or_default().push(i);
+        }
+    }
     for (me, c) in counted.iter().enumerate() {
         let Some(c) = c else { continue };
-        let group: Vec<usize> = (0..counted.len())
-            .filter(|i| counted[*i].as_ref().is_some_and(|o| o.index == c.index))
-            .collect();
+        let group = &groups[&c.index];
         let figures = |i: usize| loaded[i].as_ref().ok().map(parent::figures);
         if group.iter().any(|i| figures(*i) != figures(me)) {
-            findings[me].push(duplicates::finding(me, c, &group, &paths));
+            findings[me].push(duplicates::finding(me, c, group, &paths));
         }
     }
 }

@@ -31,22 +31,29 @@ pub struct Row {
 }
 
 pub fn rows(desk: &Desk) -> Vec<Row> {
+    // Reports per counted one: how many others share an organ and year with each.
+    let mut group = std::collections::HashMap::<usize, usize>::new();
+    for c in desk.entries.iter().filter_map(|e| e.counted.as_ref()) {
+        *group.entry(c.index).or_default() += 1;
+    }
     desk.entries
         .iter()
         .enumerate()
-        .map(|(i, e)| row(desk, i, e))
+        .map(|(i, e)| {
+            let others = e
+                .counted
+                .as_ref()
+                .map_or(0, |c| group[&c.index].saturating_sub(1));
+            row(desk, i, e, others)
+        })
         .collect()
 }
 
 /// 「计入」 or 「未计入，以“…”为准（…）」 where an organ's year has several reports; for a
 /// report of another year, whether it is some report's 上年报告 or 年度不符.
-fn counted(desk: &Desk, me: usize, e: &Entry) -> String {
+fn counted(desk: &Desk, me: usize, e: &Entry, others: usize) -> String {
     if !e.is_parent && e.report.is_ok() && !e.in_review(desk.year) {
-        let someones_last = desk
-            .entries
-            .iter()
-            .any(|o| o.prev == Some(me) && o.in_review(desk.year));
-        return if someones_last {
+        return if e.someones_last {
             "上年报告（用于比对）".into()
         } else {
             "年度不符，不计入".into()
@@ -55,12 +62,7 @@ fn counted(desk: &Desk, me: usize, e: &Entry) -> String {
     let Some(c) = &e.counted else {
         return String::new();
     };
-    let others = desk
-        .entries
-        .iter()
-        .filter(|o| o.counted.as_ref().is_some_and(|oc| oc.index == c.index))
-        .count()
-        - 1;
+
     if c.index == me {
         format!("计入（另有{others}份同机关同年度的报告；{}）", c.why)
     } else {
@@ -72,7 +74,8 @@ fn counted(desk: &Desk, me: usize, e: &Entry) -> String {
     }
 }
 
-fn row(desk: &Desk, me: usize, e: &Entry) -> Row {
+fn row(desk: &Desk, me: usize, e: &Entry, others: usize) -> Row {
+    let (verdict, reasons) = super::verdict::verdict(desk, me);
     let organ = match (e.organ(), e.is_parent) {
         (o, true) => format!("{o}（汇总）"),
         (o, false) => o.to_string(),
@@ -82,9 +85,9 @@ fn row(desk: &Desk, me: usize, e: &Entry) -> Row {
         file: e.path.display().to_string(),
         organ,
         year: e.year(),
-        counted: counted(desk, me, e),
-        verdict: super::verdict::verdict(desk, me).0,
-        reasons: super::verdict::verdict(desk, me).1,
+        counted: counted(desk, me, e, others),
+        verdict,
+        reasons,
         template: e
             .report
             .as_ref()

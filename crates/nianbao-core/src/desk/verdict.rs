@@ -33,11 +33,7 @@ pub fn verdict(desk: &Desk, me: usize) -> (&'static str, String) {
         };
     }
     if !e.in_review(desk.year) {
-        let someones_last = desk
-            .entries
-            .iter()
-            .any(|o| o.prev == Some(me) && o.in_review(desk.year));
-        return if someones_last {
+        return if e.someones_last {
             ("上年报告", "用于与本年报告比对".into())
         } else {
             ("年度不符", format!("{}年度的报告", report.meta.year))
