@@ -129,9 +129,15 @@ impl DeskView {
             return Vec::new();
         };
         let filter = self.filter.trim();
+        // Names compared as the desk compares them, so 「卫健委」 finds 「示范县卫生健康委员会」.
+        let key = crate::model::organ_key(filter);
         let mut shown: Vec<&Row> = rows
             .iter()
-            .filter(|r| filter.is_empty() || r.organ.contains(filter))
+            .filter(|r| {
+                filter.is_empty()
+                    || r.organ.contains(filter)
+                    || (!key.is_empty() && crate::model::organ_key(&r.organ).contains(&key))
+            })
             .collect();
         let (by, descending) = self.sort;
         shown.sort_by(|a, b| {
