@@ -569,3 +569,52 @@ fn each_report_gets_a_verdict_with_its_reasons() {
         "the sum first: {why}"
     );
 }
+
+#[test]
+fn the_county_report_generated_from_the_reports_that_count_sums_exactly() {
+    let (dir, children) = county();
+    // A draft beside 青石镇's final: not summed.
+    let mut draft = balanced();
+    set(&mut draft, "t3.new.natural", "99");
+    nianbao::file::save(&draft, &dir.join("青石镇2025-初稿.nianbao")).unwrap();
+    let county = temp_dir("desk-sum").join("示范县2025.nianbao");
+    let o = nianbao(&[
+        "sum",
+        s(&dir),
+        "--organ",
+        "示范县人民政府",
+        "-o",
+        s(&county),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(said.contains("2025年度3份报告表二至表四之和"), "{said}");
+    assert!(!said.contains("初稿"), "the draft is not summed: {said}");
+    let summed = nianbao::file::load(&county).unwrap();
+    assert_eq!(summed.meta.organ, "示范县人民政府");
+    assert_eq!(summed.meta.year, 2025);
+    let t = summed.template;
+    for id in [
+        "t3.new.natural",
+        "t2.licensing.decisions",
+        "t4.review.total",
+    ] {
+        let cell = t.cell_index(id).unwrap();
+        let by_hand: nianbao::model::Num = children.iter().filter_map(|c| c.num(cell)).sum();
+        assert_eq!(summed.num(cell), Some(by_hand), "{id}");
+    }
+    // Checked as the 汇总 report against the same folder: no difference anywhere.
+    let o = nianbao(&["check", s(&dir), "--parent", s(&county), "--json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!items.iter().any(|i| i["rule"] == "H-SUM"), "{items:#?}");
+    // An existing output is not replaced unasked.
+    let o = nianbao(&[
+        "sum",
+        s(&dir),
+        "--organ",
+        "示范县人民政府",
+        "-o",
+        s(&county),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

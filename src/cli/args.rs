@@ -30,6 +30,15 @@ pub enum Command {
     Cells {
         file: PathBuf,
     },
+    /// The 汇总 report generated from the reports that count in folders.
+    Sum {
+        inputs: Vec<PathBuf>,
+        organ: String,
+        year: Option<i32>,
+        aliases: Option<PathBuf>,
+        out: PathBuf,
+        force: bool,
+    },
     New {
         year: i32,
         organ: String,
@@ -156,16 +165,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 ],
                 &["--json", "--force"],
             )?;
-            let year = match p.option(&["--year"]) {
-                Some(v) => {
-                    let text = text("--year", v)?;
-                    Some(
-                        crate::model::parse_year(&text)
-                            .ok_or_else(|| usage(crate::model::invalid_year(&text)))?,
-                    )
-                }
-                None => None,
-            };
+            let year = year_option(&p)?;
             if p.positional.is_empty() {
                 return Err(usage("check 需要至少一个报告文件或文件夹"));
             }
@@ -193,6 +193,28 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 }),
                 _ => Err(usage("install-desktop 只接受 --remove 和 --force")),
             }
+        }
+        "sum" => {
+            let p = split(
+                rest,
+                &["--organ", "--year", "--alias", "-o", "--output"],
+                &["--force"],
+            )?;
+            if p.positional.is_empty() {
+                return Err(usage("sum 需要至少一个报告文件夹或文件"));
+            }
+            let organ = p.required_text(&["--organ"])?.trim().to_string();
+            if organ.is_empty() || organ.chars().any(char::is_control) {
+                return Err(usage("汇总报告的机关名称不能为空，也不能含有控制字符"));
+            }
+            Ok(Command::Sum {
+                inputs: p.positional.iter().map(PathBuf::from).collect(),
+                organ,
+                year: year_option(&p)?,
+                aliases: p.option(&["--alias"]).map(PathBuf::from),
+                out: p.required(&["-o", "--output"])?.into(),
+                force: p.flag("--force"),
+            })
         }
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
             [file] => Ok(Command::Cells { file: file.into() }),
@@ -246,12 +268,23 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         _ => match rest {
             [] if names_a_file(first) => Ok(Command::Open(Some(first.into()))),
             _ => Err(Failure::input(format!(
-                "未知命令“{}”。可用的命令：check、cells、new、convert、install-desktop、help；\
+                "未知命令“{}”。可用的命令：check、cells、new、convert、sum、install-desktop、help；\
                  要打开报告请给出文件名（运行 nianbao help 查看用法）",
                 first.to_string_lossy()
             ))),
         },
     }
+}
+
+/// `--year` when given, as a report year.
+fn year_option(p: &Parsed) -> Result<Option<i32>, Failure> {
+    let Some(v) = p.option(&["--year"]) else {
+        return Ok(None);
+    };
+    let text = text("--year", v)?;
+    crate::model::parse_year(&text)
+        .map(Some)
+        .ok_or_else(|| usage(crate::model::invalid_year(&text)))
 }
 
 /// Whether a lone argument is a file to open rather than a mistyped command: it exists, or it

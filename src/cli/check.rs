@@ -148,7 +148,7 @@ fn summary_kind(path: &Path) -> Result<SummaryKind, Failure> {
 /// The list of expected organs: a text file, bounded like every file read.
 /// A names or alias list: a text file, bounded like every file read, in any encoding the
 /// text importer knows (Notepad on a Chinese Windows saves GBK).
-fn read_list(path: &Path) -> Result<String, Failure> {
+pub(super) fn read_list(path: &Path) -> Result<String, Failure> {
     let (bytes, _) = crate::file::read_stamped(path)
         .map_err(|e| Failure::input(format!("{}：{e}", name(path))))?;
     crate::import::text::decode(&bytes)

@@ -28,6 +28,24 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             desk,
         } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
+        Command::Sum {
+            inputs,
+            organ,
+            year,
+            aliases,
+            out: path,
+            force,
+        } => super::sum::sum(
+            super::sum::SumArgs {
+                inputs: &inputs,
+                organ: &organ,
+                year,
+                aliases: aliases.as_deref(),
+                out_path: &path,
+                force,
+            },
+            out,
+        ),
         Command::InstallDesktop { remove, force } => super::desktop::run(out, remove, force),
         Command::New {
             year,

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod commands;
 mod desktop;
+mod sum;
 #[cfg(windows)]
 mod windows;
 #[cfg(not(windows))]
@@ -25,6 +26,8 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
                                                  批量检查文件夹中的全部报告（同一机关的上年报告自动配对），
                                                  生成汇总表、列出未报送的机关、核对汇总报告各数之和
   nianbao cells 文件                             按模板顺序列出每个单元格：编号<TAB>数值
+  nianbao sum 文件夹... --organ 机关名称 -o 汇总报告 [--year 年度] [--alias 机关别名.txt]
+                                                 由各机关计入汇总的报告生成汇总报告（表二至表四相加，正文另填）
   nianbao new --year 年度 --organ 机关名称 [--from 上年报告] -o 输出文件
                                                  新建报告（按年度选用模板；--from 带入上年结转）
   nianbao convert 输入文件 -o 输出文件 [--verbose] 转换格式（按输出扩展名：.nianbao、.json，

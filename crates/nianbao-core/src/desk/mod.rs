@@ -23,7 +23,7 @@ use crate::model::Report;
 
 pub use duplicates::Counted;
 pub use pairing::{missing, organ_key};
-pub use parent::sums;
+pub use parent::{summed, sums};
 pub use run::{Progress, run};
 pub use summary::{Row, csv, rows};
 pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};

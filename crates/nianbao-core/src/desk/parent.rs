@@ -48,6 +48,30 @@ fn parts(children: &[&Report], id: &str, kind: crate::template::CellKind) -> Str
     format!("其中{}", text.join("、"))
 }
 
+/// The 汇总 report made from `children` (the reports that count, of one year): every figure of
+/// tables 二–四 their sum (blank counts as 0; a cell whose figure is text in some report, or
+/// missing from its template, is left blank for the reviewer), the organ and year given, the
+/// text left to write. Totals are kept as summed (not recomputed), so the sum is exact.
+pub fn summed(children: &[&Report], organ: &str, year: i32) -> Report {
+    let mut out = Report::new(year, organ);
+    out.auto_totals = false;
+    let t = out.template;
+    for cell in t.cell_ixs() {
+        let def = t.cell(cell);
+        if !SUMMED_TABLES.contains(&t.def.tables[def.table].id.as_str()) {
+            continue;
+        }
+        let sum = children
+            .iter()
+            .map(|c| c.cell_by_id(&def.id).and_then(figure))
+            .sum::<Option<Num>>();
+        if let Some(sum) = sum {
+            out.set_text(cell, &sum.display(def.kind));
+        }
+    }
+    out
+}
+
 /// How many organs' figures an H-SUM message names.
 const NAMED_PARTS: usize = 8;
 
