@@ -618,3 +618,45 @@ fn the_county_report_generated_from_the_reports_that_count_sums_exactly() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn import_doubts_have_a_sheet_of_their_own_and_cells_are_named_in_chinese() {
+    let Some(seed) =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"))
+            .ok()
+            .and_then(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.to_string_lossy().contains("/000_"))
+            })
+    else {
+        panic!("../shared/seeds/000_*.txt is part of the project's shared data and must be there");
+    };
+    let (dir, children) = county();
+    std::fs::copy(&seed, dir.join("乡镇/导入.txt")).unwrap();
+    let out = temp_dir("desk-doubts");
+    let parent = out.join("示范县2025.nianbao");
+    parent_of(&children, &parent);
+    let summary = out.join("汇总.xlsx");
+    nianbao(&[
+        "check",
+        s(&dir),
+        "--parent",
+        s(&parent),
+        "--summary",
+        s(&summary),
+    ]);
+    let (sheets, _) = read_xlsx(&summary);
+    let names: Vec<&str> = sheets.iter().map(|rows| rows[0][0].as_str()).collect();
+    assert_eq!(
+        sheets.len(),
+        4,
+        "审核结论, 汇总, 问题清单, 导入待核对: {names:?}"
+    );
+    let (found, doubts) = (&sheets[2], &sheets[3]);
+    assert!(doubts.len() > 100, "the seed's doubts: {}", doubts.len());
+    assert!(doubts[1..].iter().all(|r| r[4] == "IMP-REVIEW"));
+    assert!(found[1..].iter().all(|r| r[4] != "IMP-REVIEW"));
+    let sum = found.iter().find(|r| r[4] == "H-SUM").unwrap();
+    assert_eq!(sum[6], "（一）予以公开·法人或其他组织·商业企业", "{sum:?}");
+}

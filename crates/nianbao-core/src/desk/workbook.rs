@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
 
 use super::Desk;
 use super::summary::{Row, cells, header, rows};
-use crate::check::Severity;
+use crate::check::{RuleId, Severity};
 use crate::file::escape::shown;
 
 /// 「审核结论」: the reports of the review (last year's, used for comparison, left out), those
@@ -131,7 +131,8 @@ fn sheet(
 
 /// The workbook: 「审核结论」 for a leader (one line per report of the review's year: verdict,
 /// reasons, 落款日期, counts; fits an A4 landscape page's width), then 「汇总」 (one row per file,
-/// every column), 「问题清单」 (every finding; errors in red) and, with an expected list, 「未报送」.
+/// every column), 「问题清单」 (every finding but the import doubts, cells named in Chinese;
+/// errors in red), 「导入待核对」 where there are doubts and, with an expected list, 「未报送」.
 /// Reports to send back are red on every sheet.
 pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -161,28 +162,38 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let mut found = Vec::new();
+    // Import doubts (a figure of a published report to confirm) on a sheet of their own: a
+    // folder of PDFs has hundreds, which would bury the findings.
+    let (mut found, mut doubts) = (Vec::new(), Vec::new());
     let mut severities = Vec::new();
     for e in &desk.entries {
         for f in &e.findings {
-            let name = e
-                .report
-                .as_ref()
-                .map_or(f.rule.as_str(), |r| r.template.rule_name(f.rule));
-            found.push(vec![
+            let (name, cells) = match &e.report {
+                Ok(r) => (
+                    r.template.rule_name(f.rule),
+                    cell_names(r.template, &f.cells),
+                ),
+                Err(_) => (f.rule.as_str(), f.cells.join("，")),
+            };
+            let row = vec![
                 shown(&e.path.display().to_string()),
                 shown(e.organ()),
                 e.year().map_or(String::new(), |y| y.to_string()),
                 f.severity.chinese().to_string(),
                 f.rule.as_str().to_string(),
                 name.to_string(),
-                shown(&f.cells.join(",")),
+                shown(&cells),
                 shown(&f.message),
                 f.suggested
                     .as_ref()
                     .map_or(String::new(), |s| shown(&s.value)),
-            ]);
-            severities.push(f.severity);
+            ];
+            if f.rule == RuleId::IMPREVIEW {
+                doubts.push(row);
+            } else {
+                found.push(row);
+                severities.push(f.severity);
+            }
         }
     }
     sheet(
@@ -193,6 +204,16 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
         |r| severities[r] == Severity::Error,
         9,
     )?;
+    if !doubts.is_empty() {
+        sheet(
+            wb.add_worksheet(),
+            "导入待核对",
+            &found_header,
+            &doubts,
+            |_| false,
+            9,
+        )?;
+    }
     if !desk.missing.is_empty() {
         let missing: Vec<Vec<String>> = desk.missing.iter().map(|o| vec![shown(o)]).collect();
         sheet(
@@ -205,4 +226,16 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
         )?;
     }
     wb.save_to_buffer()
+}
+
+/// Cells as a reader names them (「（一）予以公开·法人或其他组织·商业企业」), not by id.
+fn cell_names(template: &crate::template::Template, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            template
+                .cell_index(id)
+                .map_or_else(|| id.clone(), |i| template.cell_label(i))
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
