@@ -590,6 +590,7 @@ fn the_county_report_generated_from_the_reports_that_count_sums_exactly() {
     let said = stdout(&o);
     assert!(said.contains("2025年度3份报告表二至表四之和"), "{said}");
     assert!(!said.contains("初稿"), "the draft is not summed: {said}");
+    assert!(!said.contains("未相加"), "every cell summed: {said}");
     let summed = nianbao::file::load(&county).unwrap();
     assert_eq!(summed.meta.organ, "示范县人民政府");
     assert_eq!(summed.meta.year, 2025);
@@ -659,4 +660,28 @@ fn import_doubts_have_a_sheet_of_their_own_and_cells_are_named_in_chinese() {
     assert!(found[1..].iter().all(|r| r[4] != "IMP-REVIEW"));
     let sum = found.iter().find(|r| r[4] == "H-SUM").unwrap();
     assert_eq!(sum[6], "（一）予以公开·法人或其他组织·商业企业", "{sum:?}");
+}
+
+#[test]
+fn a_cell_that_cannot_be_summed_is_left_blank_and_said() {
+    let (dir, _) = county();
+    let mut odd = renamed(balanced(), "示范县黄土乡人民政府");
+    set(&mut odd, "t3.new.natural", "十二");
+    nianbao::file::save(&odd, &dir.join("黄土乡.nianbao")).unwrap();
+    let county = temp_dir("desk-sum-odd").join("示范县2025.nianbao");
+    let o = nianbao(&[
+        "sum",
+        s(&dir),
+        "--organ",
+        "示范县人民政府",
+        "-o",
+        s(&county),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(said.contains("注意：1格未相加、留空"), "{said}");
+    let summed = nianbao::file::load(&county).unwrap();
+    let cell = summed.template.cell_index("t3.new.natural").unwrap();
+    assert!(said.contains(&summed.template.cell_label(cell)), "{said}");
+    assert_eq!(summed.text(cell), "", "left blank, not a partial sum");
 }

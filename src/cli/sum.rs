@@ -49,7 +49,7 @@ pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
         .iter()
         .filter_map(|e| e.report.as_ref().ok())
         .collect();
-    let county = desk::summed(&reports, args.organ, year);
+    let (county, unsummed) = desk::summed(&reports, args.organ, year);
     crate::file::save_report(
         &county,
         args.out_path,
@@ -67,6 +67,17 @@ pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
             "  {}（{}）\n",
             name(&e.path),
             crate::file::escape::shown(e.organ())
+        ));
+    }
+    if !unsummed.is_empty() {
+        // Never a silent blank: which cells the reviewer must fill, and why.
+        let t = county.template;
+        let named: Vec<String> = unsummed.iter().take(10).map(|c| t.cell_label(*c)).collect();
+        text.push_str(&format!(
+            "  注意：{}格未相加、留空（有报告在这些格填的不是数字，或其格式没有这些格）：{}{}\n",
+            unsummed.len(),
+            crate::file::escape::shown(&named.join("、")),
+            if unsummed.len() > 10 { "等" } else { "" }
         ));
     }
     for problem in found.problems.iter().chain(&found.notes) {

@@ -4,6 +4,7 @@
 
 use crate::check::{Rendered, RuleId, Suggestion};
 use crate::model::{CellValue, Num, Report};
+use crate::template::CellIx;
 
 /// The tables whose every figure is a sum over the organs' reports.
 const SUMMED_TABLES: &[&str] = &["t2", "t3", "t4"];
@@ -49,10 +50,12 @@ fn parts(children: &[&Report], id: &str, kind: crate::template::CellKind) -> Str
 }
 
 /// The 汇总 report made from `children` (the reports that count, of one year): every figure of
-/// tables 二–四 their sum (blank counts as 0; a cell whose figure is text in some report, or
-/// missing from its template, is left blank for the reviewer), the organ and year given, the
-/// text left to write. Totals are kept as summed (not recomputed), so the sum is exact.
-pub fn summed(children: &[&Report], organ: &str, year: i32) -> Report {
+/// tables 二–四 their sum (blank counts as 0), the organ and year given, the text left to
+/// write. Totals are kept as summed (not recomputed), so the sum is exact. A cell whose figure
+/// is text in some report, or missing from its template, is left blank and returned, so the
+/// edge can say which cells were not summed.
+pub fn summed(children: &[&Report], organ: &str, year: i32) -> (Report, Vec<CellIx>) {
+    let mut unsummed = Vec::new();
     let mut out = Report::new(year, organ);
     out.auto_totals = false;
     let t = out.template;
@@ -65,11 +68,12 @@ pub fn summed(children: &[&Report], organ: &str, year: i32) -> Report {
             .iter()
             .map(|c| c.cell_by_id(&def.id).and_then(figure))
             .sum::<Option<Num>>();
-        if let Some(sum) = sum {
-            out.set_text(cell, &sum.display(def.kind));
+        match sum {
+            Some(sum) => out.set_text(cell, &sum.display(def.kind)),
+            None => unsummed.push(cell),
         }
     }
-    out
+    (out, unsummed)
 }
 
 /// How many organs' figures an H-SUM message names.

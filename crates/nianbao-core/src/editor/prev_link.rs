@@ -59,12 +59,7 @@ impl super::Editor {
     /// Links last year's report: its figures are checked against this year's, and the link is
     /// saved with the report (an unsaved change).
     pub fn attach_prev(&mut self, path: &Path, now: Instant) -> Result<(), OpenError> {
-        let report = open::load(path)?;
-        self.prev = Some(PrevReport {
-            path: path.to_path_buf(),
-            report,
-        });
-        self.prev_missing = None;
+        self.load_prev(path)?;
         self.report.prev_file = Some(link_text(path, self.folder()));
         self.refresh(now);
         Ok(())
@@ -73,14 +68,20 @@ impl super::Editor {
     /// Last year's report for this session only (the desk paired it): checked against, not
     /// linked in the file, so nothing becomes unsaved.
     pub fn compare_with(&mut self, path: &Path, now: Instant) -> Result<(), OpenError> {
+        self.load_prev(path)?;
+        self.refresh(now);
+        self.last_change = None;
+        Ok(())
+    }
+
+    /// Reads last year's report and holds it for the checks.
+    fn load_prev(&mut self, path: &Path) -> Result<(), OpenError> {
         let report = open::load(path)?;
         self.prev = Some(PrevReport {
             path: path.to_path_buf(),
             report,
         });
         self.prev_missing = None;
-        self.refresh(now);
-        self.last_change = None;
         Ok(())
     }
 
