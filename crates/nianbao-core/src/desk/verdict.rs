@@ -44,7 +44,11 @@ pub fn verdict(desk: &Desk, me: usize) -> (&'static str, String) {
             "已被取代",
             format!(
                 "以“{}”为准（{}）",
-                desk.entries[c.index].path.display(),
+                // The file name: the folder is the review's, and the line is read in a table.
+                desk.entries[c.index]
+                    .path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
                 c.why
             ),
         );
