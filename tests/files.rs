@@ -5,7 +5,7 @@ mod common;
 
 use common::{balanced, temp_dir};
 use nianbao::file::{self, Format, LoadError};
-use nianbao::model::Report;
+use nianbao::model::{ImportReport, Report};
 use nianbao::template;
 use proptest::prelude::*;
 
@@ -29,6 +29,8 @@ prop_compose! {
         narratives in proptest::collection::vec(any_text(), 4),
         cells in proptest::collection::vec(any_text(), 260),
         auto_totals in any::<bool>(),
+        source in proptest::option::of((0..1000usize, proptest::collection::vec(any_text(), 0..3),
+            proptest::collection::vec(any_text(), 0..3))),
     ) -> Report {
         let t = &template::all()[version];
         let mut r = Report::with_template(t, year, &organ);
@@ -45,6 +47,7 @@ prop_compose! {
         for (n, text) in t.narrative_ixs().zip(&narratives) {
             *r.sections.get_mut(n) = text.clone();
         }
+        r.review.source = source.map(|(read, notes, left_out)| ImportReport { read, notes, left_out });
         r
     }
 }
@@ -204,7 +207,7 @@ fn refuses_what_is_not_a_report() {
         ),
         (json[..json.len() / 2].to_string(), Format::Json, "不完整"),
         (
-            native.replace("format_version: 4", "format_version: 5"),
+            native.replace("format_version: 4", "format_version: 6"),
             Format::Native,
             "更新版本",
         ),

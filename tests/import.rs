@@ -494,6 +494,12 @@ fn doubts_are_saved_and_reloaded_in_both_formats() {
         return;
     };
     assert!(!r.review.is_empty());
+    let said = r
+        .review
+        .source
+        .as_ref()
+        .expect("the import's notes are kept");
+    assert!(said.read > 0 && !said.notes.is_empty(), "{said:?}");
     let dir = common::temp_dir("import-review");
     for name in ["r.nianbao", "r.json"] {
         let path = dir.join(name);
@@ -502,7 +508,13 @@ fn doubts_are_saved_and_reloaded_in_both_formats() {
         assert_eq!(back.review, r.review, "{name}");
         assert_eq!(back, r, "{name}");
     }
-    // A report without doubts is written as before (readable by earlier versions).
+    // What the import said needs version 5; doubts alone are written as version 4 was, and a
+    // report without either as before (readable by earlier versions).
+    assert!(file::to_native_string(&r).contains("format_version: 5"));
+    let mut doubts_only = r.clone();
+    doubts_only.review.source = None;
+    let text = file::to_native_string(&doubts_only);
+    assert!(text.contains("format_version: 4") && !text.contains("import:"));
     let plain = common::balanced();
     let text = file::to_native_string(&plain);
     assert!(text.contains("format_version: 4") && !text.contains("review:"));

@@ -640,10 +640,12 @@ fn import_doubts_survive_save_and_reopen_and_a_paste_clears_its_cell() {
     assert!(!h.state().editor.is_dirty(), "saved");
     drop(h);
 
-    // Reopened: the doubts are still there, in the panel and as findings.
+    // Reopened: the doubts are still there, in the panel and as findings, and so is what the
+    // import said of its source.
     let mut h = start(&dir.join("config2"), &native);
     assert_eq!(h.state().editor.path.as_deref(), Some(native.as_path()));
     assert_to_confirm(&h, 7);
+    assert!(h.query_by_label_contains("原样读取 ").is_some());
     assert_eq!(
         rules(&h)
             .iter()

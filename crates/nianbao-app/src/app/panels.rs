@@ -38,9 +38,8 @@ impl App {
             .default_size(300.0)
             .show(ui, |ui| {
                 let has_prev = self.editor.prev.is_some();
-                if self.editor.import.is_some() || !self.editor.report.review.is_empty() {
-                    let import = self.editor.import.as_ref();
-                    ui::import::import_ui(ui, &self.editor.report, import, commands);
+                if !self.editor.report.review.is_empty() {
+                    ui::import::import_ui(ui, &self.editor.report, commands);
                     ui.separator();
                 }
                 for said in &self.desk_said {

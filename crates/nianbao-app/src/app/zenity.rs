@@ -40,11 +40,24 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
     args
 }
 
+/// The dialog speaks Chinese as the window does, also on a system set to English or to the
+/// bare `C.UTF-8` locale (its buttons and 「是否替换」 were English there): GTK and zenity read
+/// their translations by `LANGUAGE` whatever the locale. A Chinese choice already made stays.
+pub fn language(current: Option<&str>) -> String {
+    match current.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) if l.starts_with("zh") => l.to_string(),
+        Some(l) => format!("zh_CN:zh:{l}"),
+        None => "zh_CN:zh".to_string(),
+    }
+}
+
 /// What zenity answered: exit 0 with a path, 1 for 取消; anything else (it could not start,
 /// or refused its arguments, as under a locale the system lacks) is a failure.
 pub fn pick(purpose: PickFor, default: Option<&Path>) -> Picked {
+    let current = std::env::var("LANGUAGE").ok();
     let Ok(output) = Command::new("zenity")
         .args(arguments(purpose, default))
+        .env("LANGUAGE", language(current.as_deref()))
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
@@ -66,6 +79,14 @@ pub fn pick(purpose: PickFor, default: Option<&Path>) -> Picked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dialog_is_asked_in_chinese() {
+        assert_eq!(language(None), "zh_CN:zh");
+        assert_eq!(language(Some("")), "zh_CN:zh");
+        assert_eq!(language(Some("en_US:en")), "zh_CN:zh:en_US:en");
+        assert_eq!(language(Some("zh_TW:zh")), "zh_TW:zh");
+    }
 
     #[test]
     fn a_save_proposes_the_name_and_its_type() {

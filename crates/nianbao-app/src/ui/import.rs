@@ -10,14 +10,9 @@ use crate::ui::command::{Command, Part};
 
 pub const IMPORT_MARK: egui::Color32 = egui::Color32::from_rgb(0x2a, 0x6f, 0xdb);
 
-/// The panel: for a report just imported, its import report; for a saved one, the doubts
-/// it still carries (they are saved with it).
-pub fn import_ui(
-    ui: &mut Ui,
-    report: &Report,
-    import: Option<&ImportReport>,
-    commands: &mut Vec<Command>,
-) {
+/// The panel: what the import said and the doubts still open, for a report just imported and
+/// for one saved and reopened alike (both are saved with it).
+pub fn import_ui(ui: &mut Ui, report: &Report, commands: &mut Vec<Command>) {
     let t = report.template;
     let open = report.review.open_count();
     let title = format!("导入说明（待核对 {open} 处）");
@@ -32,7 +27,7 @@ pub fn import_ui(
                 .id_salt("nianbao-import-marks")
                 .max_height(height)
                 .show(ui, |ui| {
-                    if let Some(import) = import {
+                    if let Some(import) = &report.review.source {
                         notes_ui(ui, report, import);
                     }
                     // One entry per row and reason: a lost row is one line, not seven.

@@ -8,6 +8,9 @@
 //! Native 4 writes the narratives as a map keyed by the template's narrative ids (`{"overview":
 //! …}`) instead of a struct of four fixed fields; older files' struct reads as the same map. In
 //! JSON the two look alike, so JSON keeps its versions.
+//! Native 5 and JSON 3 add `import`, what an import said of its source (cells read as they
+//! stood, notes, lines left out), so a reopened report still says it. Written only when there
+//! is one: other files keep the older versions and stay readable by older programs.
 
 use std::fmt;
 
@@ -15,16 +18,32 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::LoadError;
-use crate::model::{CellValue, MarkKind, Meta, Report, ReviewMark};
+use crate::model::{CellValue, ImportReport, MarkKind, Meta, Report, ReviewMark};
 use crate::template;
 
 pub const NATIVE_FORMAT: &str = "nianbao";
-pub const NATIVE_VERSION: u32 = 4;
+pub const NATIVE_VERSION: u32 = 5;
 pub const JSON_FORMAT: &str = "nianbao-report";
-pub const JSON_VERSION: u32 = 2;
-/// The versions written for a report without import doubts.
-pub const NATIVE_VERSION_PLAIN: u32 = 4;
-pub const JSON_VERSION_PLAIN: u32 = 1;
+pub const JSON_VERSION: u32 = 3;
+/// The versions written for a report without import doubts, with doubts only, and with what
+/// its import said (the newest).
+pub const NATIVE_VERSIONS: Versions = Versions {
+    plain: 4,
+    doubts: 4,
+    import: NATIVE_VERSION,
+};
+pub const JSON_VERSIONS: Versions = Versions {
+    plain: 1,
+    doubts: 2,
+    import: JSON_VERSION,
+};
+
+/// The version a file is written with: the oldest that holds what it carries.
+pub struct Versions {
+    pub plain: u32,
+    pub doubts: u32,
+    pub import: u32,
+}
 
 /// Just enough to decide how to read the rest.
 #[derive(Deserialize)]
@@ -55,6 +74,8 @@ pub struct ReportFile {
     pub cells: CellMap,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<ReviewEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportEntry>,
     /// Last year's report, relative to this file's folder where it can be.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_file: Option<String>,
@@ -73,6 +94,18 @@ pub struct ReviewEntry {
     pub reason: String,
     #[serde(default)]
     pub confirmed: bool,
+}
+
+/// What an import said of its source.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportEntry {
+    #[serde(default)]
+    pub read: usize,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub left_out: Vec<String>,
 }
 
 /// `auto_totals: true` rather than RON's `Some(true)`; absent is `None`.
@@ -120,8 +153,7 @@ impl<'de> Deserialize<'de> for TextMap {
 }
 
 impl ReportFile {
-    /// `versions`: (without doubts, with doubts).
-    pub fn from_report(report: &Report, format: &str, versions: (u32, u32)) -> ReportFile {
+    pub fn from_report(report: &Report, format: &str, versions: &Versions) -> ReportFile {
         let t = report.template;
         let review: Vec<ReviewEntry> = report
             .review
@@ -135,13 +167,19 @@ impl ReportFile {
                 confirmed: m.confirmed,
             })
             .collect();
+        let import = report.review.source.as_ref().map(|s| ImportEntry {
+            read: s.read,
+            notes: s.notes.clone(),
+            left_out: s.left_out.clone(),
+        });
+        let format_version = match (&import, review.is_empty()) {
+            (Some(_), _) => versions.import,
+            (None, false) => versions.doubts,
+            (None, true) => versions.plain,
+        };
         ReportFile {
             format: format.to_string(),
-            format_version: if review.is_empty() {
-                versions.0
-            } else {
-                versions.1
-            },
+            format_version,
             template: t.id().to_string(),
             auto_totals: Some(report.auto_totals),
             meta: report.meta.clone(),
@@ -156,6 +194,7 @@ impl ReportFile {
                     .collect(),
             ),
             review,
+            import,
             prev_file: report.prev_file.clone(),
         }
     }
@@ -206,6 +245,11 @@ impl ReportFile {
                 confirmed: entry.confirmed,
             });
         }
+        report.review.source = self.import.map(|i| ImportReport {
+            read: i.read,
+            notes: i.notes,
+            left_out: i.left_out,
+        });
         report.meta = self.meta;
         report.prev_file = self.prev_file.filter(|p| !p.trim().is_empty());
         report.auto_totals = self.auto_totals.unwrap_or(false);

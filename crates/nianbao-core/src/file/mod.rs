@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use atomic::{is_temp_name, remove_stale_temps, write_atomic};
 pub use dto::{
-    JSON_FORMAT, JSON_VERSION, JSON_VERSION_PLAIN, NATIVE_FORMAT, NATIVE_VERSION,
-    NATIVE_VERSION_PLAIN,
+    JSON_FORMAT, JSON_VERSION, JSON_VERSIONS, NATIVE_FORMAT, NATIVE_VERSION, NATIVE_VERSIONS,
 };
 pub use error::{LoadError, SaveError, io_kind, io_reason};
 pub use read::{read_bounded, read_stamped, read_stamped_up_to};
@@ -138,11 +137,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Report, LoadError> {
 }
 
 pub fn to_native_string(report: &Report) -> String {
-    let file = ReportFile::from_report(
-        report,
-        NATIVE_FORMAT,
-        (NATIVE_VERSION_PLAIN, NATIVE_VERSION),
-    );
+    let file = ReportFile::from_report(report, NATIVE_FORMAT, &NATIVE_VERSIONS);
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     // Serialising plain strings, numbers and maps cannot fail.
     let text = ron::ser::to_string_pretty(&file, config).expect("report serialises to RON");
@@ -150,7 +145,7 @@ pub fn to_native_string(report: &Report) -> String {
 }
 
 pub fn to_json_string(report: &Report) -> String {
-    let file = ReportFile::from_report(report, JSON_FORMAT, (JSON_VERSION_PLAIN, JSON_VERSION));
+    let file = ReportFile::from_report(report, JSON_FORMAT, &JSON_VERSIONS);
     serde_json::to_string_pretty(&file).expect("report serialises to JSON") + "\n"
 }
 

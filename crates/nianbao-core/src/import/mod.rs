@@ -146,7 +146,7 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
             )
         }
     };
-    let (report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;
+    let (mut report, mut notes) = recognise::recognise(&lines::lines(&doc, exact), &doc.stated)?;
     notes.notes.splice(0..0, first_notes);
     if doc.hidden > 0 {
         notes.note(format!(
@@ -154,5 +154,6 @@ pub fn import(bytes: &[u8], source: Source) -> Result<(Report, ImportReport), Im
             doc.hidden
         ));
     }
+    report.review.source = Some(notes.clone());
     Ok((report, notes))
 }

@@ -1,20 +1,10 @@
 //! The import report: what was read, what was moved or worked out and why, what is missing.
-//! The doubts themselves live in the report (`Report::review`), so they are saved with it and
-//! reload; this holds the rest, shown in the window after opening and printed by
-//! `nianbao convert --verbose`.
+//! The doubts and this report live in the report (`Report::review`), so they are saved with it
+//! and reload; shown in the window and printed by `nianbao convert --verbose`.
 
+pub use crate::model::ImportReport;
 use crate::model::{MarkKind, Report, Review};
 use crate::template::CellIx;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    /// Cells whose value was read as it stood.
-    pub read: usize,
-    /// Everything else worth saying (template detected, sections not found).
-    pub notes: Vec<String>,
-    /// Lines of the source that are not report text (page chrome), left out.
-    pub left_out: Vec<String>,
-}
 
 impl ImportReport {
     pub fn note(&mut self, text: impl Into<String>) {

@@ -14,7 +14,7 @@ pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
 pub use organ::{Aliases, organ_key, same_organ};
-pub use review::{MarkKind, Review, ReviewMark};
+pub use review::{ImportReport, MarkKind, Review, ReviewMark};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 
 use crate::template::{self, CellIx, MetaField, NarrativeIx, Template};

@@ -52,10 +52,24 @@ pub struct ReviewMark {
     pub confirmed: bool,
 }
 
-/// The doubts of one report, in the order they were found.
+/// What an import said of its source besides the doubts. Kept with them, so a report saved
+/// and reopened still says where its figures came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Cells whose value was read as it stood.
+    pub read: usize,
+    /// Everything else worth saying (template detected, sections not found).
+    pub notes: Vec<String>,
+    /// Lines of the source that are not report text (page chrome), left out.
+    pub left_out: Vec<String>,
+}
+
+/// The doubts of one report, in the order they were found, and what its import said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
     pub marks: Vec<ReviewMark>,
+    /// `None` for a report that was never imported.
+    pub source: Option<ImportReport>,
 }
 
 impl Review {
@@ -105,6 +119,6 @@ impl Review {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.marks.is_empty()
+        self.marks.is_empty() && self.source.is_none()
     }
 }

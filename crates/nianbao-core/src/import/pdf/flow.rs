@@ -120,11 +120,27 @@ fn runs_on(m: &Measure, last: &TextLine, line: &TextLine, same_page: bool) -> bo
     if same_page && line.size > 1.2 * m.size && centred(last) && centred(line) {
         return last.y - line.y < 2.5 * size;
     }
-    // A ragged right edge (unjustified text) ends up to two characters short.
-    let full = last.x1 >= m.right - 2.5 * size;
+    // A ragged right edge (unjustified text) ends up to two characters short, and shorter by
+    // the next line's first word where that did not fit: a run of figures or Latin letters is
+    // never broken (「地址：…路」 over 「90号」, a telephone number moved down whole).
+    let full = last.x1 + leading_word_width(line) >= m.right - 2.5 * size;
     let indented = line.x0 > m.left + 0.8 * size;
     let close = !same_page || last.y - line.y <= 2.3 * size;
     full && !indented && close && !starts_heading(&line.text())
+}
+
+/// The width of the run of figures and Latin letters a line starts with (0 for a Chinese
+/// character), at the line's own measure of its first piece.
+fn leading_word_width(line: &TextLine) -> f32 {
+    let Some((x0, x1, text)) = line.pieces.first() else {
+        return 0.0;
+    };
+    let word = |c: &char| c.is_ascii_graphic();
+    let run = text.chars().take_while(word).count();
+    // Figures are narrower than ideographs: the piece's own width shared out, with each
+    // ideograph counted twice.
+    let units: usize = text.chars().map(|c| if word(&c) { 1 } else { 2 }).sum();
+    (x1 - x0) * run as f32 / units.max(1) as f32
 }
 
 /// 「一、」「（一）」「1.」: a heading or list item starts a paragraph even flush left.
@@ -450,5 +466,68 @@ fn append(prev: &mut PageTable, next: PageTable) {
                 .count();
             cell.cell.col_span = inside + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, x0: f32, x1: f32, text: &str) -> TextLine {
+        TextLine {
+            y,
+            size: 16.0,
+            x0,
+            x1,
+            pieces: vec![(x0, x1, text.to_string())],
+        }
+    }
+
+    const BODY: Measure = Measure {
+        left: 80.0,
+        right: 512.0,
+        size: 16.0,
+    };
+
+    #[test]
+    fn a_line_ends_short_where_the_next_ones_first_figures_did_not_fit() {
+        // 「…联系（地址：示范县青石大道」 ends 3 characters short; 「90号；邮编…」 goes on.
+        let last = line(
+            700.0,
+            80.0,
+            464.0,
+            "如对本报告有疑问，请与党政办联系（地址：示范县青石大道",
+        );
+        let next = line(
+            672.0,
+            80.0,
+            512.0,
+            "90号；邮编：000100；电话：0000-6231005）。",
+        );
+        assert!(runs_on(&BODY, &last, &next, true));
+        // A short line before Chinese text is a paragraph's end.
+        let next = line(
+            672.0,
+            80.0,
+            512.0,
+            "本报告电子版可在示范县人民政府门户网站下载。",
+        );
+        assert!(!runs_on(&BODY, &last, &next, true));
+        // An indented line starts a paragraph, whatever it starts with.
+        let next = line(
+            672.0,
+            112.0,
+            512.0,
+            "2025年，本镇坚持以习近平新时代中国特色社会主义思想为指导。",
+        );
+        assert!(!runs_on(&BODY, &last, &next, true));
+    }
+
+    #[test]
+    fn a_figures_width_is_its_share_of_the_piece() {
+        // 4 figures and 6 ideographs: 4 of 16 units of a 128-point piece.
+        let l = line(0.0, 0.0, 128.0, "2025年度报告全文");
+        assert!((leading_word_width(&l) - 32.0).abs() < 0.01);
+        assert_eq!(leading_word_width(&line(0.0, 0.0, 64.0, "本年度")), 0.0);
     }
 }
