@@ -229,11 +229,20 @@ fn a_county_folder_checked_summarised_and_summed() {
             "结论",
             "原因",
             "落款日期",
+            "本年新收申请总计",
+            "行政复议总计",
+            "行政诉讼总计",
             "错误",
             "警告",
             "文件名"
         ]
     );
+    // Headline figures this year with last year's and the change, where paired.
+    let qingshi = leader
+        .iter()
+        .find(|r| r[0] == "示范县青石镇人民政府")
+        .unwrap();
+    assert_eq!(qingshi[5], "19（上年12，+7）", "{qingshi:?}");
     let verdicts: Vec<&str> = leader[1..].iter().map(|r| r[2].as_str()).collect();
     assert_eq!(verdicts[0], "退回", "{leader:?}");
     assert!(
@@ -684,4 +693,28 @@ fn a_cell_that_cannot_be_summed_is_left_blank_and_said() {
     let cell = summed.template.cell_index("t3.new.natural").unwrap();
     assert!(said.contains(&summed.template.cell_label(cell)), "{said}");
     assert_eq!(summed.text(cell), "", "left blank, not a partial sum");
+}
+
+#[test]
+fn tables_copied_from_last_year_send_the_report_back() {
+    let dir = temp_dir("desk-copied");
+    let last = example("2024-qingshi.nianbao");
+    nianbao::file::save(&last, &dir.join("青石镇2024.nianbao")).unwrap();
+    // This year's text and year, last year's figures in every cell.
+    let mut copied = balanced();
+    for i in copied.template.cell_ixs() {
+        copied.set(i, last.cell(i).clone());
+    }
+    nianbao::file::save(&copied, &dir.join("青石镇2025.nianbao")).unwrap();
+    let summary = dir.join("汇总.csv");
+    let o = nianbao(&["check", s(&dir), "--summary", s(&summary)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(s(&dir.join("青石镇2025.nianbao"))))
+        .unwrap_or_else(|| panic!("{text}"));
+    let cells: Vec<&str> = line.split(',').collect();
+    assert_eq!(cells[4], "退回", "{line}");
+    assert!(cells[5].contains("表格与上年完全相同1处"), "{line}");
 }

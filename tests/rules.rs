@@ -620,6 +620,40 @@ fn x_jump_headline_figures_against_last_year() {
 }
 
 #[test]
+fn x_same_tables_copied_from_last_year() {
+    let prev = example("2024-qingshi.nianbao");
+    // This year's tables differ: nothing to say.
+    let mut r = balanced();
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::XSAME).is_empty());
+    // Last year's figures in every cell, this year's text and year: copied tables.
+    let t = r.template;
+    for i in t.cell_ixs() {
+        r.set(i, prev.cell(i).clone());
+    }
+    let f = common::checked(&r, Some(&prev));
+    let x = of_rule(&f, RuleId::XSAME);
+    assert_eq!(x.len(), 1, "{f:#?}");
+    assert_eq!(x[0].severity, Severity::Warning);
+    assert!(
+        x[0].message
+            .starts_with("统计表的全部数字与上年报告完全相同"),
+        "{}",
+        x[0].message
+    );
+    // One figure of this year's is enough to be more than a copy.
+    set(&mut r, "t2.licensing.decisions", "13");
+    assert!(of_rule(&common::checked(&r, Some(&prev)), RuleId::XSAME).is_empty());
+    // An idle township's zeros, the same every year, are not a copy.
+    let mut zeros = balanced();
+    let mut last_zeros = example("2024-qingshi.nianbao");
+    for i in t.cell_ixs() {
+        zeros.set(i, nianbao::model::CellValue::parse("0", t.cell(i).kind));
+        last_zeros.set(i, zeros.cell(i).clone());
+    }
+    assert!(of_rule(&common::checked(&zeros, Some(&last_zeros)), RuleId::XSAME).is_empty());
+}
+
+#[test]
 fn meta_closing_the_closing_names_this_organ_and_has_a_date() {
     let mut r = balanced();
     r.meta.organ = "示范县青山镇人民政府".into();

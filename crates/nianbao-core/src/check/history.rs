@@ -1,5 +1,6 @@
-//! TXT-REPEAT (a narrative section largely repeats last year's) and X-JUMP (a headline figure
-//! grew more than fivefold or fell below a fifth): this year's report against last year's.
+//! TXT-REPEAT (a narrative section largely repeats last year's), X-JUMP (a headline figure
+//! grew more than fivefold or fell below a fifth) and X-SAME (every figure of the tables is
+//! last year's): this year's report against last year's.
 
 use std::collections::HashSet;
 
@@ -15,6 +16,9 @@ const MIN_SENTENCES: usize = 3;
 /// Both years' figures must reach this before a jump means anything.
 const MIN_JUMP_FIGURE: i64 = 10;
 const JUMP_FACTOR: i64 = 5;
+/// Tables whose figures are all last year's are a copy only when enough of them are not 0: an
+/// idle township's tables are zeros every year.
+const MIN_SAME_FIGURES: usize = 5;
 /// How much of a repeated sentence the message quotes.
 const QUOTE_CHARS: usize = 40;
 
@@ -26,6 +30,36 @@ pub fn check(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     if t.has_rule(RuleId::XJUMP) {
         jumps(report, prev, out);
     }
+    if t.has_rule(RuleId::XSAME) {
+        same_tables(report, prev, out);
+    }
+}
+
+/// Every figure of every table as last year's report has it, cell by cell: tables copied over
+/// and not filled in for this year (their text may well be new).
+fn same_tables(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
+    if prev.template.id() != t.id() {
+        return;
+    }
+    let mut figures = 0;
+    for i in t.cell_ixs() {
+        let this = report.cell(i);
+        if this != prev.cell(i) {
+            return;
+        }
+        if this.num().is_some_and(|n| !n.is_zero()) {
+            figures += 1;
+        }
+    }
+    if figures < MIN_SAME_FIGURES {
+        return;
+    }
+    let message = format!(
+        "统计表的全部数字与上年报告完全相同（其中{figures}个不为0），像是照抄了上年的表格；请填写本年度的数字"
+    );
+    let first = t.cell_ixs().find(|&i| report.cell(i).num().is_some());
+    out.push(Finding::new(RuleId::XSAME, first, message));
 }
 
 /// A sentence as compared: letters and digits only, every digit the same, so 「2024年」 and
@@ -96,13 +130,8 @@ fn jumps(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     for figure in &t.def.jump_figures {
         let cells: Option<Vec<CellIx>> = figure.cells.iter().map(|id| t.cell_index(id)).collect();
         let Some(cells) = cells else { continue };
-        let this: Option<Num> = cells.iter().map(|&c| report.num(c)).sum();
-        let last: Option<Num> = figure
-            .cells
-            .iter()
-            .map(|id| prev.cell_by_id(id).and_then(|c| c.num()))
-            .sum();
-        let (Some(this), Some(last)) = (this, last) else {
+        let (Some(this), Some(last)) = (report.figure(&figure.cells), prev.figure(&figure.cells))
+        else {
             continue;
         };
         let (a, b) = (last.scaled(), this.scaled());

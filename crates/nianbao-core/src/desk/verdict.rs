@@ -1,6 +1,6 @@
 //! The reviewer's verdict on each report, with its reasons in one line: 退回 for errors and
 //! for the warnings a county office sends a report back for (text contradicting its tables,
-//! text copied from last year, a late report), 需修改 for other warnings, 通过 otherwise. A
+//! text or tables copied from last year, a late report), 需修改 for other warnings, 通过 otherwise. A
 //! report another one replaces (a draft beside its final) is 已被取代, last year's report
 //! used for comparison 上年报告, a report of another year 年度不符.
 
@@ -8,7 +8,12 @@ use super::{Desk, Entry};
 use crate::check::{RuleId, Severity};
 
 /// Warnings that send a report back as errors do.
-const SEND_BACK: &[RuleId] = &[RuleId::TXTNUM, RuleId::TXTREPEAT, RuleId::DATELATE];
+const SEND_BACK: &[RuleId] = &[
+    RuleId::TXTNUM,
+    RuleId::TXTREPEAT,
+    RuleId::XSAME,
+    RuleId::DATELATE,
+];
 /// Findings named in the reasons before 「等」.
 const NAMED_REASONS: usize = 4;
 

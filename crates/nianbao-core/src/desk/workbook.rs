@@ -7,6 +7,7 @@ use super::Desk;
 use super::summary::{Row, cells, header, rows};
 use crate::check::{RuleId, Severity};
 use crate::file::escape::shown;
+use crate::model::Num;
 
 /// 「审核结论」: the reports of the review (last year's, used for comparison, left out), those
 /// to send back first, in a few columns a leader reads on paper: one A4 landscape page wide.
@@ -27,50 +28,95 @@ fn leaders_sheet(ws: &mut Worksheet, desk: &Desk, rows: &[Row]) -> Result<(), Xl
             .cmp(&order(b.verdict))
             .then(a.organ.cmp(&b.organ))
     });
-    let header: Vec<String> = [
-        "机关",
-        "年度",
-        "结论",
-        "原因",
-        "落款日期",
-        "错误",
-        "警告",
-        "文件名",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let figures = leader_figures(desk);
+    let mut header: Vec<String> = ["机关", "年度", "结论", "原因", "落款日期"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(figures.iter().cloned());
+    header.extend(["错误", "警告", "文件名"].map(String::from));
     let body: Vec<Vec<String>> = shown_rows
         .iter()
         .map(|(i, r)| {
-            let closing = desk.entries[*i]
+            let entry = &desk.entries[*i];
+            let closing = entry
                 .report
                 .as_ref()
                 .map_or(String::new(), |r| r.meta.closing_date.clone());
-            vec![
+            let mut row = vec![
                 shown(&r.organ),
                 r.year.map_or(String::new(), |y| y.to_string()),
                 r.verdict.to_string(),
                 shown(&r.reasons),
                 shown(&closing),
+            ];
+            let last = entry
+                .prev
+                .and_then(|p| desk.entries[p].report.as_ref().ok());
+            row.extend(figures.iter().map(|name| {
+                let this = entry.report.as_ref().ok().and_then(|r| figure(r, name));
+                with_last(this, last.and_then(|l| figure(l, name)))
+            }));
+            row.extend([
                 r.errors.to_string(),
                 r.warnings.to_string(),
                 r.path
                     .file_name()
                     .map_or(String::new(), |n| shown(&n.to_string_lossy())),
-            ]
+            ]);
+            row
         })
         .collect();
+    // Figures this year and last are text (「19（上年12，+7）」); the counts after them numbers.
+    let counts_from = 5 + figures.len();
     sheet(
         ws,
         "审核结论",
         &header,
         &body,
         |r| shown_rows[r].1.verdict == "退回",
-        5,
+        counts_from,
     )?;
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+/// The headline figures a leader sees, by name, from the templates of the review's reports
+/// (`leader` in the template data), in the templates' order.
+fn leader_figures(desk: &Desk) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for report in desk.entries.iter().filter_map(|e| e.report.as_ref().ok()) {
+        for f in report.template.def.jump_figures.iter().filter(|f| f.leader) {
+            if !names.contains(&f.name) {
+                names.push(f.name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// A headline figure of a report, by its name in the report's own template.
+fn figure(report: &crate::model::Report, name: &str) -> Option<Num> {
+    let def = &report.template.def;
+    let f = def.jump_figures.iter().find(|f| f.name == name)?;
+    report.figure(&f.cells)
+}
+
+/// 「19（上年12，+7）」, 「19」 without last year's, 「」 without this year's.
+fn with_last(this: Option<Num>, last: Option<Num>) -> String {
+    match (this, last) {
+        (None, _) => String::new(),
+        (Some(this), None) => this.to_string(),
+        (Some(this), Some(last)) => {
+            let change = (this - last).display(crate::template::CellKind::SignedCount);
+            let change = if change == "0" {
+                "持平".into()
+            } else {
+                change
+            };
+            format!("{this}（上年{last}，{change}）")
+        }
+    }
 }
 
 /// Display width in spreadsheet columns: CJK characters count two.

@@ -192,6 +192,14 @@ impl Report {
         self.template.cell_index(id).map(|i| self.cell(i))
     }
 
+    /// The sum of the cells with these ids (a headline figure), `None` where one is blank, not
+    /// a number or not in this report's template.
+    pub fn figure(&self, ids: &[String]) -> Option<Num> {
+        ids.iter()
+            .map(|id| self.cell_by_id(id).and_then(CellValue::num))
+            .sum()
+    }
+
     /// The text of the cell with this id, as its column writes it.
     pub fn text_by_id(&self, id: &str) -> Option<String> {
         self.template.cell_index(id).map(|i| self.text(i))

@@ -212,6 +212,9 @@ pub struct NarrativeFigure {
 pub struct JumpFigure {
     pub name: String,
     pub cells: Vec<String>,
+    /// Shown with last year's on the county desk's sheet for a leader (审核结论).
+    #[serde(default)]
+    pub leader: bool,
 }
 
 /// What a column holds; declared per column in the template data.

@@ -50,6 +50,7 @@ pub enum RuleId {
     TXTREPEAT,
     TXTBASIS,
     XJUMP,
+    XSAME,
     DATELATE,
     HSUM,
     HDUP,
@@ -57,7 +58,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 25] = [
+    pub const ALL: [RuleId; 26] = [
         RuleId::T3A,
         RuleId::T3B,
         RuleId::T3C,
@@ -79,6 +80,7 @@ impl RuleId {
         RuleId::TXTREPEAT,
         RuleId::TXTBASIS,
         RuleId::XJUMP,
+        RuleId::XSAME,
         RuleId::DATELATE,
         RuleId::HSUM,
         RuleId::HDUP,
@@ -113,6 +115,7 @@ impl RuleId {
             RuleId::TXTREPEAT => "TXT-REPEAT",
             RuleId::TXTBASIS => "TXT-BASIS",
             RuleId::XJUMP => "X-JUMP",
+            RuleId::XSAME => "X-SAME",
             RuleId::DATELATE => "DATE-LATE",
             RuleId::HSUM => "H-SUM",
             RuleId::HDUP => "H-DUP",
