@@ -59,59 +59,17 @@ pub(super) fn check(
         super::commands::refuse_existing(path, options.force, None)?;
     }
     let prev = prev.map(load).transpose()?;
-    let expected = options.expect.as_deref().map(read_list).transpose()?;
-    let skip: Vec<PathBuf> = [
-        &options.parent,
-        &options.expect,
-        &options.summary,
-        &options.aliases,
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect();
-    let desk::Collected {
-        files,
-        problems,
-        notes,
-    } = desk::collect(inputs, &skip);
-    if files.is_empty() && options.parent.is_none() {
-        return Err(Failure::input("没有找到可检查的报告文件"));
-    }
-    let review = desk::Review {
+    let request = desk::Request {
+        inputs: inputs.to_vec(),
+        parent: options.parent.clone(),
+        names: options.expect.clone(),
+        aliases: options.aliases.clone(),
         year: options.year,
-        aliases: crate::model::Aliases::parse(
-            &options
-                .aliases
-                .as_deref()
-                .map(read_list)
-                .transpose()?
-                .unwrap_or_default(),
-        ),
+        skip: options.summary.iter().cloned().collect(),
     };
     let progress = desk::Progress::default();
-    let mut desk = desk::run(
-        &files,
-        options.parent.as_ref(),
-        prev.as_ref(),
-        &review,
-        &progress,
-    )
-    .ok_or_else(|| Failure::input("检查已取消"))?;
-    desk.problems = problems;
-    desk.notes = notes;
-    if let Some(list) = &expected {
-        let organs: Vec<String> = desk
-            .entries
-            .iter()
-            .filter(|e| e.in_review(desk.year))
-            .map(|e| e.organ().to_string())
-            .collect();
-        desk.missing = desk::missing(list, &organs, |o| review.aliases.key(o))
-            .into_iter()
-            .map(String::from)
-            .collect();
-    }
+    let desk = desk::review(&request, prev.as_ref(), &progress)
+        .map_err(|e| Failure::input(e.to_string()))?;
     print(&desk, json, out, err)?;
     if let (Some(path), Some(kind)) = (&options.summary, summary_kind) {
         write_summary(&desk, path, kind, options.force, err)?;
@@ -143,17 +101,6 @@ fn summary_kind(path: &Path) -> Result<SummaryKind, Failure> {
             shown(other)
         ))),
     }
-}
-
-/// The list of expected organs: a text file, bounded like every file read.
-/// A names or alias list: a text file, bounded like every file read, in any encoding the
-/// text importer knows (Notepad on a Chinese Windows saves GBK).
-pub(super) fn read_list(path: &Path) -> Result<String, Failure> {
-    let (bytes, _) = crate::file::read_stamped(path)
-        .map_err(|e| Failure::input(format!("{}：{e}", name(path))))?;
-    crate::import::text::decode(&bytes)
-        .map(|d| d.text.trim_start_matches('\u{feff}').to_string())
-        .map_err(|e| Failure::input(format!("{}：{e}", name(path))))
 }
 
 fn write_summary(

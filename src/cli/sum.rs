@@ -19,32 +19,21 @@ pub struct SumArgs<'a> {
 
 pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
     refuse_existing(args.out_path, args.force, Some(".nianbao 或 .json"))?;
-    let skip: Vec<PathBuf> = args.aliases.map(Path::to_path_buf).into_iter().collect();
-    let found = desk::collect(args.inputs, &skip);
-    if found.files.is_empty() {
-        return Err(Failure::input("没有找到可汇总的报告文件"));
-    }
-    let aliases = match args.aliases {
-        Some(path) => crate::model::Aliases::parse(&super::check::read_list(path)?),
-        None => crate::model::Aliases::default(),
-    };
-    let review = desk::Review {
+    let request = desk::Request {
+        inputs: args.inputs.to_vec(),
+        aliases: args.aliases.map(Path::to_path_buf),
         year: args.year,
-        aliases,
+        ..desk::Request::default()
     };
     let progress = desk::Progress::default();
-    let checked = desk::run(&found.files, None, None, &review, &progress)
-        .ok_or_else(|| Failure::input("汇总已取消"))?;
+    let checked = desk::review(&request, None, &progress).map_err(|e| match e {
+        desk::RequestError::NoReports => Failure::input("没有找到可汇总的报告文件"),
+        e => Failure::input(e.to_string()),
+    })?;
     let year = checked
         .year
         .ok_or_else(|| Failure::input("没有可读取的报告，无法确定汇总的年度"))?;
-    let summed: Vec<&desk::Entry> = checked
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| e.in_review(Some(year)) && e.in_sum(*i))
-        .map(|(_, e)| e)
-        .collect();
+    let summed = checked.counted();
     let reports: Vec<&crate::model::Report> = summed
         .iter()
         .filter_map(|e| e.report.as_ref().ok())
@@ -80,7 +69,7 @@ pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
             if unsummed.len() > 10 { "等" } else { "" }
         ));
     }
-    for problem in found.problems.iter().chain(&found.notes) {
+    for problem in checked.problems.iter().chain(&checked.notes) {
         text.push_str(&format!(
             "  说明：{}\n",
             crate::file::escape::escaped_again(problem, 400)

@@ -142,7 +142,9 @@ impl DeskView {
         let (by, descending) = self.sort;
         shown.sort_by(|a, b| {
             let order = match by {
-                SortBy::Organ => a.organ.cmp(&b.organ),
+                SortBy::Organ => crate::model::pinyin_key(&a.organ)
+                    .cmp(&crate::model::pinyin_key(&b.organ))
+                    .then(a.organ.cmp(&b.organ)),
                 SortBy::Year => a.year.cmp(&b.year),
                 SortBy::Errors => a.errors.cmp(&b.errors),
                 SortBy::Warnings => a.warnings.cmp(&b.warnings),

@@ -2,13 +2,15 @@
 //! townships and departments. Pure of any UI: the command line (`nianbao check DIR…`) and
 //! the window's 批量检查 share the walk (`walk`), the pairing with last year's reports
 //! (`pairing`), one report counted per organ and year (`duplicates`), the review's year
-//! (`year`), each report's verdict (`verdict`), the parallel run here, the 汇总 check (`parent`, H-SUM) and the summary
-//! workbook (`summary`).
+//! (`year`), each report's verdict (`verdict`), the parallel run (`run`), the 汇总 check
+//! (`parent`, H-SUM), the summary workbook (`summary`, `workbook`), and a review as asked for
+//! (`request`: lists read, folders walked, the names list matched).
 
 mod duplicates;
 mod gate;
 mod pairing;
 mod parent;
+mod request;
 mod run;
 mod summary;
 mod verdict;
@@ -24,6 +26,7 @@ use crate::model::Report;
 pub use duplicates::Counted;
 pub use pairing::{missing, organ_key};
 pub use parent::{summed, sums};
+pub use request::{Request, RequestError, read_list, review};
 pub use run::{Progress, run};
 pub use summary::{Row, csv, rows};
 pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};

@@ -7,7 +7,7 @@ use super::Desk;
 use super::summary::{Row, cells, header, rows};
 use crate::check::{RuleId, Severity};
 use crate::file::escape::shown;
-use crate::model::Num;
+use crate::model::{Num, pinyin_key};
 
 /// 「审核结论」: the reports of the review (last year's, used for comparison, left out), those
 /// to send back first, in a few columns a leader reads on paper: one A4 landscape page wide.
@@ -26,6 +26,7 @@ fn leaders_sheet(ws: &mut Worksheet, desk: &Desk, rows: &[Row]) -> Result<(), Xl
     shown_rows.sort_by(|(_, a), (_, b)| {
         order(a.verdict)
             .cmp(&order(b.verdict))
+            .then_with(|| pinyin_key(&a.organ).cmp(&pinyin_key(&b.organ)))
             .then(a.organ.cmp(&b.organ))
     });
     let figures = leader_figures(desk);

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
-pub use organ::{Aliases, organ_key, same_organ};
+pub use organ::{Aliases, organ_key, pinyin_key, same_organ};
 pub use review::{ImportReport, MarkKind, Review, ReviewMark};
 pub use value::{CellKind, CellValue, Num, ValueError, parse_number};
 

@@ -54,6 +54,23 @@ pub fn organ_key(organ: &str) -> String {
     name
 }
 
+/// The order a county office lists organs in: by pinyin, character by character (白沙镇 before
+/// 红河乡 before 青石镇), not by code point. Characters without a reading (Latin, digits) sort as
+/// themselves, lower-cased. Compare keys, then the names, for a total order.
+pub fn pinyin_key(organ: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(organ.len() * 2);
+    for (c, reading) in organ.chars().zip(organ.to_pinyin()) {
+        match reading {
+            Some(p) => key.push_str(p.plain()),
+            None => key.extend(c.to_lowercase()),
+        }
+        // Syllables apart, so 「xian」 and 「xi an」 do not read alike.
+        key.push(' ');
+    }
+    key
+}
+
 /// The forms a key takes: itself, and what follows each region inside it, as long as
 /// something of the organ's own is left (「示范县青石镇」: 「青石镇」; 「江苏省淮安市洪泽区」:
 /// 「淮安市洪泽区」, 「洪泽区」; a bare 「示范县」 is its only form).
@@ -116,6 +133,27 @@ impl Aliases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organs_sort_by_pinyin() {
+        let mut names = [
+            "示范县青石镇",
+            "示范县白沙镇",
+            "示范县红河乡",
+            "示范县安乐乡",
+        ];
+        names.sort_by_key(|n| pinyin_key(n));
+        assert_eq!(
+            names,
+            [
+                "示范县安乐乡",
+                "示范县白沙镇",
+                "示范县红河乡",
+                "示范县青石镇"
+            ]
+        );
+        assert!(pinyin_key("第2中学") < pinyin_key("第二中学"));
+    }
 
     #[test]
     fn forms_of_one_organ_match_and_neighbours_do_not() {
