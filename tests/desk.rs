@@ -310,12 +310,18 @@ fn a_county_folder_checked_summarised_and_summed() {
             "gb2021"
         ]
     );
-    assert_eq!(qingshi[column("X-INFORCE")], "1");
+    // A count for each rule that found something, named in Chinese; none for the others.
+    assert_eq!(qingshi[column("现行有效件数衔接")], "1");
+    assert!(
+        !rows[0].iter().any(|h| h == "X-INFORCE" || h == "数字格式"),
+        "{:?}",
+        rows[0]
+    );
     let county = rows
         .iter()
         .find(|r| r[1] == "示范县人民政府（汇总）")
         .unwrap();
-    assert_eq!(county[column("H-SUM")], "1");
+    assert_eq!(county[column("汇总数与各报告之和")], "1");
     assert!(raw[1].contains("state=\"frozen\"") && raw[1].contains("ySplit=\"1\""));
     assert!(raw[1].contains("<col ") && raw[1].contains("customWidth=\"1\""));
     // The details print A4 landscape with page numbers, not shrunk to one page's width.

@@ -125,8 +125,12 @@ fn a_folder_checked_sorted_filtered_opened_and_exported() {
         .unwrap()
         .read_to_string(&mut strings)
         .unwrap();
-    for name in ["白沙镇", "红河乡", "青石镇", "导入待核对", "T3-A"] {
+    // The rows the filter shows: 红河乡 alone.
+    for name in ["红河乡", "导入待核对"] {
         assert!(strings.contains(name), "{name}");
+    }
+    for name in ["白沙镇"] {
+        assert!(!strings.contains(name), "filtered out: {name}");
     }
     assert!(
         zip.by_name("xl/worksheets/sheet2.xml").is_ok(),
@@ -207,5 +211,81 @@ fn a_report_opened_from_the_desk_keeps_its_pairing_and_the_desk_s_notes() {
             .findings()
             .iter()
             .any(|f| f.rule == nianbao::check::RuleId::XINFORCE)
+    );
+}
+
+#[test]
+fn names_list_county_report_recheck_after_a_fix_and_the_county_sum() {
+    let dir = common::temp_dir("win-desk-county");
+    let folder = dir.join("2025年报");
+    std::fs::create_dir(&folder).unwrap();
+    let mut baisha = organ(common::balanced(), "示范县白沙镇人民政府");
+    common::set(&mut baisha, "t3.new.natural", "30");
+    let baisha_path = folder.join("白沙镇.nianbao");
+    nianbao::file::save(&baisha, &baisha_path).unwrap();
+    let honghe = organ(common::balanced(), "示范县红河乡人民政府");
+    nianbao::file::save(&honghe, &folder.join("红河乡.nianbao")).unwrap();
+    // The list beside the folder: 黄土乡 has not reported.
+    let names = dir.join("名单.txt");
+    std::fs::write(&names, "白沙镇\n红河乡\n黄土乡\n").unwrap();
+    // The county's own report: balanced figures, not the townships' sum.
+    let county = dir.join("示范县.nianbao");
+    nianbao::file::save(&organ(common::balanced(), "示范县人民政府"), &county).unwrap();
+
+    let mut h = harness(App::with_report(common::balanced(), dir.join("config")));
+    check_folder(&mut h, &folder);
+    wait_for(&mut h, "共2份报告");
+    click(&mut h, "选择机关名单…");
+    type_path(&mut h, &names);
+    wait_for(&mut h, "未报送（1个机关）：黄土乡");
+    assert!(h.query_by_label("机关名单：名单.txt").is_some());
+    click(&mut h, "选择汇总报告…");
+    type_path(&mut h, &county);
+    wait_for(&mut h, "共3份报告");
+    assert!(
+        h.query_by_label_contains("退回：汇总数与各报告之和")
+            .is_some()
+    );
+    // The county's organ is proposed for the generated sum.
+    assert_eq!(h.state().desk.as_ref().unwrap().sum_organ, "示范县人民政府");
+
+    // 白沙镇 fixed outside and checked again: its errors go.
+    assert!(h.query_by_label_contains("退回：勾稽关系").is_some());
+    let mut fixed = baisha.clone();
+    common::set(&mut fixed, "t3.new.natural", "14");
+    nianbao::file::save_report(
+        &fixed,
+        &baisha_path,
+        nianbao::file::Overwrite::Replace,
+        None,
+    )
+    .unwrap();
+    click(&mut h, "重新检查");
+    wait_for(&mut h, "共3份报告");
+    assert!(h.query_by_label_contains("退回：勾稽关系").is_none());
+    // Still the names list and the county report: 重新检查 asks what was asked before.
+    assert!(
+        h.query_by_label_contains("未报送（1个机关）：黄土乡")
+            .is_some()
+    );
+
+    // 生成汇总报告: the townships' figures summed into a new, unsaved report.
+    click(&mut h, "生成汇总报告");
+    h.run_steps(4);
+    let app = h.state();
+    assert_eq!(app.editor.report.meta.organ, "示范县人民政府");
+    assert!(app.editor.is_dirty(), "unsaved until the reviewer saves it");
+    let t = app.editor.report.template;
+    let cell = t.cell_index("t3.new.natural").unwrap();
+    let sum = fixed.num(cell).unwrap() + honghe.num(cell).unwrap();
+    assert_eq!(app.editor.report.num(cell), Some(sum));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .starts_with("已生成汇总报告：2025年度2份报告"),
+        "{:?}",
+        app.message
     );
 }

@@ -112,9 +112,8 @@ fn write_summary(
 ) -> Result<(), Failure> {
     let bytes = match kind {
         SummaryKind::Csv => desk::csv(desk).into_bytes(),
-        SummaryKind::Xlsx => {
-            desk::xlsx(desk).map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?
-        }
+        SummaryKind::Xlsx => desk::xlsx(desk, &|_| true)
+            .map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?,
     };
     crate::file::write_file(path, &bytes, super::commands::overwrite(force), None)
         .map_err(|e| super::commands::save_failed(path, e))?;

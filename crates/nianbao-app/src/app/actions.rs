@@ -51,6 +51,7 @@ impl App {
                 self.open(&path);
             }
             Guarded::OpenFromDesk { path, prev, said } => self.open_from_desk(&path, prev, said),
+            Guarded::NewSum(organ) => self.new_sum(&organ),
         }
     }
 
@@ -85,6 +86,10 @@ impl App {
             PickFor::DeskFolder => self.default_save_path().parent().map(Path::to_path_buf),
             // Beside the folder checked, named after it (a file inside would be walked next
             // time); the path box stays empty for a path typed whole.
+            // The lists and the 汇总 report usually sit in or beside the folder checked.
+            PickFor::DeskNames | PickFor::DeskParent => {
+                self.desk.as_ref().map(|d| d.folder.join("-"))
+            }
             PickFor::DeskExcel => self.desk.as_ref().map(|d| {
                 let name = d
                     .folder
@@ -254,6 +259,16 @@ impl App {
             PickFor::NewFrom => {}
             PickFor::DeskFolder => self.desk = Some(super::desk::DeskView::start(ctx, path)),
             PickFor::DeskExcel => self.save_chosen(ctx, purpose, path, overwrite, then),
+            PickFor::DeskNames | PickFor::DeskParent => {
+                if let Some(desk) = &mut self.desk {
+                    let chosen = Some(path.to_path_buf());
+                    match purpose {
+                        PickFor::DeskNames => desk.request.names = chosen,
+                        _ => desk.request.parent = chosen,
+                    }
+                    desk.restart(ctx);
+                }
+            }
         }
     }
 
@@ -289,6 +304,51 @@ impl App {
             ),
             None => ("已新建报告".into(), false),
         });
+    }
+
+    /// [`Guarded::NewSum`]: the county's report summed from the reports 批量检查 counts (one per
+    /// organ of the review's year), unsaved; its first save is proposed beside the folder
+    /// checked, not inside it (where the next check would count it as one more organ).
+    fn new_sum(&mut self, organ: &str) {
+        let Some(desk) = &self.desk else { return };
+        let folder = desk.folder.clone();
+        let Some((reports, year)) = desk.counted() else {
+            return;
+        };
+        let Some(year) = year else {
+            return self.error(
+                "无法生成汇总报告",
+                "没有可读取的报告，无法确定汇总的年度".into(),
+            );
+        };
+        let (report, unsummed) = crate::desk::summed(&reports, organ, year);
+        let count = reports.len();
+        let blanks: Vec<String> = unsummed
+            .iter()
+            .take(5)
+            .map(|c| report.template.cell_label(*c))
+            .collect();
+        let mut editor = Editor::new(report, None);
+        editor.mark_unsaved();
+        editor.source = Some(folder);
+        self.replace_editor(editor);
+        let mut text = format!(
+            "已生成汇总报告：{year}年度{count}份报告表二至表四之和；正文、前言和落款请另行填写"
+        );
+        if !unsummed.is_empty() {
+            // Never a silent blank: which cells to fill, and why.
+            text.push_str(&format!(
+                "。注意：{}格未相加、留空（有报告在这些格填的不是数字）：{}{}",
+                unsummed.len(),
+                blanks.join("、"),
+                if unsummed.len() > blanks.len() {
+                    "等"
+                } else {
+                    ""
+                }
+            ));
+        }
+        self.message = Some((text, !unsummed.is_empty()));
     }
 
     /// [`Guarded::OpenFromDesk`]: opened as any report, then the desk's pairing and notes.

@@ -35,54 +35,98 @@ const COLUMNS: [(SortBy, &str); 5] = [
 enum State {
     Running {
         progress: Arc<Progress>,
-        rx: Receiver<Option<Desk>>,
+        rx: Receiver<Result<Desk, desk::RequestError>>,
     },
     Done {
         desk: Box<Desk>,
         rows: Vec<Row>,
     },
     Cancelled,
+    /// A list that cannot be read, no report in the folder: said in the desk's window.
+    Failed(String),
+}
+
+/// Checks what `request` asks for on a thread, behind a progress bar the window watches.
+fn run(ctx: &Context, request: desk::Request) -> State {
+    let progress = Arc::new(Progress::default());
+    let (tx, rx) = channel();
+    let (watch, ctx) = (Arc::clone(&progress), ctx.clone());
+    std::thread::spawn(move || {
+        let desk = desk::review(&request, None, &watch);
+        // A window closed meanwhile no longer wants the answer.
+        tx.send(desk).ok();
+        ctx.request_repaint();
+    });
+    State::Running { progress, rx }
 }
 
 pub struct DeskView {
+    /// The folder checked (the first input): where the summary and the lists are proposed.
     pub folder: PathBuf,
+    /// What is checked: the folder, and the names list and 汇总 report once chosen.
+    pub request: desk::Request,
     state: State,
     /// 按机关筛选: rows whose organ contains this text.
     pub filter: String,
     pub sort: (SortBy, bool),
+    /// 汇总机关: the organ of the county report 生成汇总报告 makes (the 汇总 report's, once known).
+    pub sum_organ: String,
 }
 
 impl DeskView {
     /// Starts checking `folder` on a thread; the window repaints as files are done.
     pub fn start(ctx: &Context, folder: &Path) -> DeskView {
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
-        let (watch, ctx, dir) = (Arc::clone(&progress), ctx.clone(), folder.to_path_buf());
-        std::thread::spawn(move || {
-            let found = desk::collect(std::slice::from_ref(&dir), &[]);
-            let desk = desk::run(&found.files, None, None, &desk::Review::default(), &watch).map(
-                |mut d| {
-                    d.problems = found.problems;
-                    d.notes = found.notes;
-                    d
-                },
-            );
-            // A window closed meanwhile no longer wants the answer.
-            tx.send(desk).ok();
-            ctx.request_repaint();
-        });
+        let request = desk::Request {
+            inputs: vec![folder.to_path_buf()],
+            ..desk::Request::default()
+        };
         DeskView {
             folder: folder.to_path_buf(),
-            state: State::Running { progress, rx },
+            state: run(ctx, request.clone()),
+            request,
             filter: String::new(),
             sort: (SortBy::Errors, true),
+            sum_organ: String::new(),
         }
     }
 
-    /// The summary workbook, once the check is done.
+    /// 重新检查: the same request again, the files as they are now; the filter, the order and
+    /// the table's place stay.
+    pub fn restart(&mut self, ctx: &Context) {
+        if let State::Running { progress, .. } = &self.state {
+            progress.cancel();
+        }
+        self.state = run(ctx, self.request.clone());
+    }
+
+    /// Whether a file saved at `path` is among what this desk checks.
+    pub fn holds(&self, path: &Path) -> bool {
+        let inside = |p: &Path| path.starts_with(p);
+        self.request.inputs.iter().any(|p| inside(p))
+            || self.request.parent.as_deref() == Some(path)
+    }
+
+    /// The reports that count and the review's year, once the check is done: what
+    /// 生成汇总报告 sums.
+    pub fn counted(&self) -> Option<(Vec<&crate::model::Report>, Option<i32>)> {
+        let State::Done { desk, .. } = &self.state else {
+            return None;
+        };
+        let reports = desk
+            .counted()
+            .into_iter()
+            .filter_map(|e| e.report.as_ref().ok())
+            .collect();
+        Some((reports, desk.year))
+    }
+
+    /// The summary workbook of the rows the filter shows, once the check is done.
     pub fn workbook(&self) -> Option<Result<Vec<u8>, String>> {
         match &self.state {
-            State::Done { desk, .. } => Some(desk::xlsx(desk).map_err(|e| e.to_string())),
+            State::Done { desk, rows } => {
+                let keep = |i: usize| self.matches(&rows[i].organ);
+                Some(desk::xlsx(desk, &keep).map_err(|e| e.to_string()))
+            }
             _ => None,
         }
     }
@@ -92,13 +136,33 @@ impl DeskView {
             && let Ok(answer) = rx.try_recv()
         {
             self.state = match answer {
-                Some(desk) => State::Done {
-                    rows: desk::rows(&desk),
-                    desk: Box::new(desk),
-                },
-                None => State::Cancelled,
+                Ok(desk) => {
+                    // The county report's organ, for 生成汇总报告, unless one was typed.
+                    let parent = desk.entries.iter().find(|e| e.is_parent);
+                    if let Some(organ) = parent.map(|e| e.organ()).filter(|o| !o.is_empty())
+                        && self.sum_organ.trim().is_empty()
+                    {
+                        self.sum_organ = organ.to_string();
+                    }
+                    State::Done {
+                        rows: desk::rows(&desk),
+                        desk: Box::new(desk),
+                    }
+                }
+                Err(desk::RequestError::Cancelled) => State::Cancelled,
+                Err(e) => State::Failed(e.to_string()),
             };
         }
+    }
+
+    /// Whether a row's organ passes 按机关筛选: names compared as the desk compares them, so
+    /// 「卫健委」 finds 「示范县卫生健康委员会」.
+    fn matches(&self, organ: &str) -> bool {
+        let filter = self.filter.trim();
+        let key = crate::model::organ_key(filter);
+        filter.is_empty()
+            || organ.contains(filter)
+            || (!key.is_empty() && crate::model::organ_key(organ).contains(&key))
     }
 
     /// Opening a row's report: with the last year's report the desk paired it with, and
@@ -128,17 +192,7 @@ impl DeskView {
         let State::Done { rows, .. } = &self.state else {
             return Vec::new();
         };
-        let filter = self.filter.trim();
-        // Names compared as the desk compares them, so 「卫健委」 finds 「示范县卫生健康委员会」.
-        let key = crate::model::organ_key(filter);
-        let mut shown: Vec<&Row> = rows
-            .iter()
-            .filter(|r| {
-                filter.is_empty()
-                    || r.organ.contains(filter)
-                    || (!key.is_empty() && crate::model::organ_key(&r.organ).contains(&key))
-            })
-            .collect();
+        let mut shown: Vec<&Row> = rows.iter().filter(|r| self.matches(&r.organ)).collect();
         let (by, descending) = self.sort;
         shown.sort_by(|a, b| {
             let order = match by {
@@ -167,6 +221,7 @@ impl DeskView {
             .default_size([760.0, 480.0])
             .show(ctx, |ui| {
                 ui.label(format!("文件夹：{}", self.folder.display()));
+                self.request_ui(ui, commands);
                 match &self.state {
                     State::Running { progress, .. } => {
                         let (done, total) = progress.steps();
@@ -187,12 +242,25 @@ impl DeskView {
                     State::Cancelled => {
                         ui.label("已取消检查");
                     }
+                    State::Failed(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, why);
+                    }
                     State::Done { desk, .. } => {
                         for p in &desk.problems {
                             ui.colored_label(ui.visuals().error_fg_color, p);
                         }
                         for note in &desk.notes {
                             ui.label(note);
+                        }
+                        if !desk.missing.is_empty() {
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                format!(
+                                    "未报送（{}个机关）：{}",
+                                    desk.missing.len(),
+                                    crate::file::escape::shown(&desk.missing.join("、"))
+                                ),
+                            );
                         }
                     }
                 }
@@ -201,6 +269,48 @@ impl DeskView {
                 }
             });
         open
+    }
+
+    /// The review's other parts (names list, 汇总 report), 重新检查, and 生成汇总报告.
+    fn request_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let chosen = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .and_then(|p| p.file_name())
+                .map_or("未选择".to_string(), |n| {
+                    n.to_string_lossy().into_owned()
+                })
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("机关名单：{}", chosen(&self.request.names)));
+            if ui.button("选择机关名单…").clicked() {
+                commands.push(Command::DeskNames);
+            }
+            ui.separator();
+            ui.label(format!("汇总报告：{}", chosen(&self.request.parent)));
+            if ui.button("选择汇总报告…").clicked() {
+                commands.push(Command::DeskParent);
+            }
+            ui.separator();
+            if ui.button("重新检查").clicked() {
+                commands.push(Command::DeskRecheck);
+            }
+        });
+        if !matches!(self.state, State::Done { .. }) {
+            return;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("汇总机关");
+            ui.text_edit_singleline(&mut self.sum_organ)
+                .labelled_by(label.id);
+            let organ = self.sum_organ.trim().to_string();
+            let button = ui
+                .add_enabled(!organ.is_empty(), egui::Button::new("生成汇总报告"))
+                .on_disabled_hover_text("请先填写汇总机关（如示范县人民政府）")
+                .on_hover_text("由各机关计入汇总的报告相加，生成表二至表四；正文另填");
+            if button.clicked() {
+                commands.push(Command::Guarded(Guarded::NewSum(organ)));
+            }
+        });
     }
 
     fn summary_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {

@@ -20,6 +20,10 @@ pub enum PickFor {
     DeskFolder,
     /// 批量检查's summary, 导出Excel.
     DeskExcel,
+    /// 批量检查's list of organs expected to report (机关名单).
+    DeskNames,
+    /// 批量检查's 汇总 report, checked against the sum of the others.
+    DeskParent,
 }
 
 impl PickFor {
@@ -35,6 +39,8 @@ impl PickFor {
             PickFor::NewFrom => "选择上年报告",
             PickFor::DeskFolder => "批量检查文件夹",
             PickFor::DeskExcel => "导出Excel",
+            PickFor::DeskNames => "选择机关名单",
+            PickFor::DeskParent => "选择汇总报告",
         }
     }
 
@@ -126,6 +132,7 @@ pub(super) fn filters(purpose: PickFor) -> Vec<(&'static str, &'static [&'static
         PickFor::SaveAs => vec![("年报文件", &["nianbao"])],
         PickFor::DeskExcel => vec![("Excel 工作簿", &["xlsx"])],
         PickFor::DeskFolder => vec![],
+        PickFor::DeskNames => vec![("机关名单（文本文件）", &["txt"]), ("所有文件", &["*"])],
         // Everything nianbao opens first: a published report is as likely as our own.
         _ => vec![
             (

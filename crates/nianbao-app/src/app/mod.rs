@@ -301,6 +301,13 @@ impl App {
             Command::ExportDocx => self.ask_path(ctx, PickFor::ExportDocx, None),
             Command::CheckFolder => self.ask_path(ctx, PickFor::DeskFolder, None),
             Command::ExportDesk => self.ask_path(ctx, PickFor::DeskExcel, None),
+            Command::DeskNames => self.ask_path(ctx, PickFor::DeskNames, None),
+            Command::DeskParent => self.ask_path(ctx, PickFor::DeskParent, None),
+            Command::DeskRecheck => {
+                if let Some(desk) = &mut self.desk {
+                    desk.restart(ctx);
+                }
+            }
             Command::CopyHtml => self.copy_html(),
             Command::Preview => self.part = Part::Preview,
             Command::InstalledFonts(on) => self.use_installed_fonts(on),

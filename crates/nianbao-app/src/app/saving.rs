@@ -87,6 +87,12 @@ impl App {
             return;
         }
         self.message = Some((format!("已保存 {shown}"), false));
+        // A fix saved into the folder 批量检查 shows is checked again, so its table is not stale.
+        if let Some(desk) = &mut self.desk
+            && desk.holds(&done.path)
+        {
+            desk.restart(ctx);
+        }
         // Each says so when it fails: the recovery copy, the recent-files list.
         self.clear_recovery();
         self.recovery_written = None;

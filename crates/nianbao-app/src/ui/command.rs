@@ -40,6 +40,8 @@ pub enum Guarded {
         prev: Option<PathBuf>,
         said: Vec<String>,
     },
+    /// 生成汇总报告: the county's report summed from the reports that count, for this organ.
+    NewSum(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,8 +76,13 @@ pub enum Command {
     FillBlanks,
     /// 批量检查文件夹: a folder of reports checked at once.
     CheckFolder,
-    /// 导出Excel of the 批量检查 summary.
+    /// 导出Excel of the 批量检查 summary (the rows the filter shows).
     ExportDesk,
+    /// 批量检查's 机关名单 or 汇总报告 chosen, or 重新检查 (after a fix, with the files as they are
+    /// now).
+    DeskNames,
+    DeskParent,
+    DeskRecheck,
     /// 导出PDF使用本机字体 turned on or off (remembered in the settings).
     InstalledFonts(bool),
 }

@@ -11,16 +11,21 @@ use crate::model::{Num, pinyin_key};
 
 /// 「审核结论」: the reports of the review (last year's, used for comparison, left out), those
 /// to send back first, in a few columns a leader reads on paper: one A4 landscape page wide.
-fn leaders_sheet(ws: &mut Worksheet, desk: &Desk, rows: &[Row]) -> Result<(), XlsxError> {
+fn leaders_sheet(
+    ws: &mut Worksheet,
+    desk: &Desk,
+    rows: &[Row],
+    kept: &[usize],
+) -> Result<(), XlsxError> {
     let order = |v: &str| match v {
         "退回" => 0,
         "需修改" => 1,
         "通过" => 2,
         _ => 3,
     };
-    let mut shown_rows: Vec<(usize, &Row)> = rows
+    let mut shown_rows: Vec<(usize, &Row)> = kept
         .iter()
-        .enumerate()
+        .map(|&i| (i, &rows[i]))
         .filter(|(_, r)| r.verdict != "上年报告")
         .collect();
     shown_rows.sort_by(|(_, a), (_, b)| {
@@ -120,6 +125,47 @@ fn with_last(this: Option<Num>, last: Option<Num>) -> String {
     }
 }
 
+/// The 汇总 sheet's columns: the summary's own, then a count for each rule that found something
+/// in these rows, named as the window names it (not a column of zeros under a rule code for
+/// every rule), and why a file could not be read where one could not.
+fn summary_columns(desk: &Desk, rows: &[Row], kept: &[usize]) -> (Vec<String>, Vec<Vec<String>>) {
+    let template = desk
+        .entries
+        .iter()
+        .find_map(|e| e.report.as_ref().ok())
+        .map_or_else(
+            || crate::template::for_year(desk.year.unwrap_or(2021)),
+            |r| r.template,
+        );
+    let used: Vec<usize> = (0..RuleId::ALL.len())
+        .filter(|&k| kept.iter().any(|&i| rows[i].per_rule[k] > 0))
+        .collect();
+    let unreadable = kept.iter().any(|&i| !rows[i].problem.is_empty());
+    let all = header();
+    let own = super::summary::HEADER.len();
+    let mut head: Vec<String> = all[..own].to_vec();
+    head.extend(
+        used.iter()
+            .map(|&k| template.rule_name(RuleId::ALL[k]).to_string()),
+    );
+    if unreadable {
+        head.push(all[all.len() - 1].clone());
+    }
+    let body = kept
+        .iter()
+        .map(|&i| {
+            let full = cells(&rows[i]);
+            let mut row: Vec<String> = full[..own].to_vec();
+            row.extend(used.iter().map(|&k| full[own + k].clone()));
+            if unreadable {
+                row.push(full[full.len() - 1].clone());
+            }
+            row
+        })
+        .collect();
+    (head, body)
+}
+
 /// Display width in spreadsheet columns: CJK characters count two.
 fn width(text: &str) -> f64 {
     text.chars()
@@ -180,19 +226,21 @@ fn sheet(
 /// reasons, 落款日期, counts; fits an A4 landscape page's width), then 「汇总」 (one row per file,
 /// every column), 「问题清单」 (every finding but the import doubts, cells named in Chinese;
 /// errors in red), 「导入待核对」 where there are doubts and, with an expected list, 「未报送」.
-/// Reports to send back are red on every sheet.
-pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
+/// Reports to send back are red on every sheet. `keep` picks the entries (by index) the
+/// sheets list: the window's filter; every entry for the command line.
+pub fn xlsx(desk: &Desk, keep: &dyn Fn(usize) -> bool) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let rows = rows(desk);
-    leaders_sheet(wb.add_worksheet(), desk, &rows)?;
-    let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
+    let kept: Vec<usize> = (0..rows.len()).filter(|&i| keep(i)).collect();
+    leaders_sheet(wb.add_worksheet(), desk, &rows, &kept)?;
+    let (summary_header, body) = summary_columns(desk, &rows, &kept);
     sheet(
         wb.add_worksheet(),
         "汇总",
-        &header(),
+        &summary_header,
         &body,
         // Every report to send back, errors or not (a text contradicting its tables too).
-        |r| rows[r].verdict == "退回",
+        |r| rows[kept[r]].verdict == "退回",
         2,
     )?;
     let found_header: Vec<String> = [
@@ -213,7 +261,7 @@ pub fn xlsx(desk: &Desk) -> Result<Vec<u8>, XlsxError> {
     // folder of PDFs has hundreds, which would bury the findings.
     let (mut found, mut doubts) = (Vec::new(), Vec::new());
     let mut severities = Vec::new();
-    for e in &desk.entries {
+    for e in kept.iter().map(|&i| &desk.entries[i]) {
         for f in &e.findings {
             let (name, cells) = match &e.report {
                 Ok(r) => (
