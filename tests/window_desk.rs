@@ -205,6 +205,10 @@ fn a_report_opened_from_the_desk_keeps_its_pairing_and_the_desk_s_notes() {
         h.query_by_label_contains("批量检查：同一机关同一年度还有1份数字不同的报告")
             .is_some()
     );
+    // Counted in the problems' heading, as the desk's table counts it.
+    let (errors, warnings) = nianbao::check::tally(app.editor.findings());
+    let heading = format!("问题（错误{errors}，警告{}）", warnings + 1);
+    assert!(h.query_by_label(&heading).is_some(), "{heading}");
     // What the pairing finds is among the report's findings, as the desk's table counted it.
     assert!(
         app.editor

@@ -75,6 +75,16 @@ fn save_as_victim2_asks_before_replacing_victim2_nianbao() {
 }
 
 #[test]
+fn save_as_proposes_the_saved_reports_own_name() {
+    let dir = common::temp_dir("win-save-as-name");
+    let path = saved_file(&dir, "青石镇定稿.nianbao");
+    let mut h = start(&dir.join("config"), Some(&path));
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let proposed = h.get_by_label("文件路径").value().unwrap_or_default();
+    assert_eq!(proposed, path.display().to_string());
+}
+
+#[test]
 fn exports_ask_before_replacing_after_the_extension_is_added() {
     let dir = common::temp_dir("win-export");
     let json = dir.join("年报.json");

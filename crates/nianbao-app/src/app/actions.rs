@@ -62,7 +62,15 @@ impl App {
         then: Option<Guarded>,
     ) {
         let text = match purpose {
-            PickFor::SaveAs => self.default_save_path().display().to_string(),
+            // A saved report's own name, as word processors propose it (a copy is a new name
+            // typed over it); else the report's title beside its source.
+            PickFor::SaveAs => self
+                .editor
+                .path
+                .clone()
+                .unwrap_or_else(|| self.default_save_path())
+                .display()
+                .to_string(),
             PickFor::ExportJson => self
                 .default_save_path()
                 .with_extension("json")
@@ -84,12 +92,13 @@ impl App {
             // The system's dialog starts in the folder of the report open, where a county's
             // folders usually sit (the path box stays empty for a folder typed whole).
             PickFor::DeskFolder => self.default_save_path().parent().map(Path::to_path_buf),
+            PickFor::Open
+            | PickFor::AttachPrev
+            | PickFor::NewFrom
+            | PickFor::DeskNames
+            | PickFor::DeskParent => self.open_folder(purpose),
             // Beside the folder checked, named after it (a file inside would be walked next
             // time); the path box stays empty for a path typed whole.
-            // The lists and the 汇总 report usually sit in or beside the folder checked.
-            PickFor::DeskNames | PickFor::DeskParent => {
-                self.desk.as_ref().map(|d| d.folder.join("-"))
-            }
             PickFor::DeskExcel => self.desk.as_ref().map(|d| {
                 let name = d
                     .folder
@@ -112,6 +121,17 @@ impl App {
 
     /// Next to the opened file (an imported one too), or in the home folder, named after the
     /// organ and year.
+    /// Where a dialog opening a file starts: the folder of the report open (or made from),
+    /// where last year's report usually sits; 批量检查's lists and 汇总 report in or beside
+    /// its folder.
+    pub(super) fn open_folder(&self, purpose: PickFor) -> Option<PathBuf> {
+        let folder = match (purpose, &self.desk) {
+            (PickFor::DeskNames | PickFor::DeskParent, Some(desk)) => Some(desk.folder.clone()),
+            _ => self.default_save_path().parent().map(Path::to_path_buf),
+        };
+        folder.filter(|f| f.is_dir())
+    }
+
     pub(super) fn default_save_path(&self) -> PathBuf {
         let dir = self
             .editor
@@ -151,7 +171,10 @@ impl App {
                 then,
             } => self.path_chosen(ctx, purpose, &path, then, Overwrite::Never),
             Answer::Browse(purpose) => {
-                if !self.picker.spawn(ctx, purpose, None) {
+                let start = (!purpose.saves())
+                    .then(|| self.open_folder(purpose))
+                    .flatten();
+                if !self.picker.spawn(ctx, purpose, start) {
                     self.message = Some((
                         "这台电脑没有可用的系统文件对话框，请在框中直接输入文件的完整路径".into(),
                         true,

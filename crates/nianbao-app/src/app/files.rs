@@ -240,10 +240,11 @@ impl Picker {
 
 fn rfd_pick(purpose: PickFor, default: Option<PathBuf>) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
-    // A folder to pick starts inside the one given; a file to save beside it.
-    let start = match purpose {
-        PickFor::DeskFolder => default.as_deref(),
-        _ => default.as_ref().and_then(|p| p.parent()),
+    // A folder to pick, or a file to open, starts inside the folder given; a file to save
+    // beside the name proposed.
+    let start = match purpose.saves() {
+        false => default.as_deref(),
+        true => default.as_ref().and_then(|p| p.parent()),
     };
     if let Some(dir) = start.filter(|d| d.is_dir()) {
         dialog = dialog.set_directory(dir);

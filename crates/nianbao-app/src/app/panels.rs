@@ -42,16 +42,11 @@ impl App {
                     ui::import::import_ui(ui, &self.editor.report, commands);
                     ui.separator();
                 }
-                for said in &self.desk_said {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("批量检查：{said}"));
-                }
-                if !self.desk_said.is_empty() {
-                    ui.separator();
-                }
                 ui::problems::problems_ui(
                     ui,
                     &self.editor.report,
                     self.editor.findings(),
+                    &self.desk_said,
                     has_prev,
                     commands,
                 );

@@ -32,6 +32,11 @@ pub fn arguments(purpose: PickFor, default: Option<&Path>) -> Vec<String> {
         if let Some(default) = default {
             args.push(format!("--filename={}", default.display()));
         }
+    } else if purpose != PickFor::DeskFolder
+        && let Some(dir) = default
+    {
+        // A file to open: in the folder given (the report's), not at 「最近使用」.
+        args.push(format!("--filename={}/", dir.display()));
     }
     for (name, extensions) in filters(purpose) {
         let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
@@ -79,6 +84,16 @@ pub fn pick(purpose: PickFor, default: Option<&Path>) -> Picked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_to_open_is_looked_for_in_the_folder_given() {
+        let args = arguments(PickFor::NewFrom, Some(Path::new("/home/a/2024")));
+        assert!(
+            args.contains(&"--filename=/home/a/2024/".to_string()),
+            "{args:?}"
+        );
+        assert!(!args.contains(&"--save".to_string()));
+    }
 
     #[test]
     fn the_dialog_is_asked_in_chinese() {

@@ -15,9 +15,10 @@ fn main_place(f: &Finding) -> Option<Place> {
     other.or(f.places.first()).copied()
 }
 
-/// The part of the report a finding belongs to.
-pub fn part_of(t: &Template, f: &Finding) -> Part {
-    main_place(f).map_or(Part::Meta, |p| Part::of(t, p))
+/// The part of the report a finding belongs to; none for a finding about no place (a figure
+/// of an imported source that is in no cell), which 基本信息 must not be blamed for.
+pub fn part_of(t: &Template, f: &Finding) -> Option<Part> {
+    main_place(f).map(|p| Part::of(t, p))
 }
 
 /// What to focus for a finding: its narrative or meta field, else the cell its fix changes or
@@ -51,7 +52,7 @@ pub fn outline_ui(
             .map(|(i, s)| (Part::Section(i), s.heading.clone())),
     );
     for (part, title) in parts {
-        let in_part = findings.iter().filter(|f| part_of(t, f) == part);
+        let in_part = findings.iter().filter(|f| part_of(t, f) == Some(part));
         let errors = in_part
             .clone()
             .filter(|f| f.severity == Severity::Error)

@@ -41,19 +41,27 @@ pub fn text_fix_button(ui: &mut Ui, fix: &TextFix, commands: &mut Vec<Command>) 
     }
 }
 
+/// `desk_said`: what only 批量检查 could find of this report (several reports of one organ,
+/// another year, the 汇总 sum), warnings counted with the others, as the desk's table counts
+/// them.
 pub fn problems_ui(
     ui: &mut Ui,
     report: &Report,
     findings: &[Finding],
+    desk_said: &[String],
     has_prev: bool,
     commands: &mut Vec<Command>,
 ) {
     let (errors, warnings) = crate::check::tally(findings);
+    let warnings = warnings + desk_said.len();
     ui.heading(format!("问题（错误{errors}，警告{warnings}）"));
     if !has_prev {
         ui.weak("关联上年报告后还会核对上年结转等跨年度关系。");
     }
-    if findings.is_empty() {
+    for said in desk_said {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("批量检查：{said}"));
+    }
+    if findings.is_empty() && desk_said.is_empty() {
         ui.colored_label(super::OK, "未发现问题。");
     }
     let t = report.template;
@@ -94,8 +102,10 @@ pub fn problems_ui(
                         .wrap()
                         .sense(egui::Sense::click()),
                 );
-                if response.clicked() || message.clicked() {
-                    commands.push(Command::GoTo(part_of(t, f), target_of(report, f)));
+                if (response.clicked() || message.clicked())
+                    && let Some(part) = part_of(t, f)
+                {
+                    commands.push(Command::GoTo(part, target_of(report, f)));
                 }
                 if let Some(fix) = &f.fix {
                     fix_button(ui, t, fix, commands);
