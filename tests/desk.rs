@@ -724,3 +724,37 @@ fn tables_copied_from_last_year_send_the_report_back() {
     assert_eq!(cells[4], "退回", "{line}");
     assert!(cells[5].contains("表格与上年完全相同1处"), "{line}");
 }
+
+/// The leader's sheet for a county of 60 organs, printed by LibreOffice: one page wide, in at
+/// most 4 pages (skipped, and said, where LibreOffice is absent).
+#[test]
+fn the_leaders_sheet_of_60_organs_prints_in_a_few_pages() {
+    let dir = temp_dir("desk-60");
+    let folder = dir.join("报告");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..60 {
+        let mut r = renamed(balanced(), &format!("示范县第{i}号乡镇人民政府"));
+        // Every third one to send back, with a reason to print.
+        if i % 3 == 0 {
+            set(&mut r, "t3.new.natural", &(30 + i).to_string());
+        }
+        nianbao::file::save(&r, &folder.join(format!("{i}.nianbao"))).unwrap();
+    }
+    let summary = dir.join("汇总.xlsx");
+    let o = nianbao(&["check", s(&folder), "--summary", s(&summary)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let Some(pdf) = common::soffice_pdf(&summary) else {
+        return;
+    };
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    // The leader's sheet repeats its header on every page; only it has 落款日期.
+    let leader_pages = doc
+        .get_pages()
+        .keys()
+        .filter(|&&p| {
+            let text: String = doc.extract_text(&[p]).unwrap_or_default();
+            text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("落款日期")
+        })
+        .count();
+    assert!((1..=4).contains(&leader_pages), "{leader_pages} pages");
+}
