@@ -558,6 +558,17 @@ fn each_report_gets_a_verdict_with_its_reasons() {
         s(&summary),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // On stderr: each file's tally with its verdict, then the verdicts counted.
+    let err = stderr(&o);
+    assert!(
+        err.contains("红河乡.html：0 个错误，0 个警告（通过）"),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l == "共5份：退回2份、需修改1份、通过1份、上年报告1份"),
+        "{err}"
+    );
     let text = std::fs::read_to_string(&summary).unwrap();
     let verdict = |end: &str| -> (String, String) {
         let line = text
@@ -654,7 +665,7 @@ fn import_doubts_have_a_sheet_of_their_own_and_cells_are_named_in_chinese() {
     let parent = out.join("示范县2025.nianbao");
     parent_of(&children, &parent);
     let summary = out.join("汇总.xlsx");
-    nianbao(&[
+    let o = nianbao(&[
         "check",
         s(&dir),
         "--parent",
@@ -662,6 +673,14 @@ fn import_doubts_have_a_sheet_of_their_own_and_cells_are_named_in_chinese() {
         "--summary",
         s(&summary),
     ]);
+    // On the terminal, the imported report's doubts are one line with their count.
+    let doubt_lines: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.contains("IMP-REVIEW"))
+        .map(String::from)
+        .collect();
+    assert_eq!(doubt_lines.len(), 1, "{doubt_lines:?}");
+    assert!(doubt_lines[0].starts_with("warning IMP-REVIEW - 导入待核对"));
     let (sheets, _) = read_xlsx(&summary);
     let names: Vec<&str> = sheets.iter().map(|rows| rows[0][0].as_str()).collect();
     assert_eq!(
@@ -753,7 +772,10 @@ fn the_leaders_sheet_of_60_organs_prints_in_a_few_pages() {
         .keys()
         .filter(|&&p| {
             let text: String = doc.extract_text(&[p]).unwrap_or_default();
-            text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("落款日期")
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .contains("落款日期")
         })
         .count();
     assert!((1..=4).contains(&leader_pages), "{leader_pages} pages");

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Failure;
 use super::commands::{Out, load, name, write};
-use crate::check::{Rendered, Severity};
+use crate::check::{Rendered, RuleId, Severity};
 use crate::desk::{self, Desk};
 use crate::file::escape::{escaped, escaped_again, shown};
 
@@ -120,9 +120,13 @@ fn write_summary(
     write(err, &format!("汇总表已写入 {}\n", name(path)))
 }
 
-/// Findings on stdout (lines or JSON), per-file tallies and unreadable files on stderr.
+/// Findings on stdout (lines or JSON), per-file tallies with the verdict, unreadable files and
+/// a count of the verdicts on stderr. Of many files, a report's import doubts are one line
+/// with their count (a folder of PDFs has hundreds, which would bury the findings; `--json`
+/// and the summary's 导入待核对 sheet list them).
 fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
     let many = desk.entries.len() > 1;
+    let rows = desk::rows(desk);
     let mut items: Vec<JsonEntry> = Vec::new();
     for problem in &desk.problems {
         write(err, &format!("错误：{}\n", escaped_again(problem, 400)))?;
@@ -130,7 +134,7 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
     for note in &desk.notes {
         write(err, &format!("说明：{}\n", escaped_again(note, 400)))?;
     }
-    for e in &desk.entries {
+    for (e, row) in desk.entries.iter().zip(&rows) {
         let file = e.path.display().to_string();
         let shown_name = match e.is_parent {
             true => format!("{}（汇总）", name(&e.path)),
@@ -151,14 +155,28 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
             if many {
                 write(out, &format!("# {shown_name}\n"))?;
             }
-            for f in &e.findings {
+            let doubt = |f: &&Rendered| many && f.rule == RuleId::IMPREVIEW;
+            for f in e.findings.iter().filter(|f| !doubt(f)) {
                 write(out, &format!("{}\n", finding_line(f)))?;
+            }
+            let doubts = e.findings.iter().filter(doubt).count();
+            if doubts > 0 {
+                write(
+                    out,
+                    &format!(
+                        "warning IMP-REVIEW - 导入待核对{doubts}处（逐处列出：--json 或汇总表的“导入待核对”表）\n"
+                    ),
+                )?;
             }
         }
         let (errors, warnings) = (e.count(Severity::Error), e.count(Severity::Warning));
+        let verdict = match row.reasons.as_str() {
+            "" => row.verdict.to_string(),
+            why => format!("{}：{}", row.verdict, shown(why)),
+        };
         write(
             err,
-            &format!("{shown_name}：{errors} 个错误，{warnings} 个警告\n"),
+            &format!("{shown_name}：{errors} 个错误，{warnings} 个警告（{verdict}）\n"),
         )?;
         items.extend(e.findings.iter().map(|finding| JsonEntry::Finding {
             file: file.clone(),
@@ -171,12 +189,37 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
             missing: organ.clone(),
         });
     }
+    if many {
+        write(
+            err,
+            &format!("{}\n", verdict_counts(&rows, desk.missing.len())),
+        )?;
+    }
     if json {
         let text =
             serde_json::to_string_pretty(&items).map_err(|e| Failure::new(2, e.to_string()))?;
         write(out, &format!("{text}\n"))?;
     }
     Ok(())
+}
+
+/// 「共5份：退回1份、需修改1份、通过2份、上年报告1份；未报送1个机关」.
+fn verdict_counts(rows: &[desk::Row], missing: usize) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match counts.iter_mut().find(|(v, _)| *v == r.verdict) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r.verdict, 1)),
+        }
+    }
+    let order = ["退回", "需修改", "通过"];
+    counts.sort_by_key(|(v, _)| order.iter().position(|o| o == v).unwrap_or(order.len()));
+    let parts: Vec<String> = counts.iter().map(|(v, n)| format!("{v}{n}份")).collect();
+    let mut line = format!("共{}份：{}", rows.len(), parts.join("、"));
+    if missing > 0 {
+        line.push_str(&format!("；未报送{missing}个机关"));
+    }
+    line
 }
 
 /// `error T3-A t3.new.natural,… message`, one line whatever the report holds.
