@@ -279,3 +279,126 @@ fn libreoffice_prints_every_label_and_figure() {
         }
     }
 }
+
+/// A report with a distinct 5- to 8-digit figure in every cell (amounts with a decimal).
+fn large_figures() -> nianbao::model::Report {
+    let mut report = common::example("2025-qingshi.nianbao");
+    report.auto_totals = false;
+    for i in report.template.cell_ixs() {
+        let figure = 10_000 + (i.get() * 7_919_113) % 99_990_000;
+        let text = match report.template.cell(i).kind {
+            nianbao::model::CellKind::Amount => format!("{}.5", figure / 10),
+            _ => figure.to_string(),
+        };
+        report.set_text(i, &text);
+    }
+    report
+}
+
+/// The text between `open` and the next `close` after each `open`.
+fn between<'a>(xml: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    xml.split(open)
+        .skip(1)
+        .map(|s| s.split(close).next().unwrap_or(""))
+        .collect()
+}
+
+fn attr_num(xml: &str, before: &str) -> Option<i64> {
+    let at = xml.find(before)? + before.len();
+    xml[at..].split('"').next()?.parse().ok()
+}
+
+/// Every figure's cell is at least as wide as the figure at its table's size (Times New
+/// Roman's digits are half an em) and both paddings; rows never split; header rows repeat;
+/// a short block keeps its rows together; a turned table has a landscape section of its own.
+#[test]
+fn figures_fit_their_cells_and_blocks_keep_together() {
+    for (report, at_least) in [
+        (common::example("2025-qingshi.nianbao"), 1),
+        (large_figures(), 150),
+    ] {
+        let doc = docx::document(&report);
+        let mut checked = 0;
+        for table in between(&doc, "<w:tbl>", "</w:tbl>") {
+            let pad = attr_num(table, r#"<w:tblCellMar><w:left w:w=""#).unwrap();
+            let rows = between(table, "<w:tr>", "</w:tr>");
+            for (r, row) in rows.iter().enumerate() {
+                assert!(row.contains("<w:cantSplit/>"), "rows never split");
+                if rows.len() <= 16 && r + 1 < rows.len() {
+                    assert!(row.contains("<w:keepNext/>"), "a short block stays whole");
+                }
+                for cell in between(row, "<w:tc>", "</w:tc>") {
+                    let text: String =
+                        between(cell, r#"<w:t xml:space="preserve">"#, "</w:t>").concat();
+                    if text.len() < 3 || !text.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                        continue;
+                    }
+                    let width = attr_num(cell, r#"<w:tcW w:w=""#).unwrap();
+                    let half_points = attr_num(cell, r#"<w:sz w:val=""#).unwrap();
+                    // Half an em a digit, in twips: half_points × 10 × 0.5 each.
+                    let needs = text.len() as i64 * half_points * 5 + 2 * pad;
+                    assert!(width >= needs, "{text}: {width} < {needs} twips");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= at_least, "{checked} figures checked");
+    }
+    // Large figures turn table 四: its heading and table on a landscape page, then portrait.
+    let doc = docx::document(&large_figures());
+    let sections = between(&doc, "<w:sectPr>", "</w:sectPr>");
+    assert_eq!(sections.len(), 3, "portrait, landscape, portrait");
+    assert!(sections[1].contains(r#"w:orient="landscape""#));
+    assert!(!sections[2].contains("landscape"));
+    let turned_at = doc.find(r#"w:orient="landscape""#).unwrap();
+    let heading_at = doc.find("四、政府信息公开行政复议、行政诉讼情况").unwrap();
+    let first_break = doc.find("<w:sectPr>").unwrap();
+    assert!(
+        first_break < heading_at && heading_at < turned_at,
+        "the heading turns too"
+    );
+}
+
+/// LibreOffice's PDF of the Word file holds every figure of three or more digits whole (not
+/// wrapped inside its cell), for the examples, the seeds and a report of large figures.
+#[test]
+fn libreoffice_prints_every_figure_whole() {
+    let mut reports: Vec<(String, nianbao::model::Report)> = [
+        "2025-qingshi.nianbao",
+        "2024-qingshi.nianbao",
+        "2020-qingshi-gb2019.nianbao",
+        "2025-qingshi-draft-with-mistakes.nianbao",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), common::example(n)))
+    .collect();
+    for path in common::published::seed_paths().unwrap_or_default() {
+        let report = nianbao::file::load(&path).unwrap();
+        reports.push((path.display().to_string(), report));
+    }
+    reports.push(("large figures".into(), large_figures()));
+    let dir = common::temp_dir("docx-whole");
+    for (i, (name, report)) in reports.iter().enumerate() {
+        let word = dir.join(format!("{i}.docx"));
+        std::fs::write(&word, docx::write(report).unwrap()).unwrap();
+        let Some(pdf) = common::soffice_pdf(&word) else {
+            return;
+        };
+        let Some(text) = run("pdftotext", &[&pdf.display().to_string(), "-"]) else {
+            return;
+        };
+        let printed: std::collections::HashSet<&str> = text
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .collect();
+        let t = report.template;
+        for c in t.cell_ixs() {
+            let figure = report.text(c);
+            if figure.len() >= 3 && figure.chars().all(|d| d.is_ascii_digit() || d == '.') {
+                assert!(
+                    printed.contains(figure.as_str()),
+                    "{name}: {figure} is not whole"
+                );
+            }
+        }
+    }
+}

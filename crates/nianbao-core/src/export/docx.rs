@@ -9,8 +9,8 @@ use super::ExportError;
 use super::blocks::{Block, blocks};
 use super::docx_parts as parts;
 use crate::layout::{
-    Align, CELL_PAD_MM, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM, PAGE_W_MM,
-    TEXT_H_MM, TEXT_W_MM, TOP_MM,
+    Align, Frame, Grid, GridCell, LEFT_MM, PAGE_H_MM, PAGE_NUMBER_BELOW_MM, PAGE_W_MM, TEXT_H_MM,
+    TEXT_W_MM, TOP_MM,
 };
 use crate::model::Report;
 
@@ -48,8 +48,27 @@ pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
 /// `word/document.xml`.
 pub fn document(report: &Report) -> String {
     let mut body = String::new();
+    let all = blocks(report);
+    // A table the layout turns (table 四 with long figures) goes on landscape pages with its
+    // heading, in a section of its own, as the PDF sets it.
+    let landscape: Vec<bool> = (0..all.len())
+        .map(|i| {
+            let turned = |b: Option<&Block>| matches!(b, Some(Block::Table(g)) if g.landscape);
+            turned(all.get(i)) || (matches!(all[i], Block::Heading(_)) && turned(all.get(i + 1)))
+        })
+        .collect();
+    let mut turned = false;
     let mut after_table = false;
-    for block in blocks(report) {
+    for (block, landscape) in all.into_iter().zip(landscape) {
+        if landscape != turned {
+            // A section ends with the paragraph that carries its properties.
+            body.push_str(&format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="TableText"/>{}</w:pPr></w:p>"#,
+                section(turned)
+            ));
+            turned = landscape;
+            after_table = false;
+        }
         let is_table = matches!(block, Block::Table(_));
         if is_table && after_table {
             // Two tables that touch become one in Word: a small paragraph keeps them apart.
@@ -86,15 +105,22 @@ pub fn document(report: &Report) -> String {
             }
         }
     }
+    if turned {
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="TableText"/>{}</w:pPr></w:p>"#,
+            section(true)
+        ));
+    }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}{}</w:body></w:document>"#,
-        section()
+        section(false)
     )
 }
 
 /// A4, margins top 37, bottom 35, left 28, right 26 mm (a 156 × 225 mm text area), the
-/// footers, and the document grid of 22 lines.
-fn section() -> String {
+/// footers, and the document grid of 22 lines. Turned (`landscape`), the same text area
+/// seen with the page turned ([`Frame::LANDSCAPE`]): 225 mm wide, 156 high.
+fn section(landscape: bool) -> String {
     let bottom = PAGE_H_MM - TOP_MM - TEXT_H_MM;
     let right = PAGE_W_MM - LEFT_MM - TEXT_W_MM;
     // The page number's baseline sits PAGE_NUMBER_BELOW_MM under the text area.
@@ -103,8 +129,22 @@ fn section() -> String {
     // come from the body style's tracking (see `docx_parts::tracking`), not a character
     // grid: LibreOffice gives a 3号 character two cells of a 28-per-line grid.
     let line_pitch = (TEXT_H_MM / 25.4 * 1440.0 / 22.0).floor() as i64;
+    let refs = r#"<w:footerReference w:type="default" r:id="rIdOdd"/><w:footerReference w:type="even" r:id="rIdEven"/>"#;
+    if landscape {
+        let f = Frame::LANDSCAPE;
+        return format!(
+            r#"<w:sectPr>{refs}<w:pgSz w:w="{}" w:h="{}" w:orient="landscape"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>"#,
+            twips(PAGE_H_MM),
+            twips(PAGE_W_MM),
+            twips(f.top),
+            twips(PAGE_H_MM - f.left - f.width),
+            twips(PAGE_W_MM - f.top - f.height),
+            twips(f.left),
+            twips((PAGE_W_MM - f.top - f.height - PAGE_NUMBER_BELOW_MM - 1.0).max(5.0)),
+        );
+    }
     format!(
-        r#"<w:sectPr><w:footerReference w:type="default" r:id="rIdOdd"/><w:footerReference w:type="even" r:id="rIdEven"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{line_pitch}"/></w:sectPr>"#,
+        r#"<w:sectPr>{refs}<w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="851" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{line_pitch}"/></w:sectPr>"#,
         twips(PAGE_W_MM),
         twips(PAGE_H_MM),
         twips(TOP_MM),
@@ -121,7 +161,12 @@ fn paragraph(style: &str, ppr: &str, runs: &str) -> String {
 
 /// A run of text; tabs and line breaks inside it as Word's own elements.
 fn run(text: &str) -> String {
-    let mut out = String::from(r#"<w:r><w:t xml:space="preserve">"#);
+    run_with(text, "")
+}
+
+/// A run with its own properties (`<w:rPr>…</w:rPr>`, or nothing).
+fn run_with(text: &str, rpr: &str) -> String {
+    let mut out = format!(r#"<w:r>{rpr}<w:t xml:space="preserve">"#);
     for c in text.chars() {
         match c {
             '\t' => out.push_str(r#"</w:t><w:tab/><w:t xml:space="preserve">"#),
@@ -133,18 +178,32 @@ fn run(text: &str) -> String {
     out
 }
 
-/// Column widths in twips summing exactly to the text width (a table the PDF sets landscape
-/// keeps its proportions on the portrait page).
+/// The width of the page's text area a block is set in: turned, the portrait page's height.
+fn frame_width_mm(grid: &Grid) -> f32 {
+    if grid.landscape {
+        Frame::LANDSCAPE.width
+    } else {
+        TEXT_W_MM
+    }
+}
+
+/// Column widths in twips: the layout's, fitted to the figures at the block's type size (as
+/// the PDF sets them), summing exactly to the text width of its page.
 fn grid_twips(grid: &Grid) -> Vec<i64> {
+    let width = frame_width_mm(grid);
     let total: f32 = grid.widths_mm.iter().sum();
-    let scale = if total > 0.0 { TEXT_W_MM / total } else { 1.0 };
+    let scale = if total > 0.0 { width / total } else { 1.0 };
     let mut out: Vec<i64> = grid.widths_mm.iter().map(|w| twips(*w * scale)).collect();
-    let drift = twips(TEXT_W_MM) - out.iter().sum::<i64>();
+    let drift = twips(width) - out.iter().sum::<i64>();
     if let Some(last) = out.last_mut() {
         *last += drift;
     }
     out
 }
+
+/// A block of at most this many rows stays on one page (a sub-table of 表二 with its caption);
+/// longer ones break between rows, their header repeated.
+const KEEP_WHOLE_ROWS: usize = 16;
 
 fn table(body: &mut String, grid: &Grid) {
     let widths = grid_twips(grid);
@@ -156,9 +215,12 @@ fn table(body: &mut String, grid: &Grid) {
         .collect();
     body.push_str(&format!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>"#,
-        twips(TEXT_W_MM),
-        pad = twips(CELL_PAD_MM),
+        twips(frame_width_mm(grid)),
+        pad = twips(grid.pad_mm),
     ));
+    let whole = grid.head_rows + grid.body_rows <= KEEP_WHOLE_ROWS;
+    let last_row = grid.head_rows + grid.body_rows - 1;
+    let size = (grid.size_pt * 2.0).round() as u32;
     for w in &widths {
         body.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
     }
@@ -177,11 +239,17 @@ fn table(body: &mut String, grid: &Grid) {
         for (r, row) in cover.iter().enumerate() {
             let repeat = if head { "<w:tblHeader/>" } else { "" };
             body.push_str(&format!("<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>"));
+            // The header stays with the first row; a short block with every row.
+            let at = if head { r } else { grid.head_rows + r };
+            let look = Look {
+                keep_next: head || (whole && at < last_row),
+                half_points: size,
+            };
             let mut c = 0;
             while c < widths.len() {
                 let (span, xml) = match row[c] {
-                    Some(cell) => (cell.c1 - cell.c0, cell_xml(cell, r, &widths)),
-                    None => (1, cell_xml(&empty(r, c), r, &widths)),
+                    Some(cell) => (cell.c1 - cell.c0, cell_xml(cell, r, &widths, &look)),
+                    None => (1, cell_xml(&empty(r, c), r, &widths, &look)),
                 };
                 body.push_str(&xml);
                 c += span.max(1);
@@ -205,8 +273,14 @@ fn empty(r: usize, c: usize) -> GridCell {
     }
 }
 
+/// How a row's cells are set: kept with the next row, and the block's type size.
+struct Look {
+    keep_next: bool,
+    half_points: u32,
+}
+
 /// The cell at row `r`: its text where it starts, a continuation of its merge below that.
-fn cell_xml(cell: &GridCell, r: usize, widths: &[i64]) -> String {
+fn cell_xml(cell: &GridCell, r: usize, widths: &[i64], look: &Look) -> String {
     let span = cell.c1 - cell.c0;
     let width: i64 = widths[cell.c0..cell.c1].iter().sum();
     let grid_span = if span > 1 {
@@ -224,13 +298,22 @@ fn cell_xml(cell: &GridCell, r: usize, widths: &[i64]) -> String {
         Align::Left => "left",
         Align::Centre => "center",
     };
+    let size = format!(
+        r#"<w:rPr><w:sz w:val="{0}"/><w:szCs w:val="{0}"/></w:rPr>"#,
+        look.half_points
+    );
     let content = if starts {
-        run(&cell.text)
+        run_with(&cell.text, &size)
     } else {
         String::new()
     };
+    let keep = if look.keep_next { "<w:keepNext/>" } else { "" };
     format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{v_merge}<w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#,
-        paragraph("TableText", &format!(r#"<w:jc w:val="{jc}"/>"#), &content)
+        paragraph(
+            "TableText",
+            &format!(r#"{keep}<w:jc w:val="{jc}"/>"#),
+            &content
+        )
     )
 }

@@ -18,6 +18,11 @@ pub struct Fit {
     pub landscape: bool,
 }
 
+/// What a figure column gets beyond its widest figure and padding: Word and LibreOffice set
+/// the same widths with their own fonts' digits and round the cells to their own units, and
+/// a figure that only just fits here would wrap there (「1361 / 2」).
+const FIGURE_SLACK_MM: f32 = 0.8;
+
 /// Sizes, paddings and orientations in the order they are tried.
 const TRIES: [(f32, f32, bool); 6] = [
     (TABLE_PT, 1.2, false),
@@ -48,7 +53,7 @@ pub fn fit(label_share: f32, weights: &[f32], columns: usize, body: &[GridCell])
                     .filter(|cell| cell.role == CellRole::Figure && cell.c0 == c)
                     .map(|cell| unbreakable_mm(&style, &cell.text))
                     .fold(2.0 * em, f32::max);
-                widest + 2.0 * pad_mm
+                widest + 2.0 * pad_mm + FIGURE_SLACK_MM
             })
             .collect();
         // A label column holds at least one character a line; the innermost, three.
