@@ -243,16 +243,22 @@ fn a_county_folder_checked_summarised_and_summed() {
         .find(|r| r[0] == "示范县青石镇人民政府")
         .unwrap();
     assert_eq!(qingshi[5], "19（上年12，+7）", "{qingshi:?}");
-    let verdicts: Vec<&str> = leader[1..].iter().map(|r| r[2].as_str()).collect();
+    // The table, then what it covers: the verdicts counted and the organs with no report.
+    let (table, notes): (Vec<_>, Vec<_>) = leader[1..].iter().partition(|r| r.len() > 2);
+    let verdicts: Vec<&str> = table.iter().map(|r| r[2].as_str()).collect();
     assert_eq!(verdicts[0], "退回", "{leader:?}");
     assert!(
         !verdicts.contains(&"上年报告"),
         "last year's reports are not reviewed"
     );
+    assert_eq!(table.len(), 4, "three townships and the county: {leader:?}");
+    let notes: Vec<&str> = notes.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(
-        leader.len(),
-        1 + 4,
-        "three townships and the county: {leader:?}"
+        notes,
+        [
+            "共4份：退回2份、需修改1份、通过1份；未报送1个机关",
+            "未报送：黄土乡"
+        ]
     );
     assert!(
         raw[0].contains("<pageSetUpPr fitToPage=\"1\"/>")
@@ -304,7 +310,7 @@ fn a_county_folder_checked_summarised_and_summed() {
         [
             "示范县青石镇人民政府",
             "2025",
-            "",
+            "计入",
             "需修改",
             "现行有效件数衔接1处",
             "gb2021"
@@ -386,7 +392,7 @@ fn csv_summary_and_no_overwrite() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,,通过,,gb2021"))
+            .any(|l| l.contains("乡镇/红河乡.html,示范县红河乡人民政府,2025,计入,通过,,gb2021"))
     );
     // Findings as lines, a header per file, the note passed over.
     let printed = stdout(&o);
@@ -434,6 +440,10 @@ fn a_draft_beside_the_final_is_said_and_the_sum_uses_the_final() {
     set(&mut draft, "t3.new.natural", "99");
     std::thread::sleep(std::time::Duration::from_millis(20));
     nianbao::file::save(&draft, &dir.join("青石镇2025-初稿.nianbao")).unwrap();
+    // And of 红河乡's, whose final is clean.
+    let mut honghe_draft = renamed(balanced(), "示范县红河乡人民政府");
+    set(&mut honghe_draft, "t3.new.natural", "98");
+    nianbao::file::save(&honghe_draft, &dir.join("乡镇/红河乡-初稿.nianbao")).unwrap();
     let out = temp_dir("desk-dup");
     let parent = out.join("示范县2025.nianbao");
     parent_of(&children, &parent);
@@ -455,10 +465,15 @@ fn a_draft_beside_the_final_is_said_and_the_sum_uses_the_final() {
     // Only the planted H-SUM error: the draft's 99 is not in the sum.
     assert_eq!(of_rule("H-SUM").len(), 1, "{:#?}", of_rule("H-SUM"));
     let dup = of_rule("H-DUP");
-    assert_eq!(dup.len(), 2, "both reports are told");
+    assert_eq!(dup.len(), 4, "both reports of each organ are told");
     let draft_said = dup
         .iter()
-        .find(|i| i["file"].as_str().unwrap().ends_with("初稿.nianbao"))
+        .find(|i| {
+            i["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("青石镇2025-初稿.nianbao")
+        })
         .unwrap()["message"]
         .as_str()
         .unwrap();
@@ -475,9 +490,18 @@ fn a_draft_beside_the_final_is_said_and_the_sum_uses_the_final() {
             .unwrap()
             .to_string()
     };
-    assert!(line("初稿.nianbao").contains(",未计入，以“"), "{text}");
+    assert!(
+        line("青石镇2025-初稿.nianbao").contains(",未计入，以“"),
+        "{text}"
+    );
     assert!(
         line("青石镇2025.nianbao").contains(",计入（另有1份同机关同年度的报告"),
+        "{text}"
+    );
+    // The draft is the folder's matter: the final is not to be changed for it.
+    assert!(!line("青石镇2025.nianbao").contains("重复"), "{text}");
+    assert!(
+        line("红河乡.html").contains(",通过,另有1份同一机关同一年度的报告，以本报告为准,"),
         "{text}"
     );
 }
@@ -617,6 +641,11 @@ fn the_county_report_generated_from_the_reports_that_count_sums_exactly() {
     assert!(said.contains("2025年度3份报告表二至表四之和"), "{said}");
     assert!(!said.contains("初稿"), "the draft is not summed: {said}");
     assert!(!said.contains("未相加"), "every cell summed: {said}");
+    // Summed, but said: a report in the sum is to be sent back, and its figures may change.
+    assert!(
+        said.contains("注意：其中1份报告要退回修改（示范县白沙镇人民政府），改正后请重新汇总"),
+        "{said}"
+    );
     let summed = nianbao::file::load(&county).unwrap();
     assert_eq!(summed.meta.organ, "示范县人民政府");
     assert_eq!(summed.meta.year, 2025);

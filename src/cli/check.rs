@@ -112,7 +112,7 @@ fn write_summary(
 ) -> Result<(), Failure> {
     let bytes = match kind {
         SummaryKind::Csv => desk::csv(desk).into_bytes(),
-        SummaryKind::Xlsx => desk::xlsx(desk, &|_| true)
+        SummaryKind::Xlsx => desk::xlsx(desk, &desk::Only::ALL)
             .map_err(|e| Failure::new(2, format!("无法生成汇总表：{e}")))?,
     };
     crate::file::write_file(path, &bytes, super::commands::overwrite(force), None)
@@ -192,7 +192,7 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
     if many {
         write(
             err,
-            &format!("{}\n", verdict_counts(&rows, desk.missing.len())),
+            &format!("{}\n", desk::verdict_counts(&rows, desk.missing.len())),
         )?;
     }
     if json {
@@ -201,25 +201,6 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
         write(out, &format!("{text}\n"))?;
     }
     Ok(())
-}
-
-/// 「共5份：退回1份、需修改1份、通过2份、上年报告1份；未报送1个机关」.
-fn verdict_counts(rows: &[desk::Row], missing: usize) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for r in rows {
-        match counts.iter_mut().find(|(v, _)| *v == r.verdict) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((r.verdict, 1)),
-        }
-    }
-    let order = ["退回", "需修改", "通过"];
-    counts.sort_by_key(|(v, _)| order.iter().position(|o| o == v).unwrap_or(order.len()));
-    let parts: Vec<String> = counts.iter().map(|(v, n)| format!("{v}{n}份")).collect();
-    let mut line = format!("共{}份：{}", rows.len(), parts.join("、"));
-    if missing > 0 {
-        line.push_str(&format!("；未报送{missing}个机关"));
-    }
-    line
 }
 
 /// `error T3-A t3.new.natural,… message`, one line whatever the report holds.

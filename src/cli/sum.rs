@@ -33,7 +33,11 @@ pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
     let year = checked
         .year
         .ok_or_else(|| Failure::input("没有可读取的报告，无法确定汇总的年度"))?;
-    let summed = checked.counted();
+    let summed: Vec<&desk::Entry> = checked
+        .counted()
+        .into_iter()
+        .map(|i| &checked.entries[i])
+        .collect();
     let reports: Vec<&crate::model::Report> = summed
         .iter()
         .filter_map(|e| e.report.as_ref().ok())
@@ -57,6 +61,9 @@ pub fn sum(args: SumArgs, out: Out) -> Result<u8, Failure> {
             name(&e.path),
             crate::file::escape::shown(e.organ())
         ));
+    }
+    if let Some(caveat) = checked.sum_caveat() {
+        text.push_str(&format!("  注意：{caveat}\n"));
     }
     if !unsummed.is_empty() {
         // Never a silent blank: which cells the reviewer must fill, and why.

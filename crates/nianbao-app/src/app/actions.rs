@@ -122,11 +122,15 @@ impl App {
     /// Next to the opened file (an imported one too), or in the home folder, named after the
     /// organ and year.
     /// Where a dialog opening a file starts: the folder of the report open (or made from),
-    /// where last year's report usually sits; 批量检查's lists and 汇总 report in or beside
-    /// its folder.
+    /// where last year's report usually sits; 批量检查's lists and 汇总 report beside its
+    /// folder.
     pub(super) fn open_folder(&self, purpose: PickFor) -> Option<PathBuf> {
         let folder = match (purpose, &self.desk) {
-            (PickFor::DeskNames | PickFor::DeskParent, Some(desk)) => Some(desk.folder.clone()),
+            // Beside the folder checked, as the summary is proposed (a list inside it is
+            // found there too, a folder away).
+            (PickFor::DeskNames | PickFor::DeskParent, Some(desk)) => {
+                desk.folder.parent().map(Path::to_path_buf)
+            }
             _ => self.default_save_path().parent().map(Path::to_path_buf),
         };
         folder.filter(|f| f.is_dir())
@@ -335,7 +339,7 @@ impl App {
     fn new_sum(&mut self, organ: &str) {
         let Some(desk) = &self.desk else { return };
         let folder = desk.folder.clone();
-        let Some((reports, year)) = desk.counted() else {
+        let Some((reports, year, caveat)) = desk.counted() else {
             return;
         };
         let Some(year) = year else {
@@ -358,6 +362,9 @@ impl App {
         let mut text = format!(
             "已生成汇总报告：{year}年度{count}份报告表二至表四之和；正文、前言和落款请另行填写"
         );
+        if let Some(caveat) = &caveat {
+            text.push_str(&format!("。注意：{caveat}"));
+        }
         if !unsummed.is_empty() {
             // Never a silent blank: which cells to fill, and why.
             text.push_str(&format!(
@@ -371,7 +378,7 @@ impl App {
                 }
             ));
         }
-        self.message = Some((text, !unsummed.is_empty()));
+        self.message = Some((text, !unsummed.is_empty() || caveat.is_some()));
     }
 
     /// [`Guarded::OpenFromDesk`]: opened as any report, then the desk's pairing and notes.

@@ -106,26 +106,36 @@ impl DeskView {
             || self.request.parent.as_deref() == Some(path)
     }
 
-    /// The reports that count and the review's year, once the check is done: what
-    /// 生成汇总报告 sums.
-    pub fn counted(&self) -> Option<(Vec<&crate::model::Report>, Option<i32>)> {
+    /// The reports that count, the review's year and what the sum must say of them, once the
+    /// check is done: what 生成汇总报告 sums.
+    pub fn counted(&self) -> Option<(Vec<&crate::model::Report>, Option<i32>, Option<String>)> {
         let State::Done { desk, .. } = &self.state else {
             return None;
         };
         let reports = desk
             .counted()
             .into_iter()
-            .filter_map(|e| e.report.as_ref().ok())
+            .filter_map(|i| desk.entries[i].report.as_ref().ok())
             .collect();
-        Some((reports, desk.year))
+        Some((reports, desk.year, desk.sum_caveat()))
     }
 
     /// The summary workbook of the rows the filter shows, once the check is done.
     pub fn workbook(&self) -> Option<Result<Vec<u8>, String>> {
         match &self.state {
-            State::Done { desk, rows } => {
-                let keep = |i: usize| self.matches(&rows[i].organ);
-                Some(desk::xlsx(desk, &keep).map_err(|e| e.to_string()))
+            State::Done { desk, .. } => {
+                let keep = |organ: &str| self.matches(organ);
+                let filter = self.filter.trim();
+                let only = desk::Only {
+                    keep: &keep,
+                    said: (!filter.is_empty()).then(|| {
+                        format!(
+                            "按机关筛选：{}（只列出名称相符的机关）",
+                            crate::file::escape::shown(filter)
+                        )
+                    }),
+                };
+                Some(desk::xlsx(desk, &only).map_err(|e| e.to_string()))
             }
             _ => None,
         }
@@ -194,6 +204,9 @@ impl DeskView {
         };
         let mut shown: Vec<&Row> = rows.iter().filter(|r| self.matches(&r.organ)).collect();
         let (by, descending) = self.sort;
+        // Reports outside the review (replaced drafts, last year's, other years) after those
+        // in it, whatever the order asked.
+        let aside = |r: &Row| matches!(r.verdict, "已被取代" | "上年报告" | "年度不符");
         shown.sort_by(|a, b| {
             let order = match by {
                 SortBy::Organ => crate::model::pinyin_key(&a.organ)
@@ -205,20 +218,25 @@ impl DeskView {
                 SortBy::Doubts => a.doubts.cmp(&b.doubts),
             };
             let order = if descending { order.reverse() } else { order };
-            order.then_with(|| a.file.cmp(&b.file))
+            aside(a)
+                .cmp(&aside(b))
+                .then(order)
+                .then_with(|| a.file.cmp(&b.file))
         });
         shown
     }
 
-    /// The desk's window; `false` once the clerk closed it.
-    pub fn ui(&mut self, ctx: &Context, commands: &mut Vec<Command>) -> bool {
+    /// The desk's window, kept within `area` (below the menu bar, so 文件 stays within reach
+    /// wherever it is dragged); `false` once the clerk closed it.
+    pub fn ui(&mut self, ctx: &Context, area: egui::Rect, commands: &mut Vec<Command>) -> bool {
         self.poll();
         let mut open = true;
         egui::Window::new("批量检查")
             .open(&mut open)
-            // Below the menu bar and the toolbar, so 文件 stays within reach.
-            .default_pos(egui::pos2(40.0, 80.0))
-            .default_size([760.0, 480.0])
+            .constrain_to(area)
+            .default_pos(egui::pos2(24.0, area.top() + 40.0))
+            // Wide enough for 结论 and 文件 at 1366 × 768.
+            .default_size([1080.0, 520.0])
             .show(ctx, |ui| {
                 ui.label(format!("文件夹：{}", self.folder.display()));
                 self.request_ui(ui, commands);
@@ -323,10 +341,16 @@ impl DeskView {
             }
         });
         let rows: Vec<Row> = self.shown().into_iter().cloned().collect();
-        ui.label(format!(
-            "共{}份报告（双击一行或点「打开」打开报告）",
-            rows.len()
-        ));
+        let all = match &self.state {
+            State::Done { rows, .. } => rows.len(),
+            _ => 0,
+        };
+        let count = if self.filter.trim().is_empty() {
+            format!("共{all}份报告")
+        } else {
+            format!("筛选出{}份，共{all}份报告", rows.len())
+        };
+        ui.label(format!("{count}（双击一行或点「打开」打开报告）"));
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -340,7 +364,12 @@ impl DeskView {
                             _ => "",
                         };
                         if ui.button(format!("{name}{arrow}")).clicked() {
-                            self.sort = (by, self.sort.0 != by || !self.sort.1);
+                            // A new column starts with names A→Z and counts largest first.
+                            let first = by != SortBy::Organ;
+                            self.sort = match self.sort {
+                                (b, descending) if b == by => (by, !descending),
+                                _ => (by, first),
+                            };
                         }
                     }
                     ui.label("结论");

@@ -74,6 +74,8 @@ pub struct App {
     /// What 批量检查 found of the report open that the report alone cannot show (H-DUP,
     /// H-YEAR, H-SUM), kept above its problems until another document replaces it.
     pub desk_said: Vec<String>,
+    /// The window's area below its menu bar, where windows over the report may go.
+    below_menu: egui::Rect,
     /// Where installed fonts are looked for: the system's folders, or one folder
     /// (`NIANBAO_FONT_DIR`; tests).
     pub font_dir: Option<PathBuf>,
@@ -163,6 +165,7 @@ impl App {
             geometry: geometry::GeometryWatch::default(),
             desk: None,
             desk_said: Vec::new(),
+            below_menu: egui::Rect::EVERYTHING,
             font_dir: std::env::var_os("NIANBAO_FONT_DIR")
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),
@@ -218,7 +221,7 @@ impl App {
         }
         self.panels_ui(ui, &mut commands);
         if let Some(desk) = &mut self.desk
-            && !desk.ui(&ctx, &mut commands)
+            && !desk.ui(&ctx, self.below_menu, &mut commands)
         {
             self.desk = None;
         }

@@ -7,7 +7,12 @@ use crate::ui;
 
 impl App {
     pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
+        let menu = egui::Panel::top("nianbao-menu").show(ui, |ui| self.menu_ui(ui, commands));
+        // Windows over the report (批量检查) stay below the menu, so 文件 is always in reach.
+        self.below_menu = ui
+            .ctx()
+            .content_rect()
+            .with_min_y(menu.response.rect.bottom() + 1.0);
         if self.editor.read_only() {
             egui::Panel::top("nianbao-read-only").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -19,7 +24,12 @@ impl App {
             });
         }
         egui::Panel::bottom("nianbao-status").show(ui, |ui| {
-            ui::status::status_ui(ui, &self.editor, self.message.as_ref())
+            ui::status::status_ui(
+                ui,
+                &self.editor,
+                self.desk_said.len(),
+                self.message.as_ref(),
+            )
         });
         egui::Panel::left("nianbao-outline")
             .resizable(true)

@@ -6,7 +6,14 @@ use super::counts_ui;
 use crate::check::tally;
 use crate::editor::Editor;
 
-pub fn status_ui(ui: &mut Ui, editor: &Editor, message: Option<&(String, bool)>) {
+/// `desk_warnings`: what only 批量检查 found of this report, counted as the problems panel
+/// and the desk's table count it.
+pub fn status_ui(
+    ui: &mut Ui,
+    editor: &Editor,
+    desk_warnings: usize,
+    message: Option<&(String, bool)>,
+) {
     ui.horizontal(|ui| {
         // A report never saved is 未保存 however little it holds, as the title says.
         if editor.is_dirty() || editor.path.is_none() {
@@ -16,6 +23,7 @@ pub fn status_ui(ui: &mut Ui, editor: &Editor, message: Option<&(String, bool)>)
         }
         ui.separator();
         let (errors, warnings) = tally(editor.findings());
+        let warnings = warnings + desk_warnings;
         if errors + warnings == 0 {
             ui.colored_label(super::OK, "无错误");
         } else {

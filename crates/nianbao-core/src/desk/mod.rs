@@ -28,9 +28,9 @@ pub use pairing::{missing, organ_key};
 pub use parent::{summed, sums};
 pub use request::{Request, RequestError, read_list, review};
 pub use run::{Progress, run};
-pub use summary::{Row, csv, rows};
+pub use summary::{Row, csv, rows, verdict_counts};
 pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};
-pub use workbook::xlsx;
+pub use workbook::{Only, xlsx};
 
 /// One checked file: the report (or why it could not be read) and what the rules found.
 #[derive(Debug)]

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Collected, Desk, Entry, Progress, Review, collect, missing, run};
+use super::{Collected, Desk, Progress, Review, collect, missing, run};
 use crate::model::{Aliases, Report};
 
 /// What the reviewer gave: folders or files, and the optional parts of a review.
@@ -96,14 +96,33 @@ pub fn review(
 }
 
 impl Desk {
-    /// The reports in the county's sum: readable, of the review's year, one per organ (the one
-    /// that counts where a folder holds a draft and a final), the 汇总 report aside.
-    pub fn counted(&self) -> Vec<&Entry> {
+    /// The reports in the county's sum, by index: readable, of the review's year, one per
+    /// organ (the one that counts where a folder holds a draft and a final), the 汇总 report
+    /// aside.
+    pub fn counted(&self) -> Vec<usize> {
         self.entries
             .iter()
             .enumerate()
             .filter(|(i, e)| e.in_review(self.year) && e.in_sum(*i))
-            .map(|(_, e)| e)
+            .map(|(i, _)| i)
             .collect()
+    }
+
+    /// What a county report summed from [`Desk::counted`] must say besides its figures: the
+    /// reports in it that are to be sent back (their figures may change), one line.
+    pub fn sum_caveat(&self) -> Option<String> {
+        let back: Vec<String> = self
+            .counted()
+            .into_iter()
+            .filter(|&i| super::verdict::verdict(self, i).0 == "退回")
+            .map(|i| self.entries[i].organ().to_string())
+            .collect();
+        (!back.is_empty()).then(|| {
+            format!(
+                "其中{}份报告要退回修改（{}），改正后请重新汇总",
+                back.len(),
+                crate::file::escape::shown(&back.join("、"))
+            )
+        })
     }
 }

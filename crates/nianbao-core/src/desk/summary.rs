@@ -60,7 +60,11 @@ fn counted(desk: &Desk, me: usize, e: &Entry, others: usize) -> String {
         };
     }
     let Some(c) = &e.counted else {
-        return String::new();
+        return if e.in_review(desk.year) && e.report.is_ok() {
+            "计入".into()
+        } else {
+            String::new()
+        };
     };
 
     if c.index == me {
@@ -139,6 +143,25 @@ pub(super) fn cells(r: &Row) -> Vec<String> {
     out.extend(r.per_rule.iter().map(usize::to_string));
     out.push(shown(&r.problem));
     out
+}
+
+/// 「共5份：退回1份、需修改1份、通过2份、上年报告1份；未报送1个机关」.
+pub fn verdict_counts(rows: &[Row], missing: usize) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match counts.iter_mut().find(|(v, _)| *v == r.verdict) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r.verdict, 1)),
+        }
+    }
+    let order = ["退回", "需修改", "通过"];
+    counts.sort_by_key(|(v, _)| order.iter().position(|o| o == v).unwrap_or(order.len()));
+    let parts: Vec<String> = counts.iter().map(|(v, n)| format!("{v}{n}份")).collect();
+    let mut line = format!("共{}份：{}", rows.len(), parts.join("、"));
+    if missing > 0 {
+        line.push_str(&format!("；未报送{missing}个机关"));
+    }
+    line
 }
 
 /// The summary as CSV (UTF-8 with a BOM, so Excel and WPS read the Chinese), one line per

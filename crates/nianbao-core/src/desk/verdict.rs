@@ -60,10 +60,24 @@ pub fn verdict(desk: &Desk, me: usize) -> (&'static str, String) {
     }
     let sends_back =
         |f: &crate::check::Rendered| f.severity == Severity::Error || SEND_BACK.contains(&f.rule);
+    // A draft beside the final (H-DUP) is the folder's matter, not the final's: said, but the
+    // report that counts is not to be changed for it.
+    let to_change = |f: &crate::check::Rendered| f.rule != RuleId::HDUP;
     if e.findings.iter().any(sends_back) {
         ("退回", reasons(e, report.template, sends_back))
-    } else if e.count(Severity::Warning) > 0 {
-        ("需修改", reasons(e, report.template, |_| true))
+    } else if e.findings.iter().any(to_change) {
+        ("需修改", reasons(e, report.template, to_change))
+    } else if let Some(c) = &e.counted {
+        let others = desk
+            .entries
+            .iter()
+            .filter(|o| o.counted.as_ref().is_some_and(|d| d.index == c.index))
+            .count()
+            - 1;
+        (
+            "通过",
+            format!("另有{others}份同一机关同一年度的报告，以本报告为准"),
+        )
     } else {
         ("通过", String::new())
     }

@@ -1,7 +1,7 @@
 //! The desk's workbook (`rust_xlsxwriter`): a sheet for a leader first, then the details.
 //! Columns sized to their content, header frozen and repeated on printed pages.
 
-use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::Desk;
 use super::summary::{Row, cells, header, rows};
@@ -125,6 +125,47 @@ fn with_last(this: Option<Num>, last: Option<Num>) -> String {
     }
 }
 
+/// Which organs the workbook lists (the window's 按机关筛选), and how to say so.
+pub struct Only<'a> {
+    pub keep: &'a dyn Fn(&str) -> bool,
+    /// 「按机关筛选：卫健委」, printed under the leader's table; `None` for every organ.
+    pub said: Option<String>,
+}
+
+impl Only<'_> {
+    pub const ALL: Only<'static> = Only {
+        keep: &|_| true,
+        said: None,
+    };
+}
+
+/// Under the leader's table: the verdicts counted, the organs with no report, and the filter
+/// the sheet was made with, so a printed page says what it covers.
+fn leaders_notes(
+    ws: &mut Worksheet,
+    rows: &[Row],
+    kept: &[usize],
+    missing: &[&String],
+    said: Option<String>,
+) -> Result<(), XlsxError> {
+    let shown_rows: Vec<Row> = kept
+        .iter()
+        .map(|&i| rows[i].clone())
+        .filter(|r| r.verdict != "上年报告")
+        .collect();
+    let mut lines = vec![super::summary::verdict_counts(&shown_rows, missing.len())];
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|o| o.as_str()).collect();
+        lines.push(format!("未报送：{}", shown(&names.join("、"))));
+    }
+    lines.extend(said);
+    let bold = Format::new().set_bold();
+    for (k, line) in lines.iter().enumerate() {
+        ws.write_string_with_format((shown_rows.len() + 2 + k) as u32, 0, line, &bold)?;
+    }
+    Ok(())
+}
+
 /// The 汇总 sheet's columns: the summary's own, then a count for each rule that found something
 /// in these rows, named as the window names it (not a column of zeros under a rule code for
 /// every rule), and why a file could not be read where one could not.
@@ -166,6 +207,9 @@ fn summary_columns(desk: &Desk, rows: &[Row], kept: &[usize]) -> (Vec<String>, V
     (head, body)
 }
 
+/// The widest a column is made, in spreadsheet columns; longer text wraps.
+const MAX_COLUMN: f64 = 60.0;
+
 /// Display width in spreadsheet columns: CJK characters count two.
 fn width(text: &str) -> f64 {
     text.chars()
@@ -190,16 +234,25 @@ fn sheet(
         .set_background_color(Color::RGB(0xFFC7CE))
         .set_font_color(Color::RGB(0x9C0006));
     let plain = Format::new();
+    // Text wider than its column (a long 说明) wraps in it rather than running over the
+    // columns beside it and onto pages of their own.
+    let wrapped = |f: &Format| f.clone().set_text_wrap().set_align(FormatAlign::Top);
+    let (red_wrap, plain_wrap) = (wrapped(&red), wrapped(&plain));
     ws.set_name(name)?;
     let mut widths: Vec<f64> = header.iter().map(|h| width(h)).collect();
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &bold)?;
     }
     for (r, cells) in body.iter().enumerate() {
-        let format = if highlight(r) { &red } else { &plain };
         let row = (r + 1) as u32;
         for (c, text) in cells.iter().enumerate() {
             widths[c] = widths[c].max(width(text));
+            let format = match (highlight(r), width(text) > MAX_COLUMN) {
+                (true, false) => &red,
+                (true, true) => &red_wrap,
+                (false, false) => &plain,
+                (false, true) => &plain_wrap,
+            };
             match text.parse::<f64>() {
                 Ok(n) if c >= numeric_from && !text.is_empty() => {
                     ws.write_number_with_format(row, c as u16, n, format)?
@@ -209,7 +262,7 @@ fn sheet(
         }
     }
     for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, w.clamp(4.0, 60.0) + 1.0)?;
+        ws.set_column_width(c as u16, w.clamp(4.0, MAX_COLUMN) + 1.0)?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, body.len() as u32, (header.len() - 1) as u16)?;
@@ -226,13 +279,22 @@ fn sheet(
 /// reasons, 落款日期, counts; fits an A4 landscape page's width), then 「汇总」 (one row per file,
 /// every column), 「问题清单」 (every finding but the import doubts, cells named in Chinese;
 /// errors in red), 「导入待核对」 where there are doubts and, with an expected list, 「未报送」.
-/// Reports to send back are red on every sheet. `keep` picks the entries (by index) the
-/// sheets list: the window's filter; every entry for the command line.
-pub fn xlsx(desk: &Desk, keep: &dyn Fn(usize) -> bool) -> Result<Vec<u8>, XlsxError> {
+/// Reports to send back are red on every sheet.
+pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let rows = rows(desk);
-    let kept: Vec<usize> = (0..rows.len()).filter(|&i| keep(i)).collect();
+    let kept: Vec<usize> = (0..rows.len())
+        .filter(|&i| (only.keep)(&rows[i].organ))
+        .collect();
+    let missing: Vec<&String> = desk.missing.iter().filter(|o| (only.keep)(o)).collect();
     leaders_sheet(wb.add_worksheet(), desk, &rows, &kept)?;
+    leaders_notes(
+        wb.worksheet_from_index(0)?,
+        &rows,
+        &kept,
+        &missing,
+        only.said.clone(),
+    )?;
     let (summary_header, body) = summary_columns(desk, &rows, &kept);
     sheet(
         wb.add_worksheet(),
@@ -309,8 +371,8 @@ pub fn xlsx(desk: &Desk, keep: &dyn Fn(usize) -> bool) -> Result<Vec<u8>, XlsxEr
             9,
         )?;
     }
-    if !desk.missing.is_empty() {
-        let missing: Vec<Vec<String>> = desk.missing.iter().map(|o| vec![shown(o)]).collect();
+    if !missing.is_empty() {
+        let missing: Vec<Vec<String>> = missing.iter().map(|o| vec![shown(o)]).collect();
         sheet(
             wb.add_worksheet(),
             "未报送",

@@ -25,12 +25,26 @@ pub fn page(report: &Report) -> String {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
          <meta name=\"generator\" content=\"nianbao\" />\n{}\
-         <title>{}</title>\n</head>\n<body style=\"margin:0;padding:1em 0.75em;background:#fff\">\n{}</body>\n</html>\n",
+         <title>{}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body style=\"margin:0;padding:1em 0.75em;background:#fff\">\n{}</body>\n</html>\n",
         particulars(report),
         esc(&report.title()),
         fragment(report)
     )
 }
+
+/// The standalone page's only style sheet, for what inline styles cannot say (a CMS that
+/// drops it keeps a readable article): printed, A4 with the GB/T 9704 margins, tables at the
+/// page's width with their rows whole and header repeated, a table the layout turns on a
+/// landscape page of its own (`data-turned`); on a phone, text left-aligned, as justified
+/// lines with a long address or number in them gape.
+const PAGE_STYLE: &str = "\
+@page{size:A4;margin:37mm 26mm 35mm 28mm}\
+@page turned{size:A4 landscape;margin:28mm 37mm 26mm 35mm}\
+@media print{body{padding:0!important}article{max-width:none!important;font-size:16pt!important}\
+div[data-table]{overflow:visible!important}table{min-width:0!important;font-size:10.5pt!important}\
+tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}\
+div[data-turned]{page:turned}}\
+@media (max-width:40em){article{text-align:left!important}}";
 
 /// One `<meta name="nianbao:<key>" content="…" />` per particular, the year first.
 fn particulars(report: &Report) -> String {
@@ -55,7 +69,7 @@ fn attribute_value(text: &str) -> String {
 /// The article alone: what goes on the clipboard and into a CMS editor.
 pub fn fragment(report: &Report) -> String {
     let mut out = format!(
-        "<article lang=\"zh-CN\" style=\"max-width:46em;margin:0 auto;color:#000;font-family:{BODY_FONT};font-size:1.125em;line-height:1.8;text-align:justify\">\n"
+        "<article lang=\"zh-CN\" style=\"max-width:46em;margin:0 auto;color:#000;font-family:{BODY_FONT};font-size:1.125em;line-height:1.8;text-align:justify;overflow-wrap:anywhere\">\n"
     );
     for block in blocks(report) {
         match block {
@@ -123,12 +137,20 @@ fn title(out: &mut String, lines: &[String]) {
 /// narrower than the table can be.
 fn table(out: &mut String, grid: &Grid) {
     let total: f32 = grid.widths_mm.iter().sum();
-    let columns = grid.widths_mm.len() as f32;
-    out.push_str("<div style=\"overflow-x:auto;max-width:100%;margin:0.5em 0 1em\">\n");
+    let turned = if grid.landscape {
+        " data-turned=\"1\""
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "<div data-table=\"1\"{turned} style=\"overflow-x:auto;max-width:100%;margin:0.5em 0 1em\">"
+    )
+    .expect("writing to a String");
     write!(
         out,
         "<table border=\"1\" cellspacing=\"0\" style=\"border-collapse:collapse;width:100%;min-width:{:.0}em;font-size:0.8em;line-height:1.4;text-align:center\">\n<colgroup>",
-        12.0 + 3.2 * columns
+        min_width_em(grid)
     )
     .expect("writing to a String");
     for w in &grid.widths_mm {
@@ -149,6 +171,36 @@ fn table(out: &mut String, grid: &Grid) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
+}
+
+/// The narrowest a block may be, in the table's own em: each figure column its widest figure
+/// unbroken (figures are about half an em) and its padding, each label column a few
+/// characters a line (labels and header texts wrap). A desktop window of 1000 px holds every
+/// table of the format whole; a phone scrolls sideways.
+fn min_width_em(grid: &Grid) -> f32 {
+    const PAD_EM: f32 = 0.9;
+    let columns = grid.widths_mm.len();
+    let labels = (0..columns)
+        .take_while(|&c| {
+            !grid
+                .body
+                .iter()
+                .any(|cell| cell.role == CellRole::Figure && cell.c0 == c)
+        })
+        .count();
+    (0..columns)
+        .map(|c| {
+            let widest = grid
+                .body
+                .iter()
+                .filter(|cell| cell.role == CellRole::Figure && cell.c0 == c && cell.c1 == c + 1)
+                .map(|cell| cell.text.chars().count())
+                .max()
+                .unwrap_or(0);
+            let least = if c + 1 == labels { 4.0 } else { 2.0 };
+            (widest as f32 * 0.55 + PAD_EM).max(least)
+        })
+        .sum()
 }
 
 fn cell_html(out: &mut String, cell: &GridCell) {
