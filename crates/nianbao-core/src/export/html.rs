@@ -41,9 +41,10 @@ const PAGE_STYLE: &str = "\
 @page{size:A4;margin:37mm 26mm 35mm 28mm}\
 @page turned{size:A4 landscape;margin:28mm 37mm 26mm 35mm}\
 @media print{body{padding:0!important}article{max-width:none!important;font-size:16pt!important}\
-div[data-table]{overflow:visible!important}table{min-width:0!important;font-size:10.5pt!important}\
+div[data-table]{overflow:visible!important}table{min-width:0!important;font-size:9pt!important}\
+td,th{padding:0.2em 0.25em!important}\
 tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}\
-div[data-turned]{page:turned}}\
+[data-turned]{page:turned}}\
 @media (max-width:40em){article{text-align:left!important}}";
 
 /// One `<meta name="nianbao:<key>" content="…" />` per particular, the year first.
@@ -71,13 +72,19 @@ pub fn fragment(report: &Report) -> String {
     let mut out = format!(
         "<article lang=\"zh-CN\" style=\"max-width:46em;margin:0 auto;color:#000;font-family:{BODY_FONT};font-size:1.125em;line-height:1.8;text-align:justify;overflow-wrap:anywhere\">\n"
     );
-    for block in blocks(report) {
+    let all = blocks(report);
+    // A heading goes to the landscape page of the table it heads.
+    let turned_next: Vec<bool> = (0..all.len())
+        .map(|i| matches!(all.get(i + 1), Some(Block::Table(g)) if g.landscape))
+        .collect();
+    for (block, turned_next) in all.into_iter().zip(turned_next) {
         match block {
             Block::Title(lines) => title(&mut out, &lines),
             Block::Heading(text) => {
                 writeln!(
                     out,
-                    "<h2 style=\"margin:0.4em 0 0;font-size:1em;font-weight:normal;text-indent:2em;font-family:{HEI_FONT}\">{}</h2>",
+                    "<h2{} style=\"margin:0.4em 0 0;font-size:1em;font-weight:normal;text-indent:2em;font-family:{HEI_FONT}\">{}</h2>",
+                    if turned_next { " data-turned=\"1\"" } else { "" },
                     esc(text)
                 )
             }
