@@ -383,11 +383,9 @@ fn csv_summary_and_no_overwrite() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(
-        lines[0].starts_with(
-            "\u{feff}文件,机关,年度,计入汇总,结论,原因,模板,错误,警告,导入待核对,T3-A"
-        )
-    );
+    assert!(lines[0].starts_with(
+        "\u{feff}文件,机关,年度,计入汇总,结论,原因,模板,错误,警告,导入待核对,已说明,T3-A"
+    ));
     assert_eq!(lines.len(), 5, "{text}");
     assert!(
         lines

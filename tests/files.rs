@@ -207,7 +207,7 @@ fn refuses_what_is_not_a_report() {
         ),
         (json[..json.len() / 2].to_string(), Format::Json, "不完整"),
         (
-            native.replace("format_version: 4", "format_version: 6"),
+            native.replace("format_version: 4", "format_version: 7"),
             Format::Native,
             "更新版本",
         ),

@@ -281,11 +281,12 @@ fn sections_and_rules_match_the_spec() {
     // issue 15), META-CLOSING (落款 of another organ, or no 落款日期 on a filled report,
     // issue 23) and the reviewer's desk (issue 17: TXT-REPEAT, TXT-BASIS, X-JUMP, DATE-LATE,
     // and H-SUM for a 汇总 report checked with its organs' reports; H-DUP for two reports of
-    // one organ and year, issue 25).
+    // one organ and year, issue 25; X-SAME for tables copied from last year, issue 29).
     let desk = [
         "TXT-REPEAT",
         "TXT-BASIS",
         "X-JUMP",
+        "X-SAME",
         "DATE-LATE",
         "H-SUM",
         "H-DUP",

@@ -30,6 +30,8 @@ pub enum Command {
     Cells {
         file: PathBuf,
     },
+    /// A warning answered with a reason.
+    Answer(super::answer::AnswerArgs),
     /// The 汇总 report generated from the reports that count in folders.
     Sum {
         inputs: Vec<PathBuf>,
@@ -216,6 +218,22 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 force: p.flag("--force"),
             })
         }
+        "answer" => {
+            let p = split(rest, &["--rule", "--cell", "--reason", "--prev"], &[])?;
+            let [file] = p.positional.as_slice() else {
+                return Err(usage("answer 需要且只需要一个报告文件"));
+            };
+            Ok(Command::Answer(super::answer::AnswerArgs {
+                file: file.into(),
+                rule: p.required_text(&["--rule"])?,
+                cell: p
+                    .option(&["--cell"])
+                    .map(|c| text("--cell", c))
+                    .transpose()?,
+                reason: p.required_text(&["--reason"])?,
+                prev: p.option(&["--prev"]).map(PathBuf::from),
+            }))
+        }
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
             [file] => Ok(Command::Cells { file: file.into() }),
             _ => Err(usage("cells 需要且只需要一个报告文件")),
@@ -268,7 +286,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         _ => match rest {
             [] if names_a_file(first) => Ok(Command::Open(Some(first.into()))),
             _ => Err(Failure::input(format!(
-                "未知命令“{}”。可用的命令：check、cells、new、convert、sum、install-desktop、help；\
+                "未知命令“{}”。可用的命令：check、cells、answer、new、convert、sum、install-desktop、help；\
                  要打开报告请给出文件名（运行 nianbao help 查看用法）",
                 first.to_string_lossy()
             ))),
@@ -345,6 +363,8 @@ mod tests {
             "new --organ x -o y",
             "convert a",
             "check a --bogus",
+            "answer a --rule X-JUMP",
+            "answer --reason r --rule X-JUMP",
             "new --year 2025 --organ x -o a -o b",
         ] {
             let e = parse_args(&args(bad)).unwrap_err();

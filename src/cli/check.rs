@@ -174,9 +174,13 @@ fn print(desk: &Desk, json: bool, out: Out, err: Out) -> Result<(), Failure> {
             "" => row.verdict.to_string(),
             why => format!("{}：{}", row.verdict, shown(why)),
         };
+        let answered = match e.answered() {
+            0 => String::new(),
+            n => format!("，另有 {n} 个警告已说明原因"),
+        };
         write(
             err,
-            &format!("{shown_name}：{errors} 个错误，{warnings} 个警告（{verdict}）\n"),
+            &format!("{shown_name}：{errors} 个错误，{warnings} 个警告{answered}（{verdict}）\n"),
         )?;
         items.extend(e.findings.iter().map(|finding| JsonEntry::Finding {
             file: file.clone(),
@@ -211,12 +215,17 @@ pub fn finding_line(f: &Rendered) -> String {
         // Template ids, never cut (a sum lists many cells); escaped all the same.
         escaped(&f.cells.join(","), usize::MAX)
     };
-    let severity = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+    let severity = match (f.severity, &f.answered) {
+        (Severity::Error, _) => "error",
+        (Severity::Warning, None) => "warning",
+        // Apart from the open ones: a reviewer reads the clerk's reason beside the finding.
+        (Severity::Warning, Some(_)) => "answered",
     };
+    let answered = f.answered.as_ref().map_or(String::new(), |a| {
+        format!("（已说明：{}，{}）", shown(&a.reason), shown(&a.date))
+    });
     format!(
-        "{severity} {} {cells} {}",
+        "{severity} {} {cells} {}{answered}",
         f.rule.as_str(),
         shown(&f.message)
     )

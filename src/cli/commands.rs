@@ -28,6 +28,7 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
             desk,
         } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
+        Command::Answer(args) => super::answer::answer(&args, out),
         Command::Sum {
             inputs,
             organ,

@@ -1,6 +1,7 @@
 //! The command line: `check`, `cells`, `new`, `convert`. Messages are Chinese; unreadable input
 //! exits 2 with a one-line reason. Arguments are parsed into a [`Command`] first, then run.
 
+mod answer;
 mod args;
 mod check;
 mod commands;
@@ -26,6 +27,9 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
                                                  批量检查文件夹中的全部报告（同一机关的上年报告自动配对），
                                                  生成汇总表、列出未报送的机关、核对汇总报告各数之和
   nianbao cells 文件                             按模板顺序列出每个单元格：编号<TAB>数值
+  nianbao answer 文件 --rule 规则 [--cell 单元格] --reason 原因 [--prev 上年报告]
+                                                 已核实的警告写明原因（如数字确有大幅变化），存入报告；
+                                                 错误（勾稽关系等）不能说明，必须改正
   nianbao sum 文件夹... --organ 机关名称 -o 汇总报告 [--year 年度] [--alias 机关别名.txt]
                                                  由各机关计入汇总的报告生成汇总报告（表二至表四相加，正文另填）
   nianbao new --year 年度 --organ 机关名称 [--from 上年报告] -o 输出文件

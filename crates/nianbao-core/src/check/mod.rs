@@ -52,6 +52,15 @@ pub struct Finding {
     pub text_fix: Option<TextFix>,
     /// Where to look first when there is no fix: the cell the broken checks share.
     pub suspect: Option<CellIx>,
+    /// A warning the clerk has answered with a reason, while its places hold what they held.
+    pub answered: Option<Answered>,
+}
+
+/// A warning's answer, as the finding carries it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Answered {
+    pub reason: String,
+    pub date: String,
 }
 
 impl Finding {
@@ -64,6 +73,7 @@ impl Finding {
             fix: None,
             text_fix: None,
             suspect: None,
+            answered: None,
         }
     }
 
@@ -149,14 +159,34 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
             f.text_fix = None;
         }
     }
+    // Answers hold for warnings only, whatever a file says.
+    for f in out.iter_mut().filter(|f| f.severity == Severity::Warning) {
+        f.answered = report.answer_for(f.rule, &f.places).map(|a| Answered {
+            reason: a.reason.clone(),
+            date: a.date.clone(),
+        });
+    }
     out
 }
 
-/// Counts of (errors, warnings).
+/// Why a finding cannot be answered with a reason, if it cannot: errors are arithmetic and
+/// must be put right; a finding about no place has nothing an answer could stay with.
+pub fn unanswerable(f: &Finding) -> Option<&'static str> {
+    if f.severity == Severity::Error {
+        Some("错误不能用说明代替：勾稽关系等错误是算术，必须改正数字")
+    } else if f.places.is_empty() {
+        Some("这条提示不涉及报告中的某一处，无法说明")
+    } else {
+        None
+    }
+}
+
+/// Counts of (errors, warnings still open): an answered warning is not counted.
 pub fn tally(findings: &[Finding]) -> (usize, usize) {
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    (errors, findings.len() - errors)
+    let answered = findings.iter().filter(|f| f.answered.is_some()).count();
+    (errors, findings.len() - errors - answered)
 }

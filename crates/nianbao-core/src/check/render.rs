@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Finding, RuleId, Severity};
+use super::{Answered, Finding, RuleId, Severity};
 use crate::template::Template;
 
 /// A single-cell change, by cell id, as `check --json` writes it.
@@ -22,6 +22,9 @@ pub struct Rendered {
     pub cells: Vec<String>,
     pub message: String,
     pub suggested: Option<Suggestion>,
+    /// Answered with a reason (a warning): apart from the open ones, not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answered: Option<Answered>,
 }
 
 impl Finding {
@@ -56,6 +59,7 @@ impl Finding {
                 cell: t.cell(fix.cell).id.clone(),
                 value: fix.value.clone(),
             }),
+            answered: self.answered.clone(),
         }
     }
 }

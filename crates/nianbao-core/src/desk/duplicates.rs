@@ -115,6 +115,7 @@ pub fn finding(me: usize, counted: &Counted, group: &[usize], paths: &[&Path]) -
             others.join("、")
         ),
         suggested: None,
+        answered: None,
     }
 }
 

@@ -57,10 +57,19 @@ impl Entry {
         !self.is_parent && self.counted.as_ref().is_none_or(|c| c.index == me)
     }
 
+    /// Findings of this severity still open (an answered warning is apart).
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && f.answered.is_none())
+            .count()
+    }
+
+    /// Warnings answered with a reason.
+    pub fn answered(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.answered.is_some())
             .count()
     }
 

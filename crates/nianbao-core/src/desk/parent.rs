@@ -123,6 +123,7 @@ pub fn sums(parent: &Report, children: &[&Report]) -> Vec<Rendered> {
                 cell: def.id.clone(),
                 value: sum.display(def.kind),
             }),
+            answered: None,
         });
     }
     out

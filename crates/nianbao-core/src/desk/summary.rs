@@ -24,6 +24,8 @@ pub struct Row {
     pub errors: usize,
     pub warnings: usize,
     pub doubts: usize,
+    /// Warnings answered with a reason (apart from `warnings`).
+    pub answered: usize,
     /// Findings per rule, in [`RuleId::ALL`]'s order.
     pub per_rule: Vec<usize>,
     /// Why the file could not be read; empty when it was.
@@ -99,12 +101,13 @@ fn row(desk: &Desk, me: usize, e: &Entry, others: usize) -> Row {
         errors: e.count(Severity::Error),
         warnings: e.count(Severity::Warning),
         doubts: e.doubts(),
+        answered: e.answered(),
         per_rule: RuleId::ALL.iter().map(|&r| e.count_rule(r)).collect(),
         problem: e.report.as_ref().err().cloned().unwrap_or_default(),
     }
 }
 
-pub(super) const HEADER: [&str; 10] = [
+pub(super) const HEADER: [&str; 11] = [
     "文件",
     "机关",
     "年度",
@@ -115,6 +118,7 @@ pub(super) const HEADER: [&str; 10] = [
     "错误",
     "警告",
     "导入待核对",
+    "已说明",
 ];
 
 pub(super) fn header() -> Vec<String> {
@@ -139,6 +143,7 @@ pub(super) fn cells(r: &Row) -> Vec<String> {
         r.errors.to_string(),
         r.warnings.to_string(),
         r.doubts.to_string(),
+        r.answered.to_string(),
     ];
     out.extend(r.per_rule.iter().map(usize::to_string));
     out.push(shown(&r.problem));

@@ -58,11 +58,13 @@ pub fn verdict(desk: &Desk, me: usize) -> (&'static str, String) {
             ),
         );
     }
-    let sends_back =
-        |f: &crate::check::Rendered| f.severity == Severity::Error || SEND_BACK.contains(&f.rule);
+    // An answered warning is the clerk's word on it: apart, not a reason to send back.
+    let sends_back = |f: &crate::check::Rendered| {
+        f.severity == Severity::Error || (SEND_BACK.contains(&f.rule) && f.answered.is_none())
+    };
     // A draft beside the final (H-DUP) is the folder's matter, not the final's: said, but the
     // report that counts is not to be changed for it.
-    let to_change = |f: &crate::check::Rendered| f.rule != RuleId::HDUP;
+    let to_change = |f: &crate::check::Rendered| f.rule != RuleId::HDUP && f.answered.is_none();
     if e.findings.iter().any(sends_back) {
         ("退回", reasons(e, report.template, sends_back))
     } else if e.findings.iter().any(to_change) {

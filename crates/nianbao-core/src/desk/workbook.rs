@@ -315,6 +315,7 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
         "单元格",
         "说明",
         "建议",
+        "已说明的原因",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -344,6 +345,9 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
                 f.suggested
                     .as_ref()
                     .map_or(String::new(), |s| shown(&s.value)),
+                f.answered.as_ref().map_or(String::new(), |a| {
+                    shown(&format!("{}（{}）", a.reason, a.date))
+                }),
             ];
             if f.rule == RuleId::IMPREVIEW {
                 doubts.push(row);
@@ -359,7 +363,7 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
         &found_header,
         &found,
         |r| severities[r] == Severity::Error,
-        9,
+        found_header.len(),
     )?;
     if !doubts.is_empty() {
         sheet(
@@ -368,7 +372,7 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
             &found_header,
             &doubts,
             |_| false,
-            9,
+            found_header.len(),
         )?;
     }
     if !missing.is_empty() {

@@ -34,6 +34,7 @@ pub fn finding(year: i32, review: i32) -> Rendered {
             "本报告是{year}年度的，本次审核的是{review}年度的报告：年度不符，不算作已报送，也不计入汇总"
         ),
         suggested: None,
+        answered: None,
     }
 }
 

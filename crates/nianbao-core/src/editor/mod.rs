@@ -60,6 +60,19 @@ pub enum Edit {
     /// 空白填0: every blank cell the clerk types becomes 0, except cells an import left blank
     /// because it could not read them (their figure may not be 0).
     FillBlanks,
+    /// 「已核实，说明原因」: a warning of `rule` about `places` answered on `date`. Refused for
+    /// what [`check::unanswerable`] refuses (the editor changes nothing then).
+    Answer {
+        rule: check::RuleId,
+        places: Vec<crate::template::Place>,
+        reason: String,
+        date: String,
+    },
+    /// 撤销说明: the warning is open again.
+    Unanswer {
+        rule: check::RuleId,
+        places: Vec<crate::template::Place>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +246,25 @@ impl Editor {
                 if auto {
                     r.recompute_totals();
                 }
+                EditKey::Single
+            }
+            Edit::Answer {
+                rule,
+                places,
+                reason,
+                date,
+            } => {
+                // Only a warning found now, with a reason given: never an error.
+                let open = self.findings.iter().any(|f| {
+                    f.rule == *rule && f.places == *places && check::unanswerable(f).is_none()
+                });
+                if open && !reason.trim().is_empty() {
+                    r.answer(*rule, places, reason, date);
+                }
+                EditKey::Single
+            }
+            Edit::Unanswer { rule, places } => {
+                r.unanswer(*rule, places);
                 EditKey::Single
             }
             Edit::AutoTotals(on) => {

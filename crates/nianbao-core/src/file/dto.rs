@@ -11,6 +11,8 @@
 //! Native 5 and JSON 3 add `import`, what an import said of its source (cells read as they
 //! stood, notes, lines left out), so a reopened report still says it. Written only when there
 //! is one: other files keep the older versions and stay readable by older programs.
+//! Native 6 and JSON 4 add `answers`, warnings answered with a reason (rule, places by id,
+//! what they held as a digest, reason, date); written only when there are any.
 
 use std::fmt;
 
@@ -18,24 +20,26 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::LoadError;
-use crate::model::{CellValue, ImportReport, MarkKind, Meta, Report, ReviewMark};
+use crate::model::{Answer, CellValue, ImportReport, MarkKind, Meta, Report, ReviewMark};
 use crate::template;
 
 pub const NATIVE_FORMAT: &str = "nianbao";
-pub const NATIVE_VERSION: u32 = 5;
+pub const NATIVE_VERSION: u32 = 6;
 pub const JSON_FORMAT: &str = "nianbao-report";
-pub const JSON_VERSION: u32 = 3;
+pub const JSON_VERSION: u32 = 4;
 /// The versions written for a report without import doubts, with doubts only, and with what
 /// its import said (the newest).
 pub const NATIVE_VERSIONS: Versions = Versions {
     plain: 4,
     doubts: 4,
-    import: NATIVE_VERSION,
+    import: 5,
+    answers: NATIVE_VERSION,
 };
 pub const JSON_VERSIONS: Versions = Versions {
     plain: 1,
     doubts: 2,
-    import: JSON_VERSION,
+    import: 3,
+    answers: JSON_VERSION,
 };
 
 /// The version a file is written with: the oldest that holds what it carries.
@@ -43,6 +47,7 @@ pub struct Versions {
     pub plain: u32,
     pub doubts: u32,
     pub import: u32,
+    pub answers: u32,
 }
 
 /// Just enough to decide how to read the rest.
@@ -76,6 +81,8 @@ pub struct ReportFile {
     pub review: Vec<ReviewEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<AnswerEntry>,
     /// Last year's report, relative to this file's folder where it can be.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev_file: Option<String>,
@@ -106,6 +113,20 @@ pub struct ImportEntry {
     pub notes: Vec<String>,
     #[serde(default)]
     pub left_out: Vec<String>,
+}
+
+/// A warning answered with a reason; its rule by its stable id (「X-JUMP」).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerEntry {
+    pub rule: String,
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub seen: String,
+    pub reason: String,
+    #[serde(default)]
+    pub date: String,
 }
 
 /// `auto_totals: true` rather than RON's `Some(true)`; absent is `None`.
@@ -172,10 +193,22 @@ impl ReportFile {
             notes: s.notes.clone(),
             left_out: s.left_out.clone(),
         });
-        let format_version = match (&import, review.is_empty()) {
-            (Some(_), _) => versions.import,
-            (None, false) => versions.doubts,
-            (None, true) => versions.plain,
+        let answers: Vec<AnswerEntry> = report
+            .answers
+            .iter()
+            .map(|a| AnswerEntry {
+                rule: a.rule.as_str().to_string(),
+                places: a.places.clone(),
+                seen: a.seen.clone(),
+                reason: a.reason.clone(),
+                date: a.date.clone(),
+            })
+            .collect();
+        let format_version = match (answers.is_empty(), &import, review.is_empty()) {
+            (false, _, _) => versions.answers,
+            (true, Some(_), _) => versions.import,
+            (true, None, false) => versions.doubts,
+            (true, None, true) => versions.plain,
         };
         ReportFile {
             format: format.to_string(),
@@ -195,6 +228,7 @@ impl ReportFile {
             ),
             review,
             import,
+            answers,
             prev_file: report.prev_file.clone(),
         }
     }
@@ -250,6 +284,17 @@ impl ReportFile {
             notes: i.notes,
             left_out: i.left_out,
         });
+        for a in self.answers {
+            let rule = crate::template::RuleId::from_id(&a.rule)
+                .ok_or_else(|| LoadError::UnknownRule(a.rule.clone()))?;
+            report.answers.push(Answer {
+                rule,
+                places: a.places,
+                seen: a.seen,
+                reason: a.reason,
+                date: a.date,
+            });
+        }
         report.meta = self.meta;
         report.prev_file = self.prev_file.filter(|p| !p.trim().is_empty());
         report.auto_totals = self.auto_totals.unwrap_or(false);

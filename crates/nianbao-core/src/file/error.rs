@@ -40,6 +40,8 @@ pub enum LoadError {
     UnknownCell(String),
     #[error("单元格“{}”出现了两次", shown(.0))]
     DuplicateCell(String),
+    #[error("已说明的提示中有未知的规则“{}”", shown(.0))]
+    UnknownRule(String),
     #[error("未知的文字部分“{}”（本模板没有这一部分）", shown(.0))]
     UnknownNarrative(String),
     #[error("文字部分“{}”出现了两次", shown(.0))]

@@ -46,12 +46,7 @@ impl Stamp {
     }
 }
 
-/// FNV-1a, 64 bits: stable across builds (lock names rely on it), enough to tell changes.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+pub use crate::model::fnv1a;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 //! The report model: meta, narratives and every table cell of one template version.
 
+mod answers;
 mod calendar;
 mod carry;
 mod migrate;
@@ -10,6 +11,7 @@ mod value;
 
 use serde::{Deserialize, Serialize};
 
+pub use answers::{Answer, fnv1a};
 pub use calendar::{CivilDate, YEARS, invalid_year, parse_year};
 pub use carry::carry_over;
 pub use migrate::{Migrated, migrate, migration_target};
@@ -115,6 +117,8 @@ pub struct Report {
     /// Last year's report, as the file links it: relative to this report's folder where it can
     /// be (the two usually sit together), for the cross-year checks.
     pub prev_file: Option<String>,
+    /// Warnings answered with a reason.
+    pub answers: Vec<Answer>,
 }
 
 impl PartialEq for Report {
@@ -126,6 +130,7 @@ impl PartialEq for Report {
             && self.cells == other.cells
             && self.review == other.review
             && self.prev_file == other.prev_file
+            && self.answers == other.answers
     }
 }
 
@@ -152,6 +157,7 @@ impl Report {
             cells: vec![CellValue::Blank; template.cells.len()],
             review: Review::default(),
             prev_file: None,
+            answers: Vec::new(),
         }
     }
 
