@@ -999,3 +999,72 @@ fn the_installed_fonts_setting_is_shown_in_the_preview_and_remembered() {
     drop(h);
     assert!(!open(&config).state().installed_fonts_on());
 }
+
+/// 「已核实，说明原因」 under a warning: the reason typed in its dialog, the warning shown as
+/// 已说明 and no longer counted, 撤销说明 (and an edit of its figure) opens it again; an
+/// error's button is refused.
+#[test]
+fn a_warning_answered_with_a_reason_and_opened_again() {
+    let mut report = common::balanced();
+    common::set(&mut report, "t2.licensing.decisions", "61");
+    let mut h = window(report);
+    let prev = common::example_path("2024-qingshi.nianbao");
+    h.state_mut()
+        .editor
+        .compare_with(&prev, std::time::Instant::now())
+        .unwrap();
+    h.run();
+    let (_, open) = nianbao::check::tally(h.state().editor.findings());
+    assert!(rules(&h).contains(&RuleId::XJUMP));
+    // The button under X-JUMP's message.
+    let title = h
+        .get_by_label_contains("数字与上年相比变化过大")
+        .rect()
+        .top();
+    let button = h
+        .get_all_by_label("已核实，说明原因")
+        .filter(|b| b.rect().top() > title)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
+    button.click();
+    h.run();
+    h.get_by_label("说明原因").click();
+    h.run();
+    h.get_by_label("说明原因")
+        .type_text("新设便民服务站，许可量确有大幅增加");
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    let app = h.state();
+    let jump = app
+        .editor
+        .findings()
+        .iter()
+        .find(|f| f.rule == RuleId::XJUMP)
+        .unwrap();
+    assert!(jump.answered.is_some());
+    assert_eq!(nianbao::check::tally(app.editor.findings()).1, open - 1);
+    assert!(h.query_by_label("已说明：数字与上年相比变化过大").is_some());
+    assert!(
+        h.query_by_label_contains("说明：新设便民服务站，许可量确有大幅增加")
+            .is_some()
+    );
+    // 撤销说明 opens it again; so does Ctrl+Z of the answer.
+    h.get_by_label("撤销说明").click();
+    h.run();
+    assert!(h.state().editor.report.answers.is_empty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().editor.report.answers.len(), 1, "undo of 撤销说明");
+    // An edit of the figure: the reason was about the old one.
+    h.state_mut().part = Part::Section(1);
+    h.run();
+    type_into(&mut h, "行政许可 本年处理决定数量", "70");
+    let jump_open = h
+        .state()
+        .editor
+        .findings()
+        .iter()
+        .any(|f| f.rule == RuleId::XJUMP && f.answered.is_none());
+    assert!(jump_open);
+}

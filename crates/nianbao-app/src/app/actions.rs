@@ -198,6 +198,24 @@ impl App {
             Answer::Reload(path) => self.reload(path),
             Answer::SaveElsewhere(then) => self.ask_path(ctx, PickFor::SaveAs, then),
             Answer::RewriteTotals => self.auto_totals_on(Instant::now()),
+            Answer::Answered {
+                rule,
+                places,
+                reason,
+            } => {
+                let today = crate::model::CivilDate::today();
+                let date = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+                let edit = crate::editor::Edit::Answer {
+                    rule,
+                    places,
+                    reason,
+                    date,
+                };
+                if self.editor.apply(edit, Instant::now()) {
+                    self.message =
+                        Some(("已说明原因，这条提示不再计入警告（可撤销）".into(), false));
+                }
+            }
         }
     }
 

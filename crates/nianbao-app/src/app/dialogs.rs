@@ -55,6 +55,14 @@ pub enum Dialog {
     RewriteTotals {
         lines: Vec<String>,
     },
+    /// 「已核实，说明原因」 for a warning: the reason typed here.
+    AnswerWarning {
+        rule: crate::check::RuleId,
+        places: Vec<crate::template::Place>,
+        /// The rule's name and the finding's text, shown above the reason.
+        about: String,
+        reason: String,
+    },
 }
 
 /// What the clerk answered.
@@ -87,6 +95,12 @@ pub enum Answer {
     SaveElsewhere(Option<Guarded>),
     /// Turn 自动计算合计 on, rewriting the totals listed.
     RewriteTotals,
+    /// A warning answered with this reason.
+    Answered {
+        rule: crate::check::RuleId,
+        places: Vec<crate::template::Place>,
+        reason: String,
+    },
 }
 
 pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
@@ -110,10 +124,49 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &mut Dialog) -> Option<Answer> {
             Dialog::Replace { save, read_only } => ask::replace_ui(ui, save, *read_only),
             Dialog::Changed { path, then } => ask::changed_ui(ui, path, then),
             Dialog::RewriteTotals { lines } => rewrite_totals_ui(ui, lines),
+            Dialog::AnswerWarning {
+                rule,
+                places,
+                about,
+                reason,
+            } => answer_ui(ui, *rule, places, about, reason),
         }
     });
     let escaped = modal.should_close() && !matches!(dialog, Dialog::Recovery { .. });
     modal.inner.or(escaped.then_some(Answer::Cancel))
+}
+
+/// The reason for a warning that is right as it stands (行政许可 really rose fivefold): kept
+/// with the report, shown as 已说明, and reopened when the figures it is about change.
+fn answer_ui(
+    ui: &mut Ui,
+    rule: crate::check::RuleId,
+    places: &[crate::template::Place],
+    about: &str,
+    reason: &mut String,
+) -> Option<Answer> {
+    ui.heading("已核实，说明原因");
+    ui.label(about);
+    ui.label("请写明为什么这条提示不需要修改（例如数字确有大幅变化的原因）。说明随报告保存；相关的数字或文字再有改动时，提示会重新出现。");
+    let label = ui.label("说明原因");
+    ui.add(
+        TextEdit::multiline(reason)
+            .desired_rows(3)
+            .desired_width(440.0),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let ready = !reason.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new("确定")).clicked() {
+            return Some(Answer::Answered {
+                rule,
+                places: places.to_vec(),
+                reason: reason.trim().to_string(),
+            });
+        }
+        ui.button("取消").clicked().then_some(Answer::Cancel)
+    })
+    .inner
 }
 
 fn unsaved_ui(ui: &mut Ui, then: &Guarded) -> Option<Answer> {

@@ -304,6 +304,18 @@ impl App {
             Command::ExportDocx => self.ask_path(ctx, PickFor::ExportDocx, None),
             Command::CheckFolder => self.ask_path(ctx, PickFor::DeskFolder, None),
             Command::ExportDesk => self.ask_path(ctx, PickFor::DeskExcel, None),
+            Command::AskAnswer {
+                rule,
+                places,
+                about,
+            } => {
+                self.dialog = Some(Dialog::AnswerWarning {
+                    rule,
+                    places,
+                    about,
+                    reason: String::new(),
+                })
+            }
             Command::DeskNames => self.ask_path(ctx, PickFor::DeskNames, None),
             Command::DeskParent => self.ask_path(ctx, PickFor::DeskParent, None),
             Command::DeskRecheck => {

@@ -78,6 +78,12 @@ pub enum Command {
     CheckFolder,
     /// 导出Excel of the 批量检查 summary (the rows the filter shows).
     ExportDesk,
+    /// 「已核实，说明原因」 asked for a warning: the dialog for its reason.
+    AskAnswer {
+        rule: crate::check::RuleId,
+        places: Vec<Place>,
+        about: String,
+    },
     /// 批量检查's 机关名单 or 汇总报告 chosen, or 重新检查 (after a fix, with the files as they are
     /// now).
     DeskNames,

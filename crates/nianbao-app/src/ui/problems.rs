@@ -75,9 +75,9 @@ pub fn problems_ui(
     {
         commands.push(Command::FillBlanks);
     }
-    // Errors first, then warnings, each in the order the rules found them.
+    // Errors first, then warnings, then the warnings answered, each in the rules' order.
     let mut sorted: Vec<&Finding> = findings.iter().collect();
-    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    sorted.sort_by_key(|f| (f.answered.is_some(), std::cmp::Reverse(f.severity)));
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -85,13 +85,18 @@ pub fn problems_ui(
                 ui.separator();
                 let response = ui
                     .horizontal_wrapped(|ui| {
-                        let title = RichText::new(format!(
-                            "{}：{}",
-                            f.severity.chinese(),
-                            t.rule_name(f.rule)
-                        ))
-                        .color(severity_color(f.severity))
-                        .strong();
+                        let title = match &f.answered {
+                            None => RichText::new(format!(
+                                "{}：{}",
+                                f.severity.chinese(),
+                                t.rule_name(f.rule)
+                            ))
+                            .color(severity_color(f.severity))
+                            .strong(),
+                            Some(_) => {
+                                RichText::new(format!("已说明：{}", t.rule_name(f.rule))).weak()
+                            }
+                        };
                         let title = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
                         ui.weak(f.rule.as_str());
                         title
@@ -113,6 +118,36 @@ pub fn problems_ui(
                 if let Some(fix) = &f.text_fix {
                     text_fix_button(ui, fix, commands);
                 }
+                answer_ui(ui, t, f, commands);
             }
         });
+}
+
+/// 「已核实，说明原因」 under a warning that may be right as it stands, the reason under one
+/// answered (with 撤销说明), and for an error the button refused with why.
+fn answer_ui(ui: &mut Ui, t: &Template, f: &Finding, commands: &mut Vec<Command>) {
+    if let Some(a) = &f.answered {
+        ui.label(RichText::new(format!("说明：{}（{}）", a.reason, a.date)).italics());
+        if ui.small_button("撤销说明").clicked() {
+            commands.push(Command::Edit(Edit::Unanswer {
+                rule: f.rule,
+                places: f.places.clone(),
+            }));
+        }
+        return;
+    }
+    let refused = crate::check::unanswerable(f);
+    let button = ui
+        .add_enabled(
+            refused.is_none(),
+            egui::Button::new("已核实，说明原因").small(),
+        )
+        .on_disabled_hover_text(refused.unwrap_or_default());
+    if button.clicked() {
+        commands.push(Command::AskAnswer {
+            rule: f.rule,
+            places: f.places.clone(),
+            about: format!("{}：{}", t.rule_name(f.rule), f.text(t)),
+        });
+    }
 }
