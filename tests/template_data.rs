@@ -137,3 +137,28 @@ fn cell_ids_are_unique_and_in_template_order() {
         assert_eq!(*ids.last().unwrap(), "t4.litigation_after_review.total");
     }
 }
+
+/// Every rule is named, and said why it matters, in both templates: one or two plain sentences.
+#[test]
+fn every_rule_has_a_name_and_a_basis() {
+    for t in nianbao::template::all() {
+        for rule in nianbao::check::RuleId::ALL {
+            assert_ne!(
+                t.rule_name(rule),
+                rule.as_str(),
+                "{}: {rule:?} unnamed",
+                t.id()
+            );
+            let basis = t
+                .rule_basis(rule)
+                .unwrap_or_else(|| panic!("{}: {rule:?} has no basis", t.id()));
+            let chars = basis.chars().count();
+            assert!((20..=120).contains(&chars), "{}: {rule:?}: {chars}", t.id());
+            assert!(
+                basis.ends_with('。') && basis.matches('。').count() <= 2,
+                "{basis}"
+            );
+            assert!(!basis.contains(rule.as_str()), "no rule codes: {basis}");
+        }
+    }
+}

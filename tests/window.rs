@@ -1026,6 +1026,23 @@ fn a_warning_answered_with_a_reason_and_opened_again() {
         .filter(|b| b.rect().top() > title)
         .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
         .unwrap();
+    // Why the rule matters, under the finding when opened.
+    let why = h
+        .get_all_by_label("为什么要检查这一项")
+        .filter(|b| b.rect().top() > title)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
+    why.click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("常见的原因是多写或少写了一位数")
+            .is_some()
+    );
+    let button = h
+        .get_all_by_label("已核实，说明原因")
+        .filter(|b| b.rect().top() > title)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
     button.click();
     h.run();
     h.get_by_label("说明原因").click();

@@ -118,6 +118,11 @@ pub fn problems_ui(
                 if let Some(fix) = &f.text_fix {
                     text_fix_button(ui, fix, commands);
                 }
+                if let Some(basis) = t.rule_basis(f.rule) {
+                    egui::CollapsingHeader::new(RichText::new("为什么要检查这一项").small())
+                        .id_salt(("nianbao-basis", f.rule.as_str(), &f.places))
+                        .show(ui, |ui| ui.label(RichText::new(basis).small()));
+                }
                 answer_ui(ui, t, f, commands);
             }
         });

@@ -31,6 +31,9 @@ pub struct TemplateDef {
     pub rules: Vec<RuleId>,
     /// Each rule's name in the window, in clerks' words.
     pub rule_names: Vec<(RuleId, String)>,
+    /// Why each rule matters, in one or two sentences of plain Chinese.
+    #[serde(default)]
+    pub rule_basis: Vec<(RuleId, String)>,
     /// The id of the narrative before section 一 (前言); sections name the others.
     pub preamble: String,
     /// The rule whose equations the form draws as a balance strip under the grid they check.

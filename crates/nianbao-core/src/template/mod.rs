@@ -191,6 +191,15 @@ impl Template {
             .map_or(rule.as_str(), |(_, name)| name.as_str())
     }
 
+    /// Why a rule matters (its basis in the 条例 or the format), where the template says.
+    pub fn rule_basis(&self, rule: RuleId) -> Option<&str> {
+        self.def
+            .rule_basis
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, text)| text.as_str())
+    }
+
     /// The grid, row and column definitions of a cell.
     pub fn cell_parts(&self, cell: CellIx) -> (&GridDef, &RowDef, &ColumnDef) {
         let c = self.cell(cell);
