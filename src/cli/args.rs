@@ -32,6 +32,11 @@ pub enum Command {
     },
     /// A warning answered with a reason.
     Answer(super::answer::AnswerArgs),
+    /// The text drafted from the tables for a narrative.
+    Draft {
+        file: PathBuf,
+        section: String,
+    },
     /// The 汇总 report generated from the reports that count in folders.
     Sum {
         inputs: Vec<PathBuf>,
@@ -234,6 +239,15 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 prev: p.option(&["--prev"]).map(PathBuf::from),
             }))
         }
+        "draft" => match split(rest, &[], &[])?.positional.as_slice() {
+            [file, section] => Ok(Command::Draft {
+                file: file.into(),
+                section: text("部分", section.clone())?,
+            }),
+            _ => Err(usage(
+                "draft 需要一个报告文件和一个部分（如 overview 或 一）",
+            )),
+        },
         "cells" => match split(rest, &[], &[])?.positional.as_slice() {
             [file] => Ok(Command::Cells { file: file.into() }),
             _ => Err(usage("cells 需要且只需要一个报告文件")),
@@ -286,7 +300,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         _ => match rest {
             [] if names_a_file(first) => Ok(Command::Open(Some(first.into()))),
             _ => Err(Failure::input(format!(
-                "未知命令“{}”。可用的命令：check、cells、answer、new、convert、sum、install-desktop、help；\
+                "未知命令“{}”。可用的命令：check、cells、answer、draft、new、convert、sum、install-desktop、help；\
                  要打开报告请给出文件名（运行 nianbao help 查看用法）",
                 first.to_string_lossy()
             ))),

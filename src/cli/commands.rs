@@ -29,6 +29,7 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
         } => super::check::check(&files, prev.as_deref(), json, &desk, out, err),
         Command::Cells { file } => cells(&file, out),
         Command::Answer(args) => super::answer::answer(&args, out),
+        Command::Draft { file, section } => super::draft::draft(&file, &section, out),
         Command::Sum {
             inputs,
             organ,

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod commands;
 mod desktop;
+mod draft;
 mod sum;
 #[cfg(windows)]
 mod windows;
@@ -30,6 +31,8 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
   nianbao answer 文件 --rule 规则 [--cell 单元格] --reason 原因 [--prev 上年报告]
                                                  已核实的警告写明原因（如数字确有大幅变化），存入报告；
                                                  错误（勾稽关系等）不能说明，必须改正
+  nianbao draft 文件 部分                         按表格生成正文中与表格对应的句子（部分：overview、other
+                                                 或 一、六），每句一行
   nianbao sum 文件夹... --organ 机关名称 -o 汇总报告 [--year 年度] [--alias 机关别名.txt]
                                                  由各机关计入汇总的报告生成汇总报告（表二至表四相加，正文另填）
   nianbao new --year 年度 --organ 机关名称 [--from 上年报告] -o 输出文件

@@ -52,6 +52,7 @@ pub fn narrative_ui(
         }
         commands.push(Command::Edit(Edit::Narrative { field, text }));
     }
+    draft_ui(ui, editor, field, commands);
     let mut text = current.to_string();
     let response = ui
         .add(
@@ -95,4 +96,36 @@ pub fn narrative_findings(
     findings
         .iter()
         .filter(move |f| f.narrative() == Some(field))
+}
+
+/// 「按表格生成」 where the template drafts sentences for this narrative from the tables: they
+/// go after their sub-headings, as one undoable edit, to be edited freely afterwards. Before
+/// the figures are filled, it says which are missing.
+fn draft_ui(ui: &mut Ui, editor: &Editor, field: NarrativeIx, commands: &mut Vec<Command>) {
+    use crate::model::draft;
+    let report = &editor.report;
+    let id = &report.template.narrative(field).id;
+    if !report
+        .template
+        .def
+        .drafts
+        .iter()
+        .any(|d| &d.narrative == id)
+    {
+        return;
+    }
+    let drafted = draft::drafts(report, field);
+    let button = ui.add_enabled(drafted.is_ok(), egui::Button::new("按表格生成"));
+    let button = match &drafted {
+        Ok(_) => button.on_hover_text(
+            "按统计表中的数字写出相应的句子，插入到对应的小标题之后，可再修改（可撤销）",
+        ),
+        Err(e) => button.on_disabled_hover_text(e.to_string()),
+    };
+    if button.clicked()
+        && let Ok(drafted) = drafted
+    {
+        let text = draft::insert(report.narrative(field), &drafted);
+        commands.push(Command::Edit(Edit::Narrative { field, text }));
+    }
 }

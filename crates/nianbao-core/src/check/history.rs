@@ -62,14 +62,18 @@ fn same_tables(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     out.push(Finding::new(RuleId::XSAME, first, message));
 }
 
-/// A sentence as compared: letters and digits only, every digit the same, so 「2024年」 and
-/// 「2025年」, 「12件」 and 「19件」 read alike (the wording repeats; the figures are the table's).
+/// A sentence as compared: letters and digits only, every number one 「#」, so 「2024年」 and
+/// 「2025年」, 「9件」 and 「19件」 read alike (the wording repeats; the figures are the table's).
 fn normalised(sentence: &str) -> String {
-    sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| if c.is_numeric() { '#' } else { c })
-        .collect()
+    let mut out = String::new();
+    for c in sentence.chars().filter(|c| c.is_alphanumeric()) {
+        if !c.is_numeric() {
+            out.push(c);
+        } else if !out.ends_with('#') {
+            out.push('#');
+        }
+    }
+    out
 }
 
 /// The sentences of a text that count, with their normalised form.
@@ -83,12 +87,23 @@ fn sentences(text: &str) -> Vec<(&str, String)> {
 
 fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
     let t = report.template;
+    // The sentences 「按表格生成」 writes say this year's figures in the same words every year:
+    // no copy.
+    let stock: HashSet<String> = crate::model::draft::stock_wordings(t)
+        .flat_map(|w| {
+            sentences(&w)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>()
+        })
+        .collect();
     // 前言 is a fixed formula by design; the numbered sections are what must be new.
     for n in t.narrative_ixs().filter(|&n| n != t.preamble()) {
         let Some(last) = prev.narrative_by_id(&t.narrative(n).id) else {
             continue;
         };
-        let this = sentences(report.narrative(n));
+        let mut this = sentences(report.narrative(n));
+        this.retain(|(_, s)| !stock.contains(s));
         if this.len() < MIN_SENTENCES {
             continue;
         }

@@ -3,6 +3,7 @@
 mod answers;
 mod calendar;
 mod carry;
+pub mod draft;
 mod migrate;
 pub mod numerals;
 pub mod organ;
@@ -202,7 +203,11 @@ impl Report {
     /// a number or not in this report's template.
     pub fn figure(&self, ids: &[String]) -> Option<Num> {
         ids.iter()
-            .map(|id| self.cell_by_id(id).and_then(CellValue::num))
+            .map(|id| {
+                self.cell_by_id(id)
+                    .filter(|v| !v.is_blank())
+                    .and_then(CellValue::num)
+            })
             .sum()
     }
 

@@ -34,6 +34,9 @@ pub struct TemplateDef {
     /// Why each rule matters, in one or two sentences of plain Chinese.
     #[serde(default)]
     pub rule_basis: Vec<(RuleId, String)>,
+    /// Text drafted from the tables (「按表格生成」): sentences with the cells' figures.
+    #[serde(default)]
+    pub drafts: Vec<Draft>,
     /// The id of the narrative before section 一 (前言); sections name the others.
     pub preamble: String,
     /// The rule whose equations the form draws as a balance strip under the grid they check.
@@ -207,6 +210,26 @@ pub struct NarrativeFigure {
     pub keywords: Vec<String>,
     pub name: String,
     pub cells: Vec<String>,
+}
+
+/// A sentence drafted from the tables for a narrative (after its sub-heading, where it has
+/// one): the first variant whose `zero` cells are all 0 is taken, its `{id}` and `{id+id}`
+/// placeholders filled with the cells' figures (sums of them).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub narrative: String,
+    #[serde(default)]
+    pub subheading: Option<String>,
+    pub variants: Vec<DraftVariant>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftVariant {
+    #[serde(default)]
+    pub zero: Vec<String>,
+    pub text: String,
 }
 
 /// A headline figure (新收申请总计, 行政复议总计…): the sum of its cells, this year and last.

@@ -12,8 +12,8 @@ mod rule;
 use std::collections::HashMap;
 
 pub use def::{
-    CellKind, ColumnDef, FeeRole, GridDef, HeaderCell, JumpFigure, LabelWidths, MigrationDef,
-    RowDef, SectionContent, SectionDef, TableDef, TemplateDef,
+    CellKind, ColumnDef, Draft, DraftVariant, FeeRole, GridDef, HeaderCell, JumpFigure,
+    LabelWidths, MigrationDef, RowDef, SectionContent, SectionDef, TableDef, TemplateDef,
 };
 pub use labels::LabelCell;
 pub use place::{CellIx, MetaField, NarrativeIx, Place};
