@@ -218,7 +218,7 @@ fn a_county_folder_checked_summarised_and_summed() {
     // The workbook: one row per file with the counts the JSON gives, the header frozen,
     // reports with errors filled, every finding on the second sheet.
     let (sheets, raw) = read_xlsx(&summary);
-    assert_eq!(sheets.len(), 4, "审核结论, 汇总, 问题清单, 未报送");
+    assert_eq!(sheets.len(), 5, "审核结论, 汇总, 问题清单, 未报送, 图表");
     // The leader's sheet: verdicts first to send back, one page wide.
     let leader = &sheets[0];
     assert_eq!(
@@ -712,8 +712,8 @@ fn import_doubts_have_a_sheet_of_their_own_and_cells_are_named_in_chinese() {
     let names: Vec<&str> = sheets.iter().map(|rows| rows[0][0].as_str()).collect();
     assert_eq!(
         sheets.len(),
-        4,
-        "审核结论, 汇总, 问题清单, 导入待核对: {names:?}"
+        5,
+        "审核结论, 汇总, 问题清单, 导入待核对, 图表: {names:?}"
     );
     let (found, doubts) = (&sheets[2], &sheets[3]);
     assert!(doubts.len() > 100, "the seed's doubts: {}", doubts.len());
@@ -806,4 +806,63 @@ fn the_leaders_sheet_of_60_organs_prints_in_a_few_pages() {
         })
         .count();
     assert!((1..=4).contains(&leader_pages), "{leader_pages} pages");
+}
+
+/// The 图表 sheet: native charts over its own small table, pointing at the right ranges; an
+/// organ whose name starts like a formula is text in the table, not a formula.
+#[test]
+fn the_charts_sheet_holds_native_charts_over_its_table() {
+    let (dir, _) = county();
+    // A hostile name: a formula if written as one.
+    let hostile = renamed(balanced(), "=HYPERLINK(\"http://x\",\"点我\")");
+    nianbao::file::save(&hostile, &dir.join("恶意.nianbao")).unwrap();
+    let summary = temp_dir("desk-charts").join("汇总.xlsx");
+    let o = nianbao(&["check", s(&dir), "--summary", s(&summary)]);
+    assert!(summary.is_file(), "{}", stderr(&o));
+    let (sheets, raw) = read_xlsx(&summary);
+    let charts = sheets.last().unwrap();
+    assert_eq!(
+        charts[0][..5],
+        ["机关", "错误", "警告", "本年新收申请", "上年新收申请"]
+    );
+    // 青石镇2025, 白沙镇, 红河乡 and the hostile one: last year's report is not a row.
+    let organs: Vec<&str> = charts[1..]
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    assert_eq!(organs.len(), 4, "{charts:?}");
+    assert!(organs.contains(&"=HYPERLINK(\"http://x\",\"点我\")"));
+    assert!(!raw.last().unwrap().contains("<f>"), "no formula anywhere");
+    // Paired with last year: 青石镇's 本年新收申请 against 12.
+    let qingshi = charts
+        .iter()
+        .find(|r| r[0] == "示范县青石镇人民政府")
+        .unwrap();
+    assert_eq!(qingshi[3..5], ["19", "12"]);
+    let file = std::fs::File::open(&summary).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut chart = |n: usize| {
+        let mut text = String::new();
+        zip.by_name(&format!("xl/charts/chart{n}.xml"))
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let (board, findings, requests) = (chart(1), chart(2), chart(3));
+    assert!(
+        board.contains("<c:f>图表!$H$2:$H$6</c:f>") && board.contains("<c:f>图表!$I$2:$I$6</c:f>"),
+        "{board}"
+    );
+    assert!(
+        findings.contains("<c:f>图表!$A$2:$A$5</c:f>")
+            && findings.contains("<c:f>图表!$C$2:$C$5</c:f>"),
+        "{findings}"
+    );
+    assert!(
+        requests.contains("<c:f>图表!$D$2:$D$5</c:f>")
+            && requests.contains("<c:f>图表!$E$2:$E$5</c:f>")
+    );
+    assert!(board.contains("审核结论") && requests.contains("本年新收申请"));
 }

@@ -6,6 +6,7 @@
 //! (`parent`, H-SUM), the summary workbook (`summary`, `workbook`), and a review as asked for
 //! (`request`: lists read, folders walked, the names list matched).
 
+mod charts;
 mod duplicates;
 mod gate;
 mod pairing;

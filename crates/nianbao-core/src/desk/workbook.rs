@@ -278,7 +278,8 @@ fn sheet(
 /// The workbook: 「审核结论」 for a leader (one line per report of the review's year: verdict,
 /// reasons, 落款日期, counts; fits an A4 landscape page's width), then 「汇总」 (one row per file,
 /// every column), 「问题清单」 (every finding but the import doubts, cells named in Chinese;
-/// errors in red), 「导入待核对」 where there are doubts and, with an expected list, 「未报送」.
+/// errors in red), 「导入待核对」 where there are doubts, with an expected list 「未报送」, and
+/// 「图表」 last (`charts.rs`).
 /// Reports to send back are red on every sheet.
 pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -287,6 +288,7 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
         .filter(|&i| (only.keep)(&rows[i].organ))
         .collect();
     let missing: Vec<&String> = desk.missing.iter().filter(|o| (only.keep)(o)).collect();
+    let missing_count = missing.len();
     leaders_sheet(wb.add_worksheet(), desk, &rows, &kept)?;
     leaders_notes(
         wb.worksheet_from_index(0)?,
@@ -386,6 +388,7 @@ pub fn xlsx(desk: &Desk, only: &Only) -> Result<Vec<u8>, XlsxError> {
             1,
         )?;
     }
+    super::charts::charts_sheet(wb.add_worksheet(), desk, &rows, &kept, missing_count)?;
     wb.save_to_buffer()
 }
 
