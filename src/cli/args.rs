@@ -32,6 +32,13 @@ pub enum Command {
     },
     /// A warning answered with a reason.
     Answer(super::answer::AnswerArgs),
+    /// 与上年比对 of two reports.
+    Compare {
+        this: PathBuf,
+        last: PathBuf,
+        out: PathBuf,
+        force: bool,
+    },
     /// The text drafted from the tables for a narrative.
     Draft {
         file: PathBuf,
@@ -239,6 +246,18 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 prev: p.option(&["--prev"]).map(PathBuf::from),
             }))
         }
+        "compare" => {
+            let p = split(rest, &["-o", "--output"], &["--force"])?;
+            let [this, last] = p.positional.as_slice() else {
+                return Err(usage("compare 需要本年和上年两个报告文件"));
+            };
+            Ok(Command::Compare {
+                this: this.into(),
+                last: last.into(),
+                out: p.required(&["-o", "--output"])?.into(),
+                force: p.flag("--force"),
+            })
+        }
         "draft" => match split(rest, &[], &[])?.positional.as_slice() {
             [file, section] => Ok(Command::Draft {
                 file: file.into(),
@@ -300,7 +319,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
         _ => match rest {
             [] if names_a_file(first) => Ok(Command::Open(Some(first.into()))),
             _ => Err(Failure::input(format!(
-                "未知命令“{}”。可用的命令：check、cells、answer、draft、new、convert、sum、install-desktop、help；\
+                "未知命令“{}”。可用的命令：check、cells、answer、draft、compare、new、convert、sum、install-desktop、help；\
                  要打开报告请给出文件名（运行 nianbao help 查看用法）",
                 first.to_string_lossy()
             ))),

@@ -30,6 +30,12 @@ pub fn run(command: Command, out: Out, err: Out) -> Result<u8, Failure> {
         Command::Cells { file } => cells(&file, out),
         Command::Answer(args) => super::answer::answer(&args, out),
         Command::Draft { file, section } => super::draft::draft(&file, &section, out),
+        Command::Compare {
+            this,
+            last,
+            out: path,
+            force,
+        } => super::compare::compare(&this, &last, &path, force, out),
         Command::Sum {
             inputs,
             organ,

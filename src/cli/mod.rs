@@ -5,6 +5,7 @@ mod answer;
 mod args;
 mod check;
 mod commands;
+mod compare;
 mod desktop;
 mod draft;
 mod sum;
@@ -31,6 +32,9 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
   nianbao answer 文件 --rule 规则 [--cell 单元格] --reason 原因 [--prev 上年报告]
                                                  已核实的警告写明原因（如数字确有大幅变化），存入报告；
                                                  错误（勾稽关系等）不能说明，必须改正
+  nianbao compare 本年报告 上年报告 -o 比对.html|比对.xlsx
+                                                 与上年比对：每个数字的本年、上年和增减，跨年度提示，
+                                                 正文与上年相同的句子
   nianbao draft 文件 部分                         按表格生成正文中与表格对应的句子（部分：overview、other
                                                  或 一、六），每句一行
   nianbao sum 文件夹... --organ 机关名称 -o 汇总报告 [--year 年度] [--alias 机关别名.txt]

@@ -85,8 +85,14 @@ fn sentences(text: &str) -> Vec<(&str, String)> {
         .collect()
 }
 
-fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
-    let t = report.template;
+/// A narrative's sentences that count (the drafts' stock wording aside) and those of them
+/// last year's text has too, figures aside: what TXT-REPEAT and the comparison with last
+/// year read.
+pub fn repeated_sentences<'a>(
+    t: &crate::template::Template,
+    this: &'a str,
+    last: &str,
+) -> (usize, Vec<&'a str>) {
     // The sentences 「按表格生成」 writes say this year's figures in the same words every year:
     // no copy.
     let stock: HashSet<String> = crate::model::draft::stock_wordings(t)
@@ -97,23 +103,29 @@ fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                 .collect::<Vec<_>>()
         })
         .collect();
+    let mut counted = sentences(this);
+    counted.retain(|(_, s)| !stock.contains(s));
+    let last: HashSet<String> = sentences(last).into_iter().map(|(_, s)| s).collect();
+    let repeated = counted
+        .iter()
+        .filter(|(_, s)| last.contains(s))
+        .map(|(text, _)| *text)
+        .collect();
+    (counted.len(), repeated)
+}
+
+fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let t = report.template;
     // 前言 is a fixed formula by design; the numbered sections are what must be new.
     for n in t.narrative_ixs().filter(|&n| n != t.preamble()) {
         let Some(last) = prev.narrative_by_id(&t.narrative(n).id) else {
             continue;
         };
-        let mut this = sentences(report.narrative(n));
-        this.retain(|(_, s)| !stock.contains(s));
-        if this.len() < MIN_SENTENCES {
+        let (counted, repeated) = repeated_sentences(t, report.narrative(n), last);
+        if counted < MIN_SENTENCES {
             continue;
         }
-        let last: HashSet<String> = sentences(last).into_iter().map(|(_, s)| s).collect();
-        let repeated: Vec<&str> = this
-            .iter()
-            .filter(|(_, s)| last.contains(s))
-            .map(|(text, _)| *text)
-            .collect();
-        if repeated.len() * 2 < this.len() {
+        if repeated.len() * 2 < counted {
             continue;
         }
         let heading = t
@@ -121,9 +133,9 @@ fn repeated_sections(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
             .map_or(String::new(), |s| s.heading.clone());
         let message = format!(
             "“{heading}”的{}句中有{}句（{}%）与上年报告相同，如“{}”；请按本年度的实际情况撰写",
-            this.len(),
+            counted,
             repeated.len(),
-            repeated.len() * 100 / this.len(),
+            repeated.len() * 100 / counted,
             quoted(repeated[0]),
         );
         out.push(Finding::new(RuleId::TXTREPEAT, [], message).at(Place::Narrative(n)));

@@ -18,6 +18,7 @@ use crate::model::Report;
 use crate::template::{CellIx, NarrativeIx, Place};
 
 pub use crate::template::{RuleId, Severity};
+pub use history::repeated_sentences;
 pub use render::{Rendered, Suggestion};
 pub use text::missing_subheadings;
 

@@ -31,7 +31,7 @@ pub use request::{Request, RequestError, read_list, review};
 pub use run::{Progress, run};
 pub use summary::{Row, csv, rows, verdict_counts};
 pub use walk::{Collected, MAX_DEPTH, MAX_FILES, collect, is_report_file};
-pub use workbook::{Only, xlsx};
+pub use workbook::{Only, compare_xlsx, xlsx};
 
 /// One checked file: the report (or why it could not be read) and what the rules found.
 #[derive(Debug)]

@@ -403,3 +403,72 @@ fn cell_names(template: &crate::template::Template, ids: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("；")
 }
+
+/// 与上年比对 as a workbook: every figure this year and last with the change and what the
+/// cross-year rules say of it (those lines red), then each section against last year's.
+pub fn compare_xlsx(c: &crate::export::compare::Comparison) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let header: Vec<String> = ["表", "项目", "本年", "上年", "增减", "上年比对的提示"]
+        .map(String::from)
+        .to_vec();
+    let body: Vec<Vec<String>> = c
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                shown(&l.table),
+                shown(&l.label),
+                shown(&l.this),
+                shown(&l.last),
+                l.change.clone(),
+                shown(&l.said.join("；")),
+            ]
+        })
+        .collect();
+    sheet(
+        wb.add_worksheet(),
+        "与上年比对",
+        &header,
+        &body,
+        |r| !c.lines[r].said.is_empty(),
+        2,
+    )?;
+    let header: Vec<String> = [
+        "部分",
+        "句数",
+        "与上年相同",
+        "占比",
+        "与上年完全相同",
+        "相同的句子",
+    ]
+    .map(String::from)
+    .to_vec();
+    let body: Vec<Vec<String>> = c
+        .sections
+        .iter()
+        .map(|s| {
+            let share = if s.sentences == 0 {
+                0
+            } else {
+                s.repeated.len() * 100 / s.sentences
+            };
+            vec![
+                shown(&s.heading),
+                s.sentences.to_string(),
+                s.repeated.len().to_string(),
+                format!("{share}%"),
+                if s.unchanged { "是" } else { "" }.to_string(),
+                shown(&s.repeated.join("；")),
+            ]
+        })
+        .collect();
+    sheet(
+        wb.add_worksheet(),
+        "正文",
+        &header,
+        &body,
+        |r| c.sections[r].unchanged,
+        1,
+    )?;
+    wb.save_to_buffer()
+}

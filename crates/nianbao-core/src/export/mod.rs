@@ -3,6 +3,7 @@
 //! column widths, merged cells, the 落款's place) from `layout`, as the PDF does.
 
 mod blocks;
+pub mod compare;
 pub mod docx;
 mod docx_parts;
 mod escape;
