@@ -122,9 +122,9 @@ pub fn html(c: &Comparison) -> String {
             if table.is_some() {
                 out.push_str("</tbody></table></div>\n");
             }
-            write!(
+            writeln!(
                 out,
-                "<h2 style=\"font-size:1.05em;margin:1em 0 0.3em\">{}</h2>\n<div style=\"overflow-x:auto\"><table style=\"border-collapse:collapse;width:100%;font-size:0.9em\"><thead><tr><th style=\"{cell}\">项目</th><th style=\"{cell}\">本年</th><th style=\"{cell}\">上年</th><th style=\"{cell}\">增减</th></tr></thead><tbody>\n",
+                "<h2 style=\"font-size:1.05em;margin:1em 0 0.3em\">{}</h2>\n<div style=\"overflow-x:auto\"><table style=\"border-collapse:collapse;width:100%;font-size:0.9em\"><thead><tr><th style=\"{cell}\">项目</th><th style=\"{cell}\">本年</th><th style=\"{cell}\">上年</th><th style=\"{cell}\">增减</th></tr></thead><tbody>",
                 esc(&line.table)
             )
             .expect("writing to a String");
@@ -132,9 +132,9 @@ pub fn html(c: &Comparison) -> String {
         }
         let changed = !line.change.is_empty() && line.change != "持平";
         let weight = if changed { "font-weight:bold;" } else { "" };
-        write!(
+        writeln!(
             out,
-            "<tr><td style=\"{cell}\">{}</td><td style=\"{cell};text-align:right;{weight}\">{}</td><td style=\"{cell};text-align:right\">{}</td><td style=\"{cell};text-align:right\">{}</td></tr>\n",
+            "<tr><td style=\"{cell}\">{}</td><td style=\"{cell};text-align:right;{weight}\">{}</td><td style=\"{cell};text-align:right\">{}</td><td style=\"{cell};text-align:right\">{}</td></tr>",
             esc(&line.label),
             esc(&line.this),
             esc(&line.last),
@@ -142,9 +142,9 @@ pub fn html(c: &Comparison) -> String {
         )
         .expect("writing to a String");
         for said in &line.said {
-            write!(
+            writeln!(
                 out,
-                "<tr><td colspan=\"4\" style=\"{cell};color:#b00000\">{}</td></tr>\n",
+                "<tr><td colspan=\"4\" style=\"{cell};color:#b00000\">{}</td></tr>",
                 esc(said)
             )
             .expect("writing to a String");
@@ -169,16 +169,16 @@ pub fn html(c: &Comparison) -> String {
                 s.repeated.len()
             )
         };
-        write!(
+        writeln!(
             out,
-            "<h3 style=\"font-size:1em;margin:0.6em 0 0.2em\">{}：{verdict}</h3>\n",
+            "<h3 style=\"font-size:1em;margin:0.6em 0 0.2em\">{}：{verdict}</h3>",
             esc(&s.heading)
         )
         .expect("writing to a String");
         for sentence in &s.repeated {
-            write!(
+            writeln!(
                 out,
-                "<p style=\"margin:0.2em 0;background:#fff3b0\">{}</p>\n",
+                "<p style=\"margin:0.2em 0;background:#fff3b0\">{}</p>",
                 esc(sentence)
             )
             .expect("writing to a String");
