@@ -447,11 +447,7 @@ pub fn compare_xlsx(c: &crate::export::compare::Comparison) -> Result<Vec<u8>, X
         .sections
         .iter()
         .map(|s| {
-            let share = if s.sentences == 0 {
-                0
-            } else {
-                s.repeated.len() * 100 / s.sentences
-            };
+            let share = s.share_percent();
             vec![
                 shown(&s.heading),
                 s.sentences.to_string(),

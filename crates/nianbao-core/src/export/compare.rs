@@ -33,6 +33,15 @@ pub struct Section {
     pub unchanged: bool,
 }
 
+impl Section {
+    /// How much of it, in per cent of its sentences, is last year's.
+    pub fn share_percent(&self) -> usize {
+        (self.repeated.len() * 100)
+            .checked_div(self.sentences)
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     pub title: String,
@@ -155,11 +164,7 @@ pub fn html(c: &Comparison) -> String {
     }
     out.push_str("<h2 style=\"font-size:1.05em;margin:1em 0 0.3em\">正文与上年相比</h2>\n");
     for s in &c.sections {
-        let share = if s.sentences == 0 {
-            0
-        } else {
-            s.repeated.len() * 100 / s.sentences
-        };
+        let share = s.share_percent();
         let verdict = if s.unchanged {
             "与上年完全相同".to_string()
         } else {
