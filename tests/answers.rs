@@ -181,6 +181,27 @@ fn the_command_line_answers_lists_apart_and_refuses_errors() {
     let items: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     let jump = items.iter().find(|i| i["rule"] == "X-JUMP").unwrap();
     assert_eq!(jump["answered"]["reason"], reason);
+    // A report that links last year's is checked with it without --prev, as the window does.
+    let mut linked = file::load(&path).unwrap();
+    std::fs::copy(&prev, dir.join("2024.nianbao")).unwrap();
+    linked.prev_file = Some("2024.nianbao".into());
+    let linked_path = dir.join("linked.nianbao");
+    file::save(&linked, &linked_path).unwrap();
+    let o = nianbao(&["check", s(&linked_path)]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("answered X-JUMP"),
+        "{o:?}"
+    );
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("说明：与报告关联的上年报告") && said.contains("2024.nianbao 比对"),
+        "{said}"
+    );
+    let o = nianbao(&["check", s(&path)]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("说明：未与上年报告比对"),
+        "{o:?}"
+    );
     // Errors are refused, and the file is left as it was.
     let before = std::fs::read(&path).unwrap();
     let o = nianbao(&["answer", s(&path), "--rule", "T3-A", "--reason", "x"]);

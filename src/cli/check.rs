@@ -58,7 +58,10 @@ pub(super) fn check(
     if let Some(path) = &options.summary {
         super::commands::refuse_existing(path, options.force, None)?;
     }
-    let prev = prev.map(load).transpose()?;
+    let prev = match prev {
+        Some(path) => Some(load(path)?),
+        None => linked_prev(inputs, err)?,
+    };
     let request = desk::Request {
         inputs: inputs.to_vec(),
         parent: options.parent.clone(),
@@ -80,6 +83,49 @@ pub(super) fn check(
     } else {
         u8::from(errors || !desk.missing.is_empty())
     })
+}
+
+/// For one report checked alone, last year's report as the file links it (as the window
+/// follows the link), so the cross-year rules and the answers to them are what the clerk saw;
+/// said when there is none or it cannot be read.
+fn linked_prev(inputs: &[PathBuf], err: Out) -> Result<Option<crate::model::Report>, Failure> {
+    let [file] = inputs else {
+        return Ok(None);
+    };
+    if !file.is_file() {
+        return Ok(None);
+    }
+    let Ok(report) = crate::file::load(file) else {
+        // Said once, by the check itself.
+        return Ok(None);
+    };
+    let Some(link) = &report.prev_file else {
+        write(
+            err,
+            "说明：未与上年报告比对（跨年度的规则需要上年报告：加 --prev 上年报告，或在窗口中关联）\n",
+        )?;
+        return Ok(None);
+    };
+    let path = crate::editor::resolve(link, file.parent());
+    match crate::file::load(&path) {
+        Ok(prev) => {
+            write(
+                err,
+                &format!("说明：与报告关联的上年报告 {} 比对\n", name(&path)),
+            )?;
+            Ok(Some(prev))
+        }
+        Err(e) => {
+            write(
+                err,
+                &format!(
+                    "说明：报告关联的上年报告 {} 无法读取（{e}），跨年度的规则未检查\n",
+                    name(&path)
+                ),
+            )?;
+            Ok(None)
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -222,7 +268,8 @@ pub fn finding_line(f: &Rendered) -> String {
         (Severity::Warning, Some(_)) => "answered",
     };
     let answered = f.answered.as_ref().map_or(String::new(), |a| {
-        format!("（已说明：{}，{}）", shown(&a.reason), shown(&a.date))
+        let reason = a.reason.trim_end_matches(['。', '.']);
+        format!("（已说明：{}；{}）", shown(reason), shown(&a.date))
     });
     format!(
         "{severity} {} {cells} {}{answered}",

@@ -20,10 +20,9 @@ pub fn draft(path: &Path, section: &str, out: Out) -> Result<u8, Failure> {
             })
         })
         .ok_or_else(|| {
-            let ids: Vec<String> = t
-                .narrative_ixs()
-                .map(|n| t.narrative(n).id.clone())
-                .collect();
+            // The parts that have drafts.
+            let mut ids: Vec<String> = t.def.drafts.iter().map(|d| d.narrative.clone()).collect();
+            ids.dedup();
             Failure::input(format!(
                 "没有“{}”这一部分；可用：{}",
                 crate::file::escape::shown(wanted),

@@ -52,7 +52,10 @@ pub fn outline_ui(
             .map(|(i, s)| (Part::Section(i), s.heading.clone())),
     );
     for (part, title) in parts {
-        let in_part = findings.iter().filter(|f| part_of(t, f) == Some(part));
+        // Answered warnings are apart, as the problems' heading and the status bar count.
+        let in_part = findings
+            .iter()
+            .filter(|f| part_of(t, f) == Some(part) && f.answered.is_none());
         let errors = in_part
             .clone()
             .filter(|f| f.severity == Severity::Error)

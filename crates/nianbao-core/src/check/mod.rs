@@ -175,6 +175,8 @@ pub fn check(report: &Report, prev: Option<&Report>) -> Vec<Finding> {
 pub fn unanswerable(f: &Finding) -> Option<&'static str> {
     if f.severity == Severity::Error {
         Some("错误不能用说明代替：勾稽关系等错误是算术，必须改正数字")
+    } else if f.rule == RuleId::VBLANK {
+        Some("空白单元格请填写数字：没有发生的填0")
     } else if f.rule == RuleId::IMPREVIEW {
         Some("导入待核对的数字请对照原文核对：修改该格，或点「全部已核对」")
     } else if f.places.is_empty() {

@@ -24,7 +24,7 @@ use crate::model::{self, CellValue, Report};
 use crate::open::{self, OpenError};
 pub use crate::template::MetaField;
 use crate::template::{CellIx, NarrativeIx};
-pub use prev_link::link_text;
+pub use prev_link::{link_text, resolve};
 
 /// A change to the report. Every change goes through [`Editor::apply`] and can be undone.
 #[derive(Debug, Clone, PartialEq)]

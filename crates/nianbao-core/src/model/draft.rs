@@ -89,7 +89,9 @@ fn fill(report: &Report, variant: &DraftVariant) -> Result<String, Vec<String>> 
 /// the text has it (as a paragraph of its own), else at the end.
 pub fn insert(text: &str, drafted: &[Drafted]) -> String {
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
-    for d in drafted {
+    // A sentence the text already has is not written twice (a second click, or a draft
+    // kept from before).
+    for d in drafted.iter().filter(|d| !text.contains(d.text.as_str())) {
         let at = d.subheading.as_ref().and_then(|h| {
             let h = loose(h);
             lines.iter().position(|l| loose(l).starts_with(&h))
