@@ -1128,3 +1128,31 @@ fn text_drafted_from_the_tables_goes_after_its_subheading() {
     use egui_kittest::kittest::NodeT;
     assert!(h.get_by_label("按表格生成").accesskit_node().is_disabled());
 }
+
+/// 与上年比对 beside the problems: each figure this year and last with the change, only the
+/// changed ones on request, and the section repeated from last year.
+#[test]
+fn the_comparison_with_last_year_shows_figures_and_repeated_text() {
+    let mut h = window(common::balanced());
+    let prev = common::example_path("2024-qingshi.nianbao");
+    h.state_mut()
+        .editor
+        .compare_with(&prev, std::time::Instant::now())
+        .unwrap();
+    h.run();
+    h.get_by_label("与上年比对").click();
+    h.run();
+    assert_eq!(h.state().part, Part::Compare);
+    assert!(h.query_by_label("（七）总计·总计").is_some());
+    assert!(h.query_all_by_label("+7").count() >= 1);
+    assert!(h.query_by_label_contains("正文与上年相比").is_some());
+    let all = h.query_all_by_label_contains("·").count();
+    h.get_by_label("只看有变化的数字").click();
+    h.run();
+    let changed = h.query_all_by_label_contains("·").count();
+    assert!(changed < all && changed > 0, "{changed} of {all}");
+    assert!(
+        h.query_by_label("（七）总计·总计").is_some(),
+        "19 against 12"
+    );
+}

@@ -76,6 +76,8 @@ pub struct App {
     pub desk_said: Vec<String>,
     /// The window's area below its menu bar, where windows over the report may go.
     below_menu: egui::Rect,
+    /// 与上年比对 shows only the figures that changed.
+    pub compare_changed_only: bool,
     /// Where installed fonts are looked for: the system's folders, or one folder
     /// (`NIANBAO_FONT_DIR`; tests).
     pub font_dir: Option<PathBuf>,
@@ -166,6 +168,7 @@ impl App {
             desk: None,
             desk_said: Vec::new(),
             below_menu: egui::Rect::EVERYTHING,
+            compare_changed_only: false,
             font_dir: std::env::var_os("NIANBAO_FONT_DIR")
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),

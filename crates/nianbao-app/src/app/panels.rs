@@ -139,6 +139,15 @@ impl App {
     fn part_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let t = self.editor.report.template;
         match self.part {
+            Part::Compare => match &self.editor.prev {
+                Some(prev) => {
+                    let c = crate::export::compare::compare(&self.editor.report, &prev.report);
+                    ui::compare::compare_ui(ui, &c, &mut self.compare_changed_only);
+                }
+                None => {
+                    ui.label("请先关联上年报告（文件 → 关联上年报告…）");
+                }
+            },
             Part::Preview => {
                 let found = self.installed_fonts().cloned();
                 let choice = ui::preview::FontChoice {

@@ -15,6 +15,8 @@ pub enum Part {
     Section(usize),
     /// The pages as the PDF will print them.
     Preview,
+    /// 与上年比对, with the last year's report attached.
+    Compare,
 }
 
 impl Part {

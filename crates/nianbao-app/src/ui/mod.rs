@@ -2,6 +2,7 @@
 //! changes the report itself.
 
 pub mod command;
+pub mod compare;
 pub mod font_setting;
 pub mod fonts;
 pub mod import;

@@ -57,6 +57,12 @@ pub fn problems_ui(
     ui.heading(format!("问题（错误{errors}，警告{warnings}）"));
     if !has_prev {
         ui.weak("关联上年报告后还会核对上年结转等跨年度关系。");
+    } else if ui
+        .button("与上年比对")
+        .on_hover_text("每个数字的本年、上年和增减，以及正文与上年相同的句子")
+        .clicked()
+    {
+        commands.push(Command::GoTo(crate::ui::command::Part::Compare, None));
     }
     for said in desk_said {
         ui.colored_label(ui.visuals().warn_fg_color, format!("批量检查：{said}"));
