@@ -6,9 +6,6 @@ use crate::check::{Rendered, RuleId, Suggestion};
 use crate::model::{CellValue, Num, Report};
 use crate::template::CellIx;
 
-/// The tables whose every figure is a sum over the organs' reports.
-const SUMMED_TABLES: &[&str] = &["t2", "t3", "t4"];
-
 /// A cell as a figure of the sum: blank is 0, text that is not a number is none.
 fn figure(v: &CellValue) -> Option<Num> {
     match v {
@@ -61,7 +58,8 @@ pub fn summed(children: &[&Report], organ: &str, year: i32) -> (Report, Vec<Cell
     let t = out.template;
     for cell in t.cell_ixs() {
         let def = t.cell(cell);
-        if !SUMMED_TABLES.contains(&t.def.tables[def.table].id.as_str()) {
+        // The tables the template sums over the organs' reports (`summed` in its data).
+        if !t.def.tables[def.table].summed {
             continue;
         }
         let sum = children
@@ -87,7 +85,8 @@ pub fn sums(parent: &Report, children: &[&Report]) -> Vec<Rendered> {
     let mut out = Vec::new();
     for cell in t.cell_ixs() {
         let def = t.cell(cell);
-        if !SUMMED_TABLES.contains(&t.def.tables[def.table].id.as_str()) {
+        // The tables the template sums over the organs' reports (`summed` in its data).
+        if !t.def.tables[def.table].summed {
             continue;
         }
         let value = |v: Option<&CellValue>| v.and_then(figure);

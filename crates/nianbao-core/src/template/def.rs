@@ -110,6 +110,9 @@ pub enum FeeRole {
 #[serde(deny_unknown_fields)]
 pub struct TableDef {
     pub id: String,
+    /// Every figure of it is a sum over the organs' reports in a 汇总 report.
+    #[serde(default)]
+    pub summed: bool,
     pub grids: Vec<GridDef>,
 }
 
