@@ -251,6 +251,13 @@ fn names_list_county_report_recheck_after_a_fix_and_the_county_sum() {
         h.query_by_label_contains("退回：汇总数与各报告之和")
             .is_some()
     );
+    // The county at a glance: the verdicts and who has not reported, as bars.
+    click(&mut h, "图表");
+    assert!(h.query_by_label("未报送 1份").is_some());
+    assert!(
+        h.query_by_label_contains("示范县白沙镇人民政府：错误")
+            .is_some()
+    );
     // The county's organ is proposed for the generated sum.
     assert_eq!(h.state().desk.as_ref().unwrap().sum_organ, "示范县人民政府");
 

@@ -341,10 +341,13 @@ impl DeskView {
             }
         });
         let rows: Vec<Row> = self.shown().into_iter().cloned().collect();
-        let all = match &self.state {
-            State::Done { rows, .. } => rows.len(),
-            _ => 0,
+        let (all, missing) = match &self.state {
+            State::Done { rows, desk } => (rows.len(), desk.missing.len()),
+            _ => (0, 0),
         };
+        egui::CollapsingHeader::new("图表")
+            .id_salt("nianbao-desk-charts")
+            .show(ui, |ui| super::desk_charts::charts_ui(ui, &rows, missing));
         let count = if self.filter.trim().is_empty() {
             format!("共{all}份报告")
         } else {

@@ -5,6 +5,7 @@ mod actions;
 mod ask;
 mod clipboard;
 pub mod desk;
+mod desk_charts;
 mod dialogs;
 mod export;
 mod files;
