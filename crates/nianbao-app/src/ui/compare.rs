@@ -47,6 +47,9 @@ pub fn compare_ui(ui: &mut Ui, c: &Comparison, changed_only: &mut bool) {
     }
 }
 
+/// The widest a cell's label is drawn before it wraps, in points.
+const LABEL_WIDTH: f32 = 380.0;
+
 fn grid_ui(ui: &mut Ui, table: Option<&str>, rows: &[&crate::export::compare::Line]) {
     let Some(table) = table.filter(|_| !rows.is_empty()) else {
         return;
@@ -63,7 +66,11 @@ fn grid_ui(ui: &mut Ui, table: Option<&str>, rows: &[&crate::export::compare::Li
             ui.end_row();
             for line in rows {
                 let changed = !line.change.is_empty() && line.change != "持平";
-                ui.label(crate::file::escape::shown(&line.label));
+                // Long labels (表三's rows and columns) wrap, so the figures stay in view.
+                ui.scope(|ui| {
+                    ui.set_max_width(LABEL_WIDTH);
+                    ui.add(egui::Label::new(crate::file::escape::shown(&line.label)).wrap());
+                });
                 let this = RichText::new(crate::file::escape::shown(&line.this));
                 ui.label(if changed { this.strong() } else { this });
                 ui.label(crate::file::escape::shown(&line.last));
