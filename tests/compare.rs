@@ -116,3 +116,38 @@ fn the_page_and_the_workbook_read_back_and_escape_what_files_hold() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The desk writes one comparison per paired report on request, beside the folder checked.
+#[test]
+fn the_desk_writes_a_comparison_for_each_paired_report() {
+    let dir = temp_dir("compare-desk");
+    let folder = dir.join("2025");
+    std::fs::create_dir(&folder).unwrap();
+    nianbao::file::save(&balanced(), &folder.join("青石镇2025.nianbao")).unwrap();
+    nianbao::file::save(
+        &example("2024-qingshi.nianbao"),
+        &folder.join("青石镇2024.nianbao"),
+    )
+    .unwrap();
+    let mut alone = balanced();
+    alone.meta.organ = "示范县白沙镇人民政府".into();
+    nianbao::file::save(&alone, &folder.join("白沙镇2025.nianbao")).unwrap();
+    let out = dir.join("比对");
+    let o = nianbao(&["check", s(&folder), "--compare", s(&out)]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("与上年比对已写入"),
+        "{o:?}"
+    );
+    let pages: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(pages, ["青石镇2025与上年比对.html"], "only the paired one");
+    let page = std::fs::read_to_string(out.join("青石镇2025与上年比对.html")).unwrap();
+    assert!(page.contains("2025年度报告与2024年度报告比对"));
+    // Not inside the folder checked: the pages would be read as reports next time.
+    let o = nianbao(&["check", s(&folder), "--compare", s(&folder.join("比对"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!folder.join("比对").exists());
+}

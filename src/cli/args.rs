@@ -176,6 +176,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                     "--parent",
                     "--year",
                     "--alias",
+                    "--compare",
                 ],
                 &["--json", "--force"],
             )?;
@@ -194,6 +195,7 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                     parent: path("--parent"),
                     year,
                     aliases: path("--alias"),
+                    compare: path("--compare"),
                     force: p.flag("--force"),
                 },
             })

@@ -23,6 +23,8 @@ pub struct DeskOptions {
     pub year: Option<i32>,
     /// Other names of organs (`--alias`), for pairing and the names list.
     pub aliases: Option<PathBuf>,
+    /// A folder for 与上年比对 of each report paired with last year's (`--compare`).
+    pub compare: Option<PathBuf>,
     /// Replace an existing summary file.
     pub force: bool,
 }
@@ -58,6 +60,19 @@ pub(super) fn check(
     if let Some(path) = &options.summary {
         super::commands::refuse_existing(path, options.force, None)?;
     }
+    if let Some(folder) = &options.compare {
+        // Pages inside a folder checked would be read as reports the next time.
+        let real = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        if inputs
+            .iter()
+            .any(|i| i.is_dir() && real(folder).starts_with(real(i)))
+        {
+            return Err(Failure::input(format!(
+                "比对文件夹 {} 在被检查的文件夹中，下次检查会把比对当作报告读入；请放在文件夹之外",
+                name(folder)
+            )));
+        }
+    }
     let prev = match prev {
         Some(path) => Some(load(path)?),
         None => linked_prev(inputs, err)?,
@@ -76,6 +91,9 @@ pub(super) fn check(
     print(&desk, json, out, err)?;
     if let (Some(path), Some(kind)) = (&options.summary, summary_kind) {
         write_summary(&desk, path, kind, options.force, err)?;
+    }
+    if let Some(folder) = &options.compare {
+        write_comparisons(&desk, folder, options.force, err)?;
     }
     let (errors, unreadable) = desk.outcome();
     Ok(if unreadable || !desk.problems.is_empty() {
@@ -126,6 +144,46 @@ fn linked_prev(inputs: &[PathBuf], err: Out) -> Result<Option<crate::model::Repo
             Ok(None)
         }
     }
+}
+
+/// 与上年比对 for each report of the review paired with last year's, one page each in
+/// `folder` (made if missing), named after the report's file; existing pages are not
+/// replaced unless `--force`.
+fn write_comparisons(desk: &Desk, folder: &Path, force: bool, err: Out) -> Result<(), Failure> {
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Failure::input(format!(
+            "{}：{}",
+            name(folder),
+            crate::file::io_reason(&e, "创建")
+        ))
+    })?;
+    let mut written = 0;
+    for e in desk.entries.iter().filter(|e| e.in_review(desk.year)) {
+        let (Ok(report), Some(p)) = (&e.report, e.prev) else {
+            continue;
+        };
+        let Ok(last) = &desk.entries[p].report else {
+            continue;
+        };
+        let stem = e
+            .path
+            .file_stem()
+            .map_or("报告".into(), |s| s.to_string_lossy().into_owned());
+        let path = folder.join(format!("{stem}与上年比对.html"));
+        let page = crate::export::compare::html(&crate::export::compare::compare(report, last));
+        crate::file::write_file(
+            &path,
+            page.as_bytes(),
+            super::commands::overwrite(force),
+            None,
+        )
+        .map_err(|e| super::commands::save_failed(&path, e))?;
+        written += 1;
+    }
+    write(
+        err,
+        &format!("与上年比对已写入 {}：{written} 份\n", name(folder)),
+    )
 }
 
 #[derive(Clone, Copy)]

@@ -25,7 +25,7 @@ nianbao — 政府信息公开工作年度报告编写与检查工具
   nianbao [文件]                                 打开编辑窗口（不给文件时打开最近的报告）
   nianbao check 文件... [--prev 上年报告] [--json]   检查勾稽关系等规则；有错误时退出码为1
   nianbao check 文件夹... [--summary 汇总表.xlsx|.csv] [--expect 机关名单.txt] [--parent 汇总报告]
-                        [--year 审核年度] [--alias 机关别名.txt]
+                        [--year 审核年度] [--alias 机关别名.txt] [--compare 比对文件夹]
                                                  批量检查文件夹中的全部报告（同一机关的上年报告自动配对），
                                                  生成汇总表、列出未报送的机关、核对汇总报告各数之和
   nianbao cells 文件                             按模板顺序列出每个单元格：编号<TAB>数值
