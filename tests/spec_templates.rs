@@ -1,6 +1,8 @@
 //! The templates against the domain reference: every cell id, label, caption, heading and
 //! rule of `../shared/spec/national-template.md` must be in `assets/templates/*.ron`.
 
+mod common;
+
 use std::path::PathBuf;
 
 use nianbao::check::{RuleId, Severity};
@@ -12,7 +14,7 @@ fn spec() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
-            eprintln!("skipped: {} is not beside this clone", path.display());
+            common::shared_missing(&path);
             None
         }
     }

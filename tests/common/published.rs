@@ -279,7 +279,7 @@ pub fn docx_document_of(report: &Report, tables: &[(usize, Rows)], wrong_grid: u
 pub fn seed_paths() -> Option<Vec<std::path::PathBuf>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("seeds skipped: {} is not beside this clone", dir.display());
+        super::shared_missing(&dir);
         return None;
     };
     let mut paths: Vec<_> = entries
