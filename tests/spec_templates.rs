@@ -14,7 +14,7 @@ fn spec() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
-            common::shared_missing(&path);
+            common::published::shared_missing(&path);
             None
         }
     }

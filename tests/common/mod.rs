@@ -21,15 +21,6 @@ pub fn balanced() -> Report {
     example("2025-qingshi.nianbao")
 }
 
-/// A fixture of `../shared` that is not beside this clone: said, and the test skips — except
-/// under `CI=true`, where the shared data must be there and its absence fails the test.
-pub fn shared_missing(path: &Path) {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} must be beside the clone on CI", path.display());
-    }
-    eprintln!("skipped: {} is not beside this clone", path.display());
-}
-
 /// A fresh, empty folder under the system temp folder.
 pub fn temp_dir(tag: &str) -> PathBuf {
     use std::sync::atomic::{AtomicU32, Ordering};

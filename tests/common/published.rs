@@ -279,7 +279,7 @@ pub fn docx_document_of(report: &Report, tables: &[(usize, Rows)], wrong_grid: u
 pub fn seed_paths() -> Option<Vec<std::path::PathBuf>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        super::shared_missing(&dir);
+        shared_missing(&dir);
         return None;
     };
     let mut paths: Vec<_> = entries
@@ -289,4 +289,13 @@ pub fn seed_paths() -> Option<Vec<std::path::PathBuf>> {
         .collect();
     paths.sort();
     Some(paths)
+}
+
+/// A fixture of `../shared` that is not beside this clone: said, and the test skips — except
+/// under `CI=true`, where the shared data must be there and its absence fails the test.
+pub fn shared_missing(path: &std::path::Path) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{} must be beside the clone on CI", path.display());
+    }
+    eprintln!("skipped: {} is not beside this clone", path.display());
 }
