@@ -823,7 +823,13 @@ fn the_charts_sheet_holds_native_charts_over_its_table() {
     let charts = sheets.last().unwrap();
     assert_eq!(
         charts[0][..5],
-        ["机关", "错误", "警告", "本年新收申请", "上年新收申请"]
+        [
+            "机关",
+            "错误",
+            "警告",
+            "本年新收申请总计（本年）",
+            "本年新收申请总计（上年）"
+        ]
     );
     // 青石镇2025, 白沙镇, 红河乡 and the hostile one: last year's report is not a row.
     let organs: Vec<&str> = charts[1..]

@@ -280,21 +280,6 @@ fn libreoffice_prints_every_label_and_figure() {
     }
 }
 
-/// A report with a distinct 5- to 8-digit figure in every cell (amounts with a decimal).
-fn large_figures() -> nianbao::model::Report {
-    let mut report = common::example("2025-qingshi.nianbao");
-    report.auto_totals = false;
-    for i in report.template.cell_ixs() {
-        let figure = 10_000 + (i.get() * 7_919_113) % 99_990_000;
-        let text = match report.template.cell(i).kind {
-            nianbao::model::CellKind::Amount => format!("{}.5", figure / 10),
-            _ => figure.to_string(),
-        };
-        report.set_text(i, &text);
-    }
-    report
-}
-
 /// The text between `open` and the next `close` after each `open`.
 fn between<'a>(xml: &'a str, open: &str, close: &str) -> Vec<&'a str> {
     xml.split(open)
@@ -315,7 +300,7 @@ fn attr_num(xml: &str, before: &str) -> Option<i64> {
 fn figures_fit_their_cells_and_blocks_keep_together() {
     for (report, at_least) in [
         (common::example("2025-qingshi.nianbao"), 1),
-        (large_figures(), 150),
+        (common::large_figures(), 150),
     ] {
         let doc = docx::document(&report);
         let mut checked = 0;
@@ -345,7 +330,7 @@ fn figures_fit_their_cells_and_blocks_keep_together() {
         assert!(checked >= at_least, "{checked} figures checked");
     }
     // Large figures turn table 四: its heading and table on a landscape page, then portrait.
-    let doc = docx::document(&large_figures());
+    let doc = docx::document(&common::large_figures());
     let sections = between(&doc, "<w:sectPr>", "</w:sectPr>");
     assert_eq!(sections.len(), 3, "portrait, landscape, portrait");
     assert!(sections[1].contains(r#"w:orient="landscape""#));
@@ -376,7 +361,7 @@ fn libreoffice_prints_every_figure_whole() {
         let report = nianbao::file::load(&path).unwrap();
         reports.push((path.display().to_string(), report));
     }
-    reports.push(("large figures".into(), large_figures()));
+    reports.push(("large figures".into(), common::large_figures()));
     let dir = common::temp_dir("docx-whole");
     for (i, (name, report)) in reports.iter().enumerate() {
         let word = dir.join(format!("{i}.docx"));

@@ -159,21 +159,6 @@ fn the_report_text_is_escaped() {
     assert_eq!(back.meta.closing_organ, report.meta.closing_organ);
 }
 
-/// A report with a distinct 5- to 8-digit figure in every cell (amounts with a decimal).
-fn large_figures() -> nianbao::model::Report {
-    let mut report = common::example("2025-qingshi.nianbao");
-    report.auto_totals = false;
-    for i in report.template.cell_ixs() {
-        let figure = 10_000 + (i.get() * 7_919_113) % 99_990_000;
-        let text = match report.template.cell(i).kind {
-            nianbao::model::CellKind::Amount => format!("{}.5", figure / 10),
-            _ => figure.to_string(),
-        };
-        report.set_text(i, &text);
-    }
-    report
-}
-
 /// The tables' least widths, in their own em, in order (of a fragment: no style sheet).
 fn min_widths_em(page: &str) -> Vec<f32> {
     page.split("min-width:")
@@ -201,7 +186,7 @@ fn tables_fit_a_desktop_window_and_turned_ones_print_landscape() {
             "{name}: nothing to turn"
         );
     }
-    let page = html::page(&large_figures());
+    let page = html::page(&common::large_figures());
     let heading = page.find("四、政府信息公开行政复议、行政诉讼情况").unwrap();
     let h2 = page[..heading].rfind("<h2").unwrap();
     assert!(
@@ -216,7 +201,7 @@ fn tables_fit_a_desktop_window_and_turned_ones_print_landscape() {
 /// with every cell as the report has it.
 #[test]
 fn chromium_prints_every_column_and_the_print_reads_back() {
-    let report = large_figures();
+    let report = common::large_figures();
     let dir = common::temp_dir("html-print");
     let page = dir.join("report.html");
     std::fs::write(&page, html::page(&report)).unwrap();

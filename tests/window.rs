@@ -1000,6 +1000,16 @@ fn the_installed_fonts_setting_is_shown_in_the_preview_and_remembered() {
     assert!(!open(&config).state().installed_fonts_on());
 }
 
+/// Clicks the first widget labelled `label` below `top` (one of several, under one finding).
+fn click_first_below(h: &mut Harness<'_, App>, label: &str, top: f32) {
+    h.get_all_by_label(label)
+        .filter(|b| b.rect().top() > top)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap()
+        .click();
+    h.run();
+}
+
 /// 「已核实，说明原因」 under a warning: the reason typed in its dialog, the warning shown as
 /// 已说明 and no longer counted, 撤销说明 (and an edit of its figure) opens it again; an
 /// error's button is refused.
@@ -1022,24 +1032,12 @@ fn a_warning_answered_with_a_reason_and_opened_again() {
         .rect()
         .top();
     // Why the rule matters, under the finding when opened.
-    let why = h
-        .get_all_by_label("为什么要检查这一项")
-        .filter(|b| b.rect().top() > title)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .unwrap();
-    why.click();
-    h.run();
+    click_first_below(&mut h, "为什么要检查这一项", title);
     assert!(
         h.query_by_label_contains("常见的原因是多写或少写了一位数")
             .is_some()
     );
-    let button = h
-        .get_all_by_label("已核实，说明原因")
-        .filter(|b| b.rect().top() > title)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .unwrap();
-    button.click();
-    h.run();
+    click_first_below(&mut h, "已核实，说明原因", title);
     h.get_by_label("说明原因").click();
     h.run();
     h.get_by_label("说明原因")

@@ -190,11 +190,14 @@ pub fn parse_args(args: &[OsString]) -> Result<Command, Failure> {
                 prev: path("--prev"),
                 json: p.flag("--json"),
                 desk: super::check::DeskOptions {
+                    review: crate::desk::Request {
+                        names: path("--expect"),
+                        parent: path("--parent"),
+                        year,
+                        aliases: path("--alias"),
+                        ..Default::default()
+                    },
                     summary: path("--summary"),
-                    expect: path("--expect"),
-                    parent: path("--parent"),
-                    year,
-                    aliases: path("--alias"),
                     compare: path("--compare"),
                     force: p.flag("--force"),
                 },

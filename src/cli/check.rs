@@ -13,16 +13,13 @@ use crate::check::{Rendered, RuleId, Severity};
 use crate::desk::{self, Desk};
 use crate::file::escape::{escaped, escaped_again, shown};
 
-/// The desk's options of `check`: `--summary`, `--expect`, `--parent`, `--force`.
+/// The desk's options of `check`: the review as asked (`--expect`, `--parent`, `--year`,
+/// `--alias`; its inputs and skipped files are filled in by `check`), and what to write:
+/// `--summary`, `--compare`, `--force`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeskOptions {
+    pub review: desk::Request,
     pub summary: Option<PathBuf>,
-    pub expect: Option<PathBuf>,
-    pub parent: Option<PathBuf>,
-    /// The year under review (`--year`); else inferred.
-    pub year: Option<i32>,
-    /// Other names of organs (`--alias`), for pairing and the names list.
-    pub aliases: Option<PathBuf>,
     /// A folder for 与上年比对 of each report paired with last year's (`--compare`).
     pub compare: Option<PathBuf>,
     /// Replace an existing summary file.
@@ -79,11 +76,8 @@ pub(super) fn check(
     };
     let request = desk::Request {
         inputs: inputs.to_vec(),
-        parent: options.parent.clone(),
-        names: options.expect.clone(),
-        aliases: options.aliases.clone(),
-        year: options.year,
         skip: options.summary.iter().cloned().collect(),
+        ..options.review.clone()
     };
     let progress = desk::Progress::default();
     let desk = desk::review(&request, prev.as_ref(), &progress)

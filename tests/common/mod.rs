@@ -21,6 +21,22 @@ pub fn balanced() -> Report {
     example("2025-qingshi.nianbao")
 }
 
+/// The 2025 example with a distinct 5- to 8-digit figure in every cell (amounts with a
+/// decimal), totals as written: what tables and pages must hold whole.
+pub fn large_figures() -> Report {
+    let mut report = example("2025-qingshi.nianbao");
+    report.auto_totals = false;
+    for i in report.template.cell_ixs() {
+        let figure = 10_000 + (i.get() * 7_919_113) % 99_990_000;
+        let text = match report.template.cell(i).kind {
+            nianbao::model::CellKind::Amount => format!("{}.5", figure / 10),
+            _ => figure.to_string(),
+        };
+        report.set_text(i, &text);
+    }
+    report
+}
+
 /// A fresh, empty folder under the system temp folder.
 pub fn temp_dir(tag: &str) -> PathBuf {
     use std::sync::atomic::{AtomicU32, Ordering};

@@ -206,7 +206,7 @@ impl DeskView {
         let (by, descending) = self.sort;
         // Reports outside the review (replaced drafts, last year's, other years) after those
         // in it, whatever the order asked.
-        let aside = |r: &Row| matches!(r.verdict, "已被取代" | "上年报告" | "年度不符");
+        let aside = |r: &Row| !r.reviewed();
         shown.sort_by(|a, b| {
             let order = match by {
                 SortBy::Organ => crate::model::pinyin_key(&a.organ)

@@ -11,10 +11,7 @@ const MOST: usize = 12;
 const BAR_H: f32 = 16.0;
 
 pub fn charts_ui(ui: &mut Ui, rows: &[Row], missing: usize) {
-    let reviewed: Vec<&Row> = rows
-        .iter()
-        .filter(|r| !matches!(r.verdict, "上年报告" | "已被取代" | "年度不符"))
-        .collect();
+    let reviewed: Vec<&Row> = rows.iter().filter(|r| r.reviewed()).collect();
     let count = |v: &str| reviewed.iter().filter(|r| r.verdict == v).count();
     let board = [
         ("通过", count("通过"), Color32::from_rgb(0x3a, 0x8f, 0x4f)),

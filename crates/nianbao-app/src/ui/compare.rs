@@ -28,16 +28,7 @@ pub fn compare_ui(ui: &mut Ui, c: &Comparison, changed_only: &mut bool) {
     ui.separator();
     ui.strong("正文与上年相比");
     for s in &c.sections {
-        let verdict = if s.unchanged {
-            "与上年完全相同".to_string()
-        } else {
-            format!(
-                "{}句中有{}句与上年相同（{}%）",
-                s.sentences,
-                s.repeated.len(),
-                s.share_percent()
-            )
-        };
+        let verdict = s.verdict();
         ui.label(RichText::new(format!("{}：{verdict}", s.heading)).strong());
         for sentence in &s.repeated {
             ui.label(

@@ -1,6 +1,6 @@
 //! The workbook's 「图表」 sheet: the county at a glance, as native spreadsheet charts (they open
 //! in WPS and Excel) over a small table on the same sheet: errors and warnings per organ, each
-//! organ's 本年新收申请 this year against last year, and how many reports are 通过 / 需修改 /
+//! organ's headline figure (本年新收申请总计) this year against last year, how many reports are 通过 / 需修改 /
 //! 退回 / 逾期, and how many organs 未报送.
 
 use rust_xlsxwriter::{Chart, ChartType, Format, Worksheet, XlsxError};
@@ -18,11 +18,13 @@ const CHART_WIDTH_PX: u32 = 760;
 const BOARD_ROWS: u32 = 16;
 const ROW_PX: u32 = 20;
 
-/// The headline figure compared with last year (the first the template names for a leader).
-fn new_requests(e: &Entry) -> Option<String> {
+/// The headline figure compared with last year: the first the template names for a leader
+/// (`leader` in the template data), by name, and its value in a report.
+fn headline(e: &Entry) -> Option<(&str, f64)> {
     let r = e.report.as_ref().ok()?;
     let f = r.template.def.jump_figures.iter().find(|f| f.leader)?;
-    r.figure(&f.cells).map(|n| n.to_string())
+    let value = r.figure(&f.cells)?.to_string().parse().ok()?;
+    Some((f.name.as_str(), value))
 }
 
 pub fn charts_sheet(
@@ -39,13 +41,21 @@ pub fn charts_sheet(
         .iter()
         .copied()
         .filter(|&i| !desk.entries[i].is_parent)
-        .filter(|&i| !matches!(rows[i].verdict, "上年报告" | "已被取代" | "年度不符"))
+        .filter(|&i| rows[i].reviewed())
         .collect();
-    for (c, h) in ["机关", "错误", "警告", "本年新收申请", "上年新收申请"]
+    let name = reviewed
         .iter()
-        .enumerate()
-    {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        .find_map(|&i| headline(&desk.entries[i]))
+        .map_or("本年新收申请总计", |(name, _)| name);
+    let header = [
+        "机关".to_string(),
+        "错误".into(),
+        "警告".into(),
+        format!("{name}（本年）"),
+        format!("{name}（上年）"),
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)?;
     }
     for (k, &i) in reviewed.iter().enumerate() {
         let (row, e) = ((k + 1) as u32, &desk.entries[i]);
@@ -53,9 +63,9 @@ pub fn charts_sheet(
         ws.write_string(row, 0, shown(&rows[i].organ))?;
         ws.write_number(row, 1, rows[i].errors as f64)?;
         ws.write_number(row, 2, rows[i].warnings as f64)?;
-        let last = e.prev.and_then(|p| new_requests(&desk.entries[p]));
-        for (c, figure) in [(3, new_requests(e)), (4, last)] {
-            if let Some(n) = figure.and_then(|f| f.parse::<f64>().ok()) {
+        let last = e.prev.and_then(|p| headline(&desk.entries[p]));
+        for (c, figure) in [(3, headline(e)), (4, last)] {
+            if let Some((_, n)) = figure {
                 ws.write_number(row, c, n)?;
             }
         }
@@ -99,7 +109,7 @@ pub fn charts_sheet(
     series(&mut findings, 1, "错误");
     series(&mut findings, 2, "警告");
     let mut requests = Chart::new(ChartType::Bar);
-    requests.title().set_name("本年新收申请：本年与上年");
+    requests.title().set_name(&format!("{name}：本年与上年"));
     series(&mut requests, 3, "本年");
     series(&mut requests, 4, "上年");
     let mut board = Chart::new(ChartType::Column);

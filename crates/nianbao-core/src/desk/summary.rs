@@ -32,6 +32,14 @@ pub struct Row {
     pub problem: String,
 }
 
+impl Row {
+    /// Whether the report is one the review judges: not last year's (used for comparison), a
+    /// replaced draft or a report of another year.
+    pub fn reviewed(&self) -> bool {
+        !matches!(self.verdict, "上年报告" | "已被取代" | "年度不符")
+    }
+}
+
 pub fn rows(desk: &Desk) -> Vec<Row> {
     // Reports per counted one: how many others share an organ and year with each.
     let mut group = std::collections::HashMap::<usize, usize>::new();

@@ -40,6 +40,20 @@ impl Section {
             .checked_div(self.sentences)
             .unwrap_or(0)
     }
+
+    /// 「与上年完全相同」 or 「12句中有2句与上年相同（16%）」.
+    pub fn verdict(&self) -> String {
+        if self.unchanged {
+            "与上年完全相同".to_string()
+        } else {
+            format!(
+                "{}句中有{}句与上年相同（{}%）",
+                self.sentences,
+                self.repeated.len(),
+                self.share_percent()
+            )
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +71,6 @@ pub fn compare(this: &Report, last: &Report) -> Comparison {
         .cell_ixs()
         .map(|c| {
             let def = t.cell(c);
-            let last_value = last.cell_by_id(&def.id);
             let change = match (
                 this.figure(std::slice::from_ref(&def.id)),
                 last.figure(std::slice::from_ref(&def.id)),
@@ -70,9 +83,7 @@ pub fn compare(this: &Report, last: &Report) -> Comparison {
                 table: t.table_part(def.table),
                 label: t.cell_label(c),
                 this: this.text(c),
-                last: last_value.map_or("—".to_string(), |_| {
-                    last.text_by_id(&def.id).unwrap_or_default()
-                }),
+                last: last.text_by_id(&def.id).unwrap_or_else(|| "—".to_string()),
                 change,
                 said: findings
                     .iter()
@@ -164,16 +175,7 @@ pub fn html(c: &Comparison) -> String {
     }
     out.push_str("<h2 style=\"font-size:1.05em;margin:1em 0 0.3em\">正文与上年相比</h2>\n");
     for s in &c.sections {
-        let share = s.share_percent();
-        let verdict = if s.unchanged {
-            "与上年完全相同".to_string()
-        } else {
-            format!(
-                "{}句中有{}句与上年相同（{share}%）",
-                s.sentences,
-                s.repeated.len()
-            )
-        };
+        let verdict = s.verdict();
         writeln!(
             out,
             "<h3 style=\"font-size:1em;margin:0.6em 0 0.2em\">{}：{verdict}</h3>",
